@@ -1,0 +1,116 @@
+"""Dates in news text, made absolute against the article's publication date.
+
+``find_dates`` returns each date expression with its value at the precision the
+text gives: "2024" (year), "Desember 2024" (month), "16 September 2025" (day).
+Absolute expressions are parsed by dateparser, which knows Indonesian month
+names and abbreviations; relative ones ("tahun lalu", "Juli lalu", "Agustus
+ini") are resolved here, because they need the publication date and a
+precision that dateparser does not keep.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from newskg.lang import Language, load_language
+from newskg.model import DateMention, PartialDate
+
+_YEAR = r"(?:19|20)\d{2}"
+
+
+@lru_cache(maxsize=None)
+def _parser(lang_code: str):
+    from dateparser.date import DateDataParser  # heavy import, only when dates are parsed
+
+    languages = [lang_code] if lang_code == "en" else [lang_code, "en"]
+    return DateDataParser(languages=languages, settings={"PREFER_DAY_OF_MONTH": "first",
+                                                         "REQUIRE_PARTS": ["year"]})
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
+    months = "|".join(sorted((re.escape(m) for m in lang.months), key=len, reverse=True))
+    weekdays = "|".join(re.escape(w) for w in lang.weekdays)
+    past = "|".join(lang.relative_dates["month_past_suffix"])
+    current = "|".join(lang.relative_dates["month_current_suffix"])
+    year_words = "|".join(re.escape(w) for w in lang.relative_dates["year_past"] + lang.relative_dates["year_current"])
+    flags = re.IGNORECASE
+    return [  # most specific first; matches may not overlap
+        ("numeric", re.compile(rf"(?:(?:{weekdays}),?\s*)?\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})\)?", flags)),
+        ("day", re.compile(rf"(?:(?:{weekdays}),?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{months})\.?\s+(?P<y>{_YEAR})\b", flags)),
+        ("day_us", re.compile(rf"(?:(?:{weekdays}),?\s*)?(?P<mon>{months})\s+(?P<d>\d{{1,2}}),\s*(?P<y>{_YEAR})\b", flags)),
+        ("month", re.compile(rf"(?:(?:awal|akhir|pertengahan)\s+)?(?:bulan\s+)?(?P<mon>{months})\s+(?P<y>{_YEAR})\b", flags)),
+        ("month_rel", re.compile(rf"(?:bulan\s+)?(?P<mon>{months})\s+(?P<rel>{past}|{current})\b", flags)),
+        ("day_noyear", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})\b(?!\s+{_YEAR})", flags)),
+        ("year_rel", re.compile(rf"\b(?P<yrel>{year_words})\b", flags)),
+        ("year", re.compile(rf"(?:(?:awal|akhir|pertengahan)\s+)?(?:tahun\s+)?\b(?P<y>{_YEAR})\b(?![.,]\d)", flags)),
+    ]
+
+
+def find_dates(text: str, published: PartialDate | None = None, lang: Language | None = None,
+               offset: int = 0) -> list[DateMention]:
+    """Every date expression in ``text`` that can be made absolute, left to right."""
+    lang = lang or load_language("id")
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _patterns(lang):
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            value = _resolve(kind, match, published, lang)
+            if value is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(DateMention(match.start() + offset, match.end() + offset, match.group(0), value))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
+    groups = match.groupdict()
+    if kind in ("numeric", "day", "day_us", "month", "year"):
+        return parse_absolute(match.group(0), lang.code, precision_hint=kind)
+    if kind == "year_rel":
+        if published is None:
+            return None
+        past = groups["yrel"].casefold() in lang.relative_dates["year_past"]
+        return PartialDate(published.year - 1 if past else published.year)
+    month = lang.months[groups["mon"].casefold()]
+    if published is None:
+        return None
+    if kind == "day_noyear":
+        return _safe_date(published.year, month, int(groups["d"]))
+    rel = groups["rel"].casefold()
+    year = published.year
+    if rel in lang.relative_dates["month_past_suffix"] and published.month and month >= published.month:
+        year -= 1  # "Juli lalu" written in June means last year's July
+    return PartialDate(year, month)
+
+
+def parse_absolute(text: str, lang_code: str = "id", precision_hint: str | None = None) -> PartialDate | None:
+    """A date written out in full ("Selasa, 16 September 2025 – 15:06 WIB"), at the precision it states."""
+    cleaned = re.sub(r"[–—|]", " ", text)
+    cleaned = re.sub(r"\b(?:WIB|WITA|WIT)\b", "", cleaned, flags=re.IGNORECASE)
+    cleaned = re.sub(r"\b(?:awal|akhir|pertengahan|tahun|bulan|pada)\b", " ", cleaned, flags=re.IGNORECASE)
+    cleaned = re.sub(r"[()]", " ", cleaned).strip(" ,")
+    try:
+        data = _parser(lang_code).get_date_data(cleaned)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    found: datetime = data.date_obj
+    period = "year" if precision_hint == "year" else data.period
+    if period == "year":
+        return PartialDate(found.year)
+    if period == "month":
+        return PartialDate(found.year, found.month)
+    return PartialDate(found.year, found.month, found.day)
+
+
+def _safe_date(year: int, month: int, day: int) -> PartialDate | None:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)

@@ -1,0 +1,136 @@
+"""Language knowledge, loaded from data files under ``lang/<code>/``.
+
+Adding a language is adding a folder with the same files; the loader rejects
+unknown keys so a typo in a data file fails loudly instead of being ignored.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from newskg.errors import LanguageDataError
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per language
+class Language:
+    code: str
+    # lexicon.yaml
+    months: dict
+    weekdays: tuple
+    stopwords: frozenset
+    acronym_stopwords: frozenset
+    boilerplate_lines: tuple
+    boilerplate_prefixes: tuple
+    relative_dates: dict
+    present_words: tuple
+    negations: tuple
+    # numbers.yaml
+    units: dict
+    teens_word: str
+    multipliers: dict
+    vague_numbers: dict
+    fractions: dict
+    denominators: dict
+    qualifiers: dict
+    percent_words: tuple
+    currencies: dict
+    decimal_separator: str
+    thousands_separator: str
+    # entities.yaml
+    org_cues_before: tuple
+    org_cues_after: tuple
+    org_suffixes: tuple
+    org_head_words: tuple
+    media_cues_before: tuple
+    media_head_words: tuple
+    agency_head_words: tuple
+    union_head_words: tuple
+    product_cues_after: tuple
+    employee_nouns: tuple
+    country_cues: tuple
+    name_connectors: tuple
+    person_cues_before: tuple
+    speech_verbs_after_quote: tuple
+    speech_verbs_subject: tuple
+    speech_clitics: tuple
+    pronouns: tuple
+    definite_org_phrases: tuple
+    anonymous_sources: tuple
+    homeland_phrases: dict
+    country_aliases: dict
+    industries: dict
+    # roles.yaml
+    roles: dict
+    # facts.yaml
+    layoff_triggers: tuple
+    hiring_triggers: tuple
+    hiring_freeze_triggers: tuple
+    headcount_nouns: tuple
+    headcount_change_words: tuple
+    headcount_have_verbs: tuple
+    ai_terms: tuple
+    ai_specific_heads: dict
+    ai_adoption_verbs: tuple
+    ai_replacement_verbs: tuple
+    relationship_end_triggers: tuple
+    remote_phrases: tuple
+    reason_cues: tuple
+    division_cues: tuple
+    purpose_cues: tuple
+
+    def role_for(self, surface: str) -> str | None:
+        """The canonical role key ('ceo', 'founder') for a title as written."""
+        return _role_index(self).get(surface.casefold())
+
+    @property
+    def role_pattern(self) -> re.Pattern:
+        return _role_pattern(self)
+
+
+_FILES = ("lexicon.yaml", "numbers.yaml", "entities.yaml", "roles.yaml", "facts.yaml")
+_FROZENSET_FIELDS = {"stopwords", "acronym_stopwords"}
+
+
+@lru_cache(maxsize=None)
+def load_language(code: str) -> Language:
+    """Read and check every data file of one language folder."""
+    folder = resources.files("newskg.lang").joinpath(code)
+    if not folder.is_dir():
+        raise LanguageDataError(f"no language data for {code!r}")
+    known = {f.name for f in fields(Language)} - {"code"}
+    data: dict = {}
+    for name in _FILES:
+        raw = yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8")) or {}
+        unknown = set(raw) - known
+        if unknown:
+            raise LanguageDataError(f"lang/{code}/{name}: unknown keys {sorted(unknown)}")
+        data.update(raw)
+    missing = known - set(data)
+    if missing:
+        raise LanguageDataError(f"lang/{code}: missing keys {sorted(missing)}")
+    for key, value in data.items():
+        if key in _FROZENSET_FIELDS:
+            data[key] = frozenset(str(v).casefold() if key == "stopwords" else str(v) for v in value)
+        elif isinstance(value, list):
+            data[key] = tuple(value)
+    return Language(code=code, **data)
+
+
+@lru_cache(maxsize=None)
+def _role_index(lang: Language) -> dict[str, str]:
+    index = {}
+    for key, spec in lang.roles.items():
+        for form in spec["forms"]:
+            index[form.casefold()] = key
+    return index
+
+
+@lru_cache(maxsize=None)
+def _role_pattern(lang: Language) -> re.Pattern:
+    forms = sorted(_role_index(lang), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)

@@ -1,0 +1,127 @@
+"""Numbers as news writes them: "1.200", "32,7", "dua lusin", "Rp 32,7 miliar", "hampir 50 persen".
+
+``find_quantities`` scans a text and returns every quantity it can read, with
+its offsets, value, unit (count, percent, fraction, money), currency (ISO 4217)
+and qualifier ("sekitar" = approximately). The words come from the language's
+``numbers.yaml``; only the small grammar of combining them lives here.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from newskg.lang import Language, load_language
+from newskg.model import Quantity
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: Language) -> dict[str, re.Pattern]:
+    dec, thou = re.escape(lang.decimal_separator), re.escape(lang.thousands_separator)
+    digits = rf"\d{{1,3}}(?:{thou}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
+    word_numbers = _alternation(list(lang.units) + [lang.teens_word] + list(lang.multipliers))
+    number = rf"(?:{digits})(?:\s*(?:{_alternation(lang.multipliers)})\b)*|(?:(?:{word_numbers})\b\s*)+"
+    currency = _alternation(lang.currencies)
+    qualifier = _alternation(lang.qualifiers)
+    percent = _alternation(lang.percent_words)
+    fraction = _alternation(lang.fractions)
+    vague = _alternation(lang.vague_numbers)
+    denominators = _alternation(lang.denominators)
+    units = _alternation(lang.units)
+    body = (  # fractions and vague words first: "dua pertiga" is not "dua"
+        rf"(?P<fracnum>{units})\s+(?P<den>{denominators})"
+        rf"|(?P<frac>{fraction})"
+        rf"|(?P<vague>{vague})"
+        rf"|(?P<cur1>{currency})?\s*(?P<num>{number})\s*(?P<cur2>{currency})?(?P<pct>\s*(?:{percent}))?"
+    )
+    full = rf"(?<![\w$])(?:(?P<qual>{qualifier})\s+)?(?:{body})(?![\w])"
+    return {"quantity": re.compile(full, re.IGNORECASE)}
+
+
+def parse_number(text: str, lang: Language | None = None) -> float | None:
+    """The value of a number written in digits, words or both ("12 ribu" -> 12000)."""
+    lang = lang or load_language("id")
+    text = text.strip().casefold()
+    if not text:
+        return None
+    digits = re.match(
+        rf"(\d{{1,3}}(?:{re.escape(lang.thousands_separator)}\d{{3}})+|\d+)(?:{re.escape(lang.decimal_separator)}(\d+))?",
+        text,
+    )
+    if digits:
+        whole = digits.group(1).replace(lang.thousands_separator, "")
+        value = Decimal(f"{whole}.{digits.group(2)}" if digits.group(2) else whole)  # exact: 32,7 miliar
+        for word in text[digits.end():].split():
+            if word not in lang.multipliers:
+                return None
+            value *= Decimal(lang.multipliers[word])
+        return float(value)
+    return _parse_number_words(text.split(), lang)
+
+
+def _parse_number_words(words: list[str], lang: Language) -> float | None:
+    """Indonesian number words: 'dua puluh lima ribu' -> 25000."""
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if word in lang.units:
+            unit = lang.units[word]
+            if unit >= 1000:  # seribu, sejuta: a self-contained group
+                total += (current or 1) * unit if current else unit
+                current = 0.0
+            else:
+                current += unit
+        elif word == lang.teens_word:
+            current += 10
+        elif word in lang.multipliers:
+            factor = lang.multipliers[word]
+            if factor >= 1000:
+                total += (current or 1) * factor
+                current = 0.0
+            else:
+                current = (current or 1) * factor
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def find_quantities(text: str, lang: Language | None = None, offset: int = 0) -> list[Quantity]:
+    """Every quantity in ``text``, left to right, offsets shifted by ``offset``."""
+    lang = lang or load_language("id")
+    found = []
+    for match in _patterns(lang)["quantity"].finditer(text):
+        quantity = _to_quantity(match, lang, offset)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _to_quantity(match: re.Match, lang: Language, offset: int) -> Quantity | None:
+    groups = match.groupdict()
+    qualifier = lang.qualifiers.get(groups["qual"].casefold()) if groups["qual"] else None
+    raw = match.group(0).rstrip()
+    start, end = match.start() + offset, match.start() + offset + len(raw)
+    if groups["vague"]:
+        return Quantity(start, end, raw, float(lang.vague_numbers[groups["vague"].casefold()]),
+                        qualifier=qualifier or "at_least", vague=True)
+    if groups["frac"]:
+        return Quantity(start, end, raw, float(lang.fractions[groups["frac"].casefold()]), unit="fraction",
+                        qualifier=qualifier)
+    if groups["den"]:
+        numerator = lang.units[groups["fracnum"].casefold()]
+        return Quantity(start, end, raw, numerator / lang.denominators[groups["den"].casefold()],
+                        unit="fraction", qualifier=qualifier)
+    value = parse_number(groups["num"], lang)
+    if value is None:
+        return None
+    currency_word = groups["cur1"] or groups["cur2"]
+    if currency_word:
+        return Quantity(start, end, raw, value, unit="money",
+                        currency=lang.currencies[currency_word.casefold()], qualifier=qualifier)
+    if groups["pct"]:
+        return Quantity(start, end, raw, value, unit="percent", qualifier=qualifier)
+    return Quantity(start, end, raw, value, qualifier=qualifier)

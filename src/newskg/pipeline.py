@@ -1,0 +1,3 @@
+"""placeholder"""
+def build_corpus(*a, **k):
+    raise NotImplementedError
