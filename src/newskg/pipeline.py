@@ -1,3 +1,138 @@
-"""placeholder"""
-def build_corpus(*a, **k):
-    raise NotImplementedError
+"""The pipeline in one place: read -> sentences -> mentions -> entities -> facts -> RDF.
+
+``build_corpus`` runs it over files and folders and returns the RDF dataset with
+what it read and what it skipped; nothing here prints or exits.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from newskg.entities import ArticleEntities, CorpusEntities, add_outlet, resolve_article, resolve_corpus
+from newskg.errors import InputError, NewskgError
+from newskg.facts import ArticleContext, extract_facts
+from newskg.lang import load_language
+from newskg.mentions import find_mentions
+from newskg.model import Article, Fact, Sentence
+from newskg.rdf import add_article, add_entities, new_dataset
+from newskg.reader import read_article
+from newskg.sentences import split_sentences
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    sentences: list[Sentence]
+    entities: ArticleEntities
+    facts: list[Fact]
+
+
+@dataclass
+class BuildResult:
+    dataset: Dataset
+    articles: list[ArticleResult]
+    corpus: CorpusEntities
+    skipped: list[InputError] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        """Counts a user wants after a build: articles, entities by type, facts by kind, triples."""
+        entity_types: dict[str, int] = {}
+        for entity in self.corpus.entities.values():
+            entity_types[entity.type.value] = entity_types.get(entity.type.value, 0) + 1
+        fact_kinds: dict[str, int] = {}
+        for result in self.articles:
+            for fact in result.facts:
+                fact_kinds[fact.kind] = fact_kinds.get(fact.kind, 0) + 1
+        return {
+            "articles": len(self.articles),
+            "skipped": [str(e) for e in self.skipped],
+            "entities": dict(sorted(entity_types.items())),
+            "facts": dict(sorted(fact_kinds.items())),
+            "triples": len(self.dataset),
+        }
+
+
+def collect_paths(paths: list[str | Path]) -> tuple[list[Path], list[InputError]]:
+    """Article files under the given files and folders, sorted; and the paths that are not there."""
+    files: list[Path] = []
+    problems: list[InputError] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                problems.append(InputError(path, "folder has no article files (*.txt, *.md)"))
+            files.extend(found)
+        elif path.is_symlink() and not path.exists():
+            problems.append(InputError(path, "broken link"))
+        elif not path.exists():
+            problems.append(InputError(path, "no such file or folder"))
+        else:
+            files.append(path)
+    return files, problems
+
+
+def analyse_article(article: Article) -> ArticleResult:
+    """Everything one article says, before corpus-wide resolution."""
+    lang = load_language(article.language)
+    sentences = split_sentences(article)
+    found = resolve_article(article.doc_id, find_mentions(article, sentences, lang), lang)
+    facts = extract_facts(ArticleContext(article, sentences, found, lang))
+    add_outlet(found, article.outlet)
+    return ArticleResult(article, sentences, found, facts)
+
+
+def build_corpus(paths: list[str | Path], lang_code: str = "id") -> BuildResult:
+    """Read every article under ``paths`` and build one dataset; unreadable articles are skipped."""
+    files, skipped = collect_paths(paths)
+    results: list[ArticleResult] = []
+    seen_ids: set[str] = set()
+    seen_hashes: dict[str, str] = {}
+    for path in files:
+        try:
+            article = read_article(path, lang_code)
+        except InputError as err:
+            skipped.append(err)
+            continue
+        if article.sha256 in seen_hashes:
+            skipped.append(InputError(path, f"same text as {seen_hashes[article.sha256]}, read once"))
+            continue
+        seen_hashes[article.sha256] = str(path)
+        article = _unique_id(article, seen_ids)
+        results.append(analyse_article(article))
+    if not results:
+        raise NewskgError("no article could be read" + (f": {skipped[0]}" if skipped else ""))
+    return assemble(results, skipped, lang_code)
+
+
+def assemble(results: list[ArticleResult], skipped: list[InputError], lang_code: str = "id") -> BuildResult:
+    """Resolve entities across articles and write every named graph."""
+    lang = load_language(lang_code)
+    corpus = resolve_corpus([r.entities for r in results], lang)
+    ds = new_dataset()
+    roles: set[str] = set()
+    for result in sorted(results, key=lambda r: r.article.doc_id):
+        add_article(ds, result.article, result.sentences, result.entities, result.facts, corpus)
+        roles.update(f.get("role") for f in result.facts if f.kind == "PositionHeld")
+    add_entities(ds, corpus, lang, roles, _countries_named_in_facts(results))
+    return BuildResult(ds, results, corpus, skipped)
+
+
+def _countries_named_in_facts(results: list[ArticleResult]) -> set[str]:
+    return {f.get("countryCode") for r in results for f in r.facts if f.get("countryCode")}
+
+
+def _unique_id(article: Article, seen: set[str]) -> Article:
+    doc_id, n = article.doc_id, 2
+    while doc_id in seen:
+        doc_id, n = f"{article.doc_id}-{n}", n + 1
+    seen.add(doc_id)
+    if doc_id == article.doc_id:
+        return article
+    from dataclasses import replace
+
+    return replace(article, doc_id=doc_id)

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-
-import yaml
 
 from newskg.dates import find_dates
 from newskg.errors import InputError
 from newskg.lang import Language, load_language
 from newskg.model import Article, PartialDate, Precision, Span
+from newskg.places import city_country
 
 _TERMINAL = ".!?\"”’)…"
 _PHOTO_CREDIT = re.compile(r"(?:\(|\b)[A-Z][\w .]*/[A-Z][\w-]+(?: [A-Z][\w-]+)*\)?\s*$")
@@ -24,12 +21,6 @@ _DATELINE = re.compile(
     r"^(?P<a>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2})(?:,\s*(?P<b>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?\s*[–—-]\s*(?=\S)")
 _SITE_LINE = re.compile(r"^(?P<name>[\w-]+?)https?://(?:www\.)?(?P<domain>[\w-]+)\.")
 _TIME_TAIL = re.compile(r"^[\s,|–-]*(?:pukul\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)?)?[\s|–-]*", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def cities() -> dict[str, str]:
-    data = yaml.safe_load(resources.files("newskg.data").joinpath("places.yaml").read_text(encoding="utf-8"))
-    return {name.casefold(): code for name, code in data["cities"].items()}
 
 
 def decode_article_bytes(raw: bytes, path: object) -> str:
@@ -169,8 +160,8 @@ def _strip_outlet_dateline(line: Span, outlet: str | None) -> tuple[Span, str | 
     if not match or len(line.text.split()) < 8:
         return line, outlet
     parts = [p for p in (match.group("a"), match.group("b")) if p]
-    places = [p for p in parts if p.casefold() in cities()]
-    names = [p for p in parts if p.casefold() not in cities()]
+    places = [p for p in parts if city_country(p)]
+    names = [p for p in parts if not city_country(p)]
     if len(names) != 1 or not (places or "." in names[0] or names[0].isupper()):
         return line, outlet
     rest = line.text[match.end():]

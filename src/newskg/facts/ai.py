@@ -1,0 +1,83 @@
+"""AI adoption: which organisation took up which AI technology, for what, replacing whom.
+
+A specific technology (a chatbot, an AI avatar, AI agents, a named programme)
+named in a sentence about an organisation counts as adopted by it. Bare "AI"
+counts only with a verb of adoption ("mengandalkan AI", "beralih ke AI"): "the
+jobs were replaced by AI" is the reason of a layoff, not an adoption.
+"""
+from __future__ import annotations
+
+import re
+
+from newskg.facts.context import ArticleContext
+from newskg.model import Fact, Sentence
+
+_PROGRAMME = re.compile(r"\bprogram\s+[“\"]([^”\"]{3,60})[”\"]", re.IGNORECASE)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    for sentence in ctx.body():
+        found = _technology(ctx, sentence)
+        if found is None:
+            continue
+        label, start, end, rule = found
+        at = sentence.start + start
+        values = [("organization", ctx.org_near(sentence, at)), ("technology", label)]
+        purpose = _purpose(sentence.text[end:])
+        if purpose:
+            values.append(("purpose", purpose))
+        date = ctx.date_near(sentence, at)
+        if date:
+            values.append(("date", date))
+        replaced = _replaced(ctx, sentence)
+        if replaced:
+            values.append(("replacedWorkers", replaced))
+        facts.append(Fact("AIAdoption", sentence.index, rule, tuple(v for v in values if v[1] is not None)))
+    return facts
+
+
+def _technology(ctx: ArticleContext, sentence: Sentence):
+    """(label as written, start, end, rule) of the AI technology a sentence says was adopted."""
+    text = sentence.text
+    if re.search(r"\b(?:adalah|merupakan)\s+(?:sebuah\s+)?(?:chatbot|aplikasi|platform)\b", text, re.IGNORECASE):
+        return None  # a definition ("Chat GPT adalah chatbot"), not an adoption
+    programme = _PROGRAMME.search(text)
+    if programme:
+        return programme.group(1), programme.start(1), programme.end(), "ai: named programme"
+    ai = _alternation(ctx.lang.ai_terms)
+    heads = _alternation(ctx.lang.ai_specific_heads)
+    specific = re.search(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])", text, re.IGNORECASE)
+    if specific and not ctx.negated(sentence, sentence.start + specific.start(), window=4):
+        return specific.group(0), specific.start(), specific.end(), "ai: specific technology"
+    verbs = _alternation(v for v in ctx.lang.ai_adoption_verbs if v not in ctx.lang.ai_replacement_verbs)
+    generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:teknologi\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
+                        text, re.IGNORECASE)
+    if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
+            and not _inside_quotation(text, generic.start()):
+        return generic.group(1), generic.start(1), generic.end(1), "ai: adoption verb + AI"
+    return None
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """Inside a quote, "menggunakan AI" is the speaker's opinion, not a company's adoption."""
+    before = text[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _purpose(after: str) -> str | None:
+    match = re.match(r"[^,.;]{0,40}?\b(?:untuk|guna|di layanan|dalam)\s+([^,.;]{3,90})", after)
+    return match.group(1).strip() if match else None
+
+
+def _replaced(ctx: ArticleContext, sentence: Sentence) -> int | None:
+    """'menggantikan sekitar 700 karyawan', 'setara dengan pekerjaan 700 agen'."""
+    for q in ctx.quantities[sentence.index]:
+        before = ctx.article.text[sentence.start:q.start].casefold()
+        if q.unit == "count" and re.search(r"(?:menggantikan|setara dengan pekerjaan|setara dengan)\s*$", before):
+            return q.as_int
+    return None

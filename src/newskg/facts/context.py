@@ -1,0 +1,141 @@
+"""What every fact rule needs to know about one article, computed once."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from newskg.dates import find_dates
+from newskg.entities import ArticleEntities
+from newskg.lang import Language
+from newskg.model import Article, DateMention, EntityType, Mention, PartialDate, Quantity, Sentence
+from newskg.numbers import find_quantities
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to an entity of this article (an index into ``ArticleEntities.entities``)."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class Located:
+    mention: Mention
+    ref: Ref
+
+    @property
+    def type(self) -> EntityType:
+        return self.mention.type
+
+
+class ArticleContext:
+    def __init__(self, article: Article, sentences: list[Sentence], entities: ArticleEntities, lang: Language):
+        self.article = article
+        self.sentences = sentences
+        self.entities = entities
+        self.lang = lang
+        self.mentions: list[list[Located]] = [[] for _ in sentences]
+        for i, mention in enumerate(entities.mentions):
+            self.mentions[mention.sentence].append(Located(mention, Ref(entities.mention_entity[i])))
+
+    @cached_property
+    def dates(self) -> list[list[DateMention]]:
+        return [find_dates(s.text, self.article.published, self.lang, offset=s.start) for s in self.sentences]
+
+    @cached_property
+    def quantities(self) -> list[list[Quantity]]:
+        """Quantities per sentence, without the years that belong to dates."""
+        out = []
+        for sentence, dates in zip(self.sentences, self.dates):
+            found = find_quantities(sentence.text, self.lang, offset=sentence.start)
+            out.append([q for q in found if not any(d.start <= q.start < d.end for d in dates)])
+        return out
+
+    def body(self):
+        return [s for s in self.sentences if not s.is_heading]
+
+    def lower(self, sentence: Sentence) -> str:
+        return sentence.text.casefold()
+
+    def local(self, sentence: Sentence, absolute: int) -> int:
+        return absolute - sentence.start
+
+    # -- entities near a position
+    def orgs(self, sentence: Sentence, include_media: bool = False) -> list[Located]:
+        return [m for m in self.mentions[sentence.index]
+                if m.type.is_organization and (include_media or m.type is not EntityType.MEDIA)]
+
+    def people(self, sentence: Sentence) -> list[Located]:
+        return [m for m in self.mentions[sentence.index] if m.type is EntityType.PERSON]
+
+    def org_near(self, sentence: Sentence, position: int) -> Ref | None:
+        """The organisation a statement at ``position`` is about: nearest before it, else after, else in focus."""
+        orgs = self.orgs(sentence)
+        before = [m for m in orgs if m.mention.end <= position and not self._is_object(sentence, m)]
+        if before:
+            return before[-1].ref
+        after = [m for m in orgs if m.mention.start >= position]
+        if after:
+            return after[0].ref
+        return self.org_in_focus(sentence.index)
+
+    def org_in_focus(self, sentence_index: int) -> Ref | None:
+        """The subject company of the last sentence that names one; else the article's most named company.
+
+        The first company a sentence names is usually its subject ("Klarna ingin ... bagi OpenAI").
+        """
+        for index in range(sentence_index - 1, -1, -1):
+            sentence = self.sentences[index]
+            if sentence.is_heading:
+                continue
+            orgs = [m for m in self.orgs(sentence) if not self._is_object(sentence, m)] or self.orgs(sentence)
+            if orgs:
+                return orgs[0].ref
+        return self.main_org
+
+    _OBJECT_MARKERS = {"dengan", "bagi", "kepada", "terhadap", "daripada", "dari", "oleh", "untuk", "vendor", "mitra"}
+
+    def _is_object(self, sentence: Sentence, located: Located) -> bool:
+        """An organisation named after a preposition is rarely the one acting ("kerja sama dengan vendor seperti X")."""
+        before = self.article.text[sentence.start:located.mention.start].casefold().split()[-4:]
+        return any(w.strip(",") in self._OBJECT_MARKERS for w in before)
+
+    @cached_property
+    def main_org(self) -> Ref | None:
+        counts = Counter(m.ref for ms in self.mentions for m in ms
+                         if m.type.is_organization and m.type is not EntityType.MEDIA)
+        if not counts:
+            return None
+        return max(counts, key=lambda ref: (counts[ref], -ref.index))
+
+    def person_before(self, sentence: Sentence, position: int) -> Ref | None:
+        """The last person named before ``position``, in this sentence or earlier ones."""
+        here = [m for m in self.people(sentence) if m.mention.end <= position]
+        if here:
+            return here[-1].ref
+        for index in range(sentence.index - 1, -1, -1):
+            people = self.people(self.sentences[index])
+            if people and not self.sentences[index].is_heading:
+                return people[-1].ref
+        return None
+
+    # -- dates
+    def date_near(self, sentence: Sentence, position: int) -> PartialDate | None:
+        """The sentence's date closest to ``position``; "kini" means the publication month."""
+        dates = self.dates[sentence.index]
+        if dates:
+            return min(dates, key=lambda d: abs(d.start - position)).value
+        if self.article.published and self.mentions_present(sentence):
+            published = self.article.published
+            return PartialDate(published.year, published.month) if published.month else published
+        return None
+
+    def mentions_present(self, sentence: Sentence) -> bool:
+        words = "|".join(re.escape(w) for w in self.lang.present_words)
+        return bool(re.search(rf"\b(?:{words})\b", sentence.text, re.IGNORECASE))
+
+    def negated(self, sentence: Sentence, position: int, window: int = 3) -> bool:
+        before = sentence.text[:position - sentence.start].split()[-window:]
+        return any(w.casefold().strip(",") in self.lang.negations for w in before)

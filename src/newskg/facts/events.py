@@ -1,0 +1,232 @@
+"""Workforce events: layoffs, hiring and rehiring, hiring freezes, staff counts.
+
+Each rule reads one sentence: a trigger word from ``facts.yaml``, the numbers
+next to words for employees, the organisation the sentence is about, and the
+date it states. Numbers that a staff-count pattern claims ("dari 3.800 menjadi
+2.000 orang") are staff counts, never layoffs.
+"""
+from __future__ import annotations
+
+import re
+
+from newskg.facts.context import ArticleContext
+from newskg.model import Fact, Quantity, Sentence
+
+
+def _words(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _find(words, text: str) -> list[re.Match]:
+    return list(re.finditer(rf"(?<![\w-])(?:{_words(words)})(?![\w-])", text, re.IGNORECASE))
+
+
+def _employee_count(ctx: ArticleContext, sentence: Sentence, quantity: Quantity) -> bool:
+    """A count followed by a word for employees: '1.200 karyawan', 'sekitar 100 karyawannya', '560 orang'."""
+    if quantity.unit != "count":
+        return False
+    after = ctx.article.text[quantity.end:sentence.end]
+    nouns = _words(ctx.lang.employee_nouns)
+    return bool(re.match(rf"\s+(?:\w+\s+)?(?:{nouns})(?:nya)?\b", after, re.IGNORECASE))
+
+
+def _qualified(values: list, quantity: Quantity) -> None:
+    if quantity.qualifier:
+        values.append(("qualifier", quantity.qualifier))
+
+
+# ---------------------------------------------------------------- staff counts
+
+def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
+    """Staff-count figures; also the start offsets of the numbers they claim."""
+    facts, claimed = [], set()
+    for sentence in ctx.body():
+        found = _headcount_figures(ctx, sentence)
+        for position, quantity, role, rule in found:
+            claimed.add(quantity.start)
+            values = [("organization", ctx.org_near(sentence, position)), ("value", quantity.as_int)]
+            _qualified(values, quantity)
+            date = _date_after(ctx, sentence, quantity)
+            if date:
+                values.append(("date", date))
+            division = _division(ctx, sentence)
+            if division:
+                values.append(("division", division))
+            change = _percent_change(ctx, sentence)
+            if change is not None and role == "after":
+                values.append(("percentChange", change))
+            values.append(("figureRole", role))
+            facts.append(Fact("StaffCount", sentence.index, rule, tuple(v for v in values if v[1] is not None)))
+    return facts, claimed
+
+
+def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
+    lower = sentence.text.casefold()
+    counts = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and not q.vague]
+    has_noun = _find(ctx.lang.headcount_nouns, lower)
+    have = _find(ctx.lang.headcount_have_verbs, lower)
+    if not counts or not (has_noun or have or re.search(r"\bdari\b.*\bmenjadi\b", lower)):
+        return []
+    anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
+    text = ctx.article.text
+    figures = []
+    for q in counts:
+        before = text[sentence.start:q.start].casefold()
+        if re.search(r"\bdari(?:\s+sebelumnya)?(?:\s+rata-rata)?\s*$", before) and _has_later(counts, q, "menjadi", text):
+            figures.append((anchor, q, "before", "headcount: dari X menjadi Y"))
+        elif re.search(r"\bmenjadi(?:\s+hanya)?\s*$", before):
+            figures.append((anchor, q, "after", "headcount: menjadi Y"))
+        elif re.search(r"\bdari(?:\s+sebelumnya)?\s*$", before) and any(f[2] == "after" for f in figures):
+            figures.append((anchor, q, "before", "headcount: menjadi Y dari X"))
+        elif re.search(r"\b(?:adalah|sebanyak|mencapai|sekitar|berjumlah)\s*$", before) and has_noun:
+            figures.append((anchor, q, "figure", "headcount: jumlah karyawan adalah X"))
+        elif have and re.search(rf"\b(?:{_words(ctx.lang.headcount_have_verbs)})\s*$", before) \
+                and _employee_count(ctx, sentence, q):
+            figures.append((anchor, q, "figure", "headcount: memiliki X karyawan"))
+    if not has_noun and not any(_employee_count(ctx, sentence, f[1]) for f in figures):
+        return [f for f in figures if f[3].startswith("headcount: memiliki")]
+    return [f for f in figures if not _is_duration(ctx, sentence, f[1])]
+
+
+def _has_later(counts, q, word: str, text: str) -> bool:
+    return any(o.start > q.start and word in text[q.end:o.start].casefold() for o in counts)
+
+
+def _is_duration(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    after = ctx.article.text[q.end:sentence.end]
+    return bool(re.match(r"\s*(?:menit|jam|detik|hari|minggu|bulan|tahun|persen|%)", after, re.IGNORECASE))
+
+
+def _date_after(ctx: ArticleContext, sentence: Sentence, q: Quantity):
+    for date in ctx.dates[sentence.index]:
+        gap = ctx.article.text[q.end:date.start]
+        if 0 <= date.start - q.end and len(gap.split()) <= 4 and "," not in gap and "dari" not in gap:
+            return date.value
+    return ctx.date_near(sentence, q.start) if len(ctx.dates[sentence.index]) <= 1 else None
+
+
+def _division(ctx: ArticleContext, sentence: Sentence) -> str | None:
+    match = re.search(r"\b(?:jumlah|total)\s+(?:staf|karyawan|pegawai|pekerja)\s+((?:[a-z]+\s+){1,3}?)"
+                      r"(?:kini|pun|menyusut|berkurang|turun|anjlok|naik|bertambah|mereka|perusahaan|dari|menjadi)\b",
+                      sentence.text)
+    if match:
+        return match.group(1).strip() or None
+    return _division_phrase(sentence.text)
+
+
+def _division_phrase(text: str) -> str | None:
+    match = re.search(r"\bdi (?:divisi|bagian|unit|departemen) ([a-z]+(?: [a-z]+){0,3}?)(?=[,.;]|\s+(?:yang|dan|karena|"
+                      r"untuk|pada|demi)\b|$)", text)
+    if match:
+        return match.group(1)
+    match = re.search(r"\bdi (pusat panggilan|layanan pelanggan|customer service)\b", text)
+    return match.group(1) if match else None
+
+
+def _percent_change(ctx: ArticleContext, sentence: Sentence) -> float | None:
+    lower = sentence.text.casefold()
+    for q in ctx.quantities[sentence.index]:
+        if q.unit == "percent":
+            sign = -1 if re.search(r"\b(?:menyusut|berkurang|turun|anjlok|memangkas|mengurangi)\b", lower) else 1
+            return sign * q.value
+        if q.unit == "fraction" and re.search(r"\b(?:menyusut|memangkas|mengurangi|berkurang)\b", lower):
+            return -100 * q.value
+    return None
+
+
+# ---------------------------------------------------------------- layoffs
+
+def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
+    facts = []
+    for sentence in ctx.body():
+        triggers = _find(ctx.lang.layoff_triggers, sentence.text)
+        if not triggers:
+            continue
+        trigger_at = sentence.start + triggers[0].start()
+        strong = any(t.group(0).casefold() != "terdampak" for t in triggers)  # "puluhan posisi terdampak" is vague
+        counts = [q for q in ctx.quantities[sentence.index]
+                  if q.start not in claimed and (_employee_count(ctx, sentence, q) or (strong and q.vague and q.unit == "count"))]
+        if not counts:
+            continue
+        count = counts[0]
+        values = [("organization", ctx.org_near(sentence, trigger_at)), ("employees", count.as_int)]
+        _qualified(values, count)
+        percent = next((q for q in ctx.quantities[sentence.index] if q.unit == "percent"), None)
+        if percent:
+            values.append(("percentage", percent.value))
+        date = ctx.date_near(sentence, trigger_at)
+        if date:
+            values.append(("date", date))
+        division = _division_phrase(sentence.text)
+        if division:
+            values.append(("division", division))
+        reason = _reason(sentence.text, ctx)
+        if reason:
+            values.append(("reason", reason))
+        if re.search(r"\b(?:batal|membatalkan|dibatalkan)\b", sentence.text, re.IGNORECASE):
+            values.append(("cancelled", True))
+        rule = "layoff: trigger + employee count" if not count.vague else "layoff: trigger + vague count"
+        facts.append(Fact("Layoff", sentence.index, rule, tuple(v for v in values if v[1] is not None)))
+    return facts
+
+
+def _reason(text: str, ctx: ArticleContext) -> str | None:
+    cues = _words(ctx.lang.reason_cues)
+    match = re.search(rf"\b(?:{cues})\s+([^,.;]{{3,80}})", text, re.IGNORECASE)
+    if match:
+        return match.group(0).strip()
+    return None
+
+
+# ---------------------------------------------------------------- hiring
+
+def extract_hiring(ctx: ArticleContext) -> list[Fact]:
+    facts: list[Fact] = []
+    for sentence in ctx.body():
+        freeze = _find(ctx.lang.hiring_freeze_triggers, sentence.text)
+        if freeze:
+            at = sentence.start + freeze[0].start()
+            values = [("organization", ctx.org_near(sentence, at)), ("date", ctx.date_near(sentence, at))]
+            facts.append(Fact("HiringFreeze", sentence.index, "hiring freeze: trigger",
+                              tuple(v for v in values if v[1] is not None)))
+            continue
+        triggers = [m for m in _find(ctx.lang.hiring_triggers, sentence.text)
+                    if not ctx.negated(sentence, sentence.start + m.start())]
+        if triggers:
+            facts.append(_hiring_fact(ctx, sentence, sentence.start + triggers[0].start()))
+        elif facts and facts[-1].kind == "Hiring" and _is_remote(ctx, sentence.text):
+            facts[-1] = _with(facts[-1], ("workModel", "remote"))
+    return facts
+
+
+def _hiring_fact(ctx: ArticleContext, sentence: Sentence, at: int) -> Fact:
+    text = sentence.text
+    values: list = [("organization", ctx.org_near(sentence, at))]
+    openings = next((q for q in ctx.quantities[sentence.index] if q.unit == "count" and re.match(
+        r"\s+(?:\w+\s+){0,1}(?:lowongan|posisi|pekerjaan baru|kursi)", ctx.article.text[q.end:sentence.end])), None)
+    if openings:
+        values.append(("openings", openings.as_int))
+        _qualified(values, openings)
+    values.append(("date", ctx.date_near(sentence, at)))
+    role = re.search(r"\b(?:karyawan|pekerja|staf|tenaga)\s+((?:[a-zA-Z]+\s){1,3}?)baru\b", text) or \
+        re.search(r"\bposisi baru (?:\w+\s){0,3}?(?:dalam|di bidang|untuk)\s+([\w ]{2,30}?)(?=[.,]|$)", text)
+    if role:
+        values.append(("jobRole", role.group(1).strip()))
+    target = re.search(r"\bmenargetkan\s+([^.]{3,120}?)\s+dalam\s+(?:rekrutmen|perekrutan)", text) or \
+        re.search(r"\bdari kalangan\s+([^.,]{3,80})", text)
+    if target:
+        values.append(("targetGroup", target.group(1).strip()))
+    if re.search(r"\b(?:kembali\s+(?:\w+\s+)?(?:merekrut|membuka)|merekrut\s+(?:\w+\s+){0,2}(?:kembali|lagi)|rekrut lagi)\b",
+                 text, re.IGNORECASE):
+        values.append(("rehiring", True))
+    if _is_remote(ctx, text):
+        values.append(("workModel", "remote"))
+    return Fact("Hiring", sentence.index, "hiring: trigger", tuple(v for v in values if v[1] is not None))
+
+
+def _is_remote(ctx: ArticleContext, text: str) -> bool:
+    return bool(_find(ctx.lang.remote_phrases, text))
+
+
+def _with(fact: Fact, value: tuple) -> Fact:
+    return Fact(fact.kind, fact.sentence, fact.rule, fact.values + (value,))

@@ -1,0 +1,465 @@
+"""Find and type the names in an article: organisations, media, people, places, products.
+
+Names are found from the text, not from a list: runs of capitalised words,
+trimmed of sentence-initial common words, titles and dates, then typed by the
+cues around them ("perusahaan X", "dikutip dari X", "kata X", "CEO X, Y").
+Every occurrence of a surface form votes for a type; the article's votes decide,
+so "Klarna mengklaim" does not make Klarna a person when "perusahaan Klarna"
+says otherwise. Headings only repeat names the body has typed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from newskg.gazetteer import known_entity
+from newskg.lang import Language
+from newskg.model import Article, EntityType, Mention, Sentence
+from newskg.places import city_country, country_code, is_region
+
+_WORD = re.compile(r"[\w&'’.@-]+")
+_STRONG, _MEDIUM, _WEAK = 3.0, 2.0, 1.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    sentence: int
+    tokens: tuple[str, ...]
+    role: str | None = None  # a title written just before the name ("CEO")
+    heading: bool = False
+
+    @property
+    def key(self) -> str:
+        return surface_key(self.text)
+
+
+def surface_key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&.-]", "", text.casefold())).strip(" .")
+
+
+@dataclass
+class MentionResult:
+    mentions: list[Mention]
+    aliases: list[tuple[str, str]]  # (short surface, long surface): "CBA" -> "Commonwealth Bank Australia"
+
+
+def find_mentions(article: Article, sentences: list[Sentence], lang: Language) -> MentionResult:
+    vocabulary = _lowercase_vocabulary(sentences)
+    candidates: list[Candidate] = []
+    for sentence in sentences:
+        candidates.extend(_candidates(article, sentence, lang, vocabulary))
+    candidates = _split_role_runs(candidates, lang)
+    typer = _Typer(article, sentences, lang)
+    types, aliases = typer.decide(candidates)
+    mentions = []
+    for cand in candidates:
+        entity_type = types.get(cand.key)
+        if entity_type is not None:
+            mentions.append(Mention(cand.start, cand.end, cand.text, cand.sentence, entity_type, typer.cue_of(cand.key)))
+    return MentionResult(mentions, aliases)
+
+
+def _lowercase_vocabulary(sentences: list[Sentence]) -> frozenset[str]:
+    words = set()
+    for sentence in sentences:
+        if not sentence.is_heading:
+            words.update(w for w in re.findall(r"\b[a-z][a-z-]+\b", sentence.text))
+    return frozenset(words)
+
+
+# ---------------------------------------------------------------- candidates
+
+def _is_capitalised(token: str) -> bool:
+    if token[0].isupper():
+        return True
+    return token[0].isdigit() and any(c.isupper() for c in token) and any(c.isalpha() for c in token)
+
+
+def _tokens(sentence: Sentence):
+    for match in _WORD.finditer(sentence.text):
+        token, start = match.group(0), match.start()
+        trimmed = token.rstrip(".-'’@")
+        if token.endswith(".") and token in {"Inc.", "Corp.", "Co.", "Ltd."}:
+            trimmed = token
+        lead = len(trimmed) - len(trimmed.lstrip(".-'’@"))
+        trimmed = trimmed.lstrip(".-'’@")
+        if trimmed:
+            yield trimmed, sentence.start + start + lead
+
+
+def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary: frozenset[str]):
+    tokens = list(_tokens(sentence))
+    runs: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    for i, (token, start) in enumerate(tokens):
+        gap_ok = current and article.text[current[-1][1] + len(current[-1][0]):start] == " "
+        if _is_capitalised(token):
+            if current and not gap_ok:
+                runs.append(current)
+                current = []
+            current.append((token, start))
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (current and gap_ok and token in lang.name_connectors and nxt and _is_capitalised(nxt[0])
+                and _connector_allowed(current, token, lang)):
+            current.append((token, start))
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        yield from _trim_run(article, sentence, run, lang, vocabulary)
+
+
+def _connector_allowed(run: list[tuple[str, int]], connector: str, lang: Language) -> bool:
+    heads = set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words)
+    return connector in ("of", "de", "van", "von", "der", "bin", "&") or run[0][0] in heads
+
+
+def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabulary: frozenset[str]):
+    """Drop common words, dates and titles from a run; yield the name(s) left, with any title seen."""
+    role = None
+    inner = _inner_role_index([t for t, _ in run], lang)
+    if inner:  # "Adapun CEO DBS Piyush Gupta": the title starts a new name
+        yield from _trim_run(article, sentence, run[:inner], lang, vocabulary)
+        run = run[inner:]
+    while run:
+        role_len = _role_prefix_length([t for t, _ in run], lang)
+        if role_len:
+            role = " ".join(t for t, _ in run[:role_len])
+            run = run[role_len:]
+            continue
+        country_len = _place_prefix_length([t for t, _ in run])
+        if country_len and country_len < len(run):
+            yield _make(article, sentence, run[:country_len], None)
+            run = run[country_len:]
+            continue
+        token, start = run[0]
+        at_sentence_start = not article.text[sentence.start:start].strip(" \"“‘(")
+        if (_is_stopword(token, lang) or (at_sentence_start and token.casefold() in vocabulary)
+                or token in lang.name_connectors):
+            run = run[1:]
+            continue
+        break
+    named_body = run and run[0][0] in set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words)
+    while run and (run[-1][0] in lang.name_connectors or (_is_stopword(run[-1][0], lang) and not named_body)):
+        run = run[:-1]
+    if run:
+        yield _make(article, sentence, run, role)
+    elif role and not run:
+        return
+
+
+def _make(article: Article, sentence: Sentence, run, role: str | None) -> Candidate:
+    start = run[0][1]
+    end = run[-1][1] + len(run[-1][0])
+    return Candidate(start, end, article.text[start:end], sentence.index, tuple(t for t, _ in run), role,
+                     sentence.is_heading)
+
+
+def _is_stopword(token: str, lang: Language) -> bool:
+    folded = token.casefold()
+    if token in lang.acronym_stopwords or folded in lang.months or folded in lang.weekdays:
+        return True
+    return folded in lang.stopwords and not (token.isupper() and len(token) > 1 and folded not in ("as",))
+
+
+def _role_prefix_length(tokens: list[str], lang: Language) -> int:
+    for length in range(min(4, len(tokens)), 0, -1):
+        if lang.role_for(" ".join(tokens[:length])):
+            return length
+    return 0
+
+
+def _inner_role_index(tokens: list[str], lang: Language) -> int:
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].isupper() or tokens[i][0].isupper():
+            if _role_prefix_length(tokens[i:], lang) and not _role_prefix_length(tokens[i - 1:], lang):
+                return i
+    return 0
+
+
+def _place_prefix_length(tokens: list[str]) -> int:
+    from newskg.lang import load_language
+
+    lang = load_language("id")
+    for length in range(min(3, len(tokens)), 0, -1):
+        phrase = " ".join(tokens[:length])
+        if country_code(phrase, lang) and (length > 1 or phrase.isupper() or phrase[1:].islower()):
+            return length
+    return 0
+
+
+def _split_role_runs(candidates: list[Candidate], lang: Language) -> list[Candidate]:
+    """'CEO Grab Holdings Anthony Tan': a title, then an organisation, then a person."""
+    out = []
+    for cand in candidates:
+        if cand.role is None or len(cand.tokens) < 3:
+            out.append(cand)
+            continue
+        cut = _org_prefix_length(cand.tokens, lang)
+        org_text = " ".join(cand.tokens[:cut])
+        org_end = cand.start + cand.text.index(org_text) + len(org_text)
+        person_start = cand.start + cand.text.index(cand.tokens[cut], org_end - cand.start)
+        out.append(replace(cand, end=org_end, text=org_text, tokens=cand.tokens[:cut]))
+        out.append(replace(cand, start=person_start, text=" ".join(cand.tokens[cut:]), tokens=cand.tokens[cut:],
+                           role=None))
+    return out
+
+
+def _org_prefix_length(tokens: tuple[str, ...], lang: Language) -> int:
+    for i, token in enumerate(tokens[:-1]):
+        if token in lang.org_suffixes and i + 1 < len(tokens):
+            return i + 1
+    if tokens[0].isupper() and len(tokens[0]) > 1:
+        return 1
+    return max(1, len(tokens) - 2)
+
+
+# ---------------------------------------------------------------- typing
+
+class _Typer:
+    """Collects cue votes for every surface form and decides each one's type."""
+
+    def __init__(self, article: Article, sentences: list[Sentence], lang: Language):
+        self.article = article
+        self.sentences = sentences
+        self.lang = lang
+        self.votes: dict[str, Counter] = defaultdict(Counter)
+        self.cues: dict[str, str] = {}
+
+    def vote(self, key: str, entity_type: EntityType, weight: float, cue: str) -> None:
+        self.votes[key][entity_type] += weight
+        best = self.cues.get(key)
+        if best is None or weight >= _STRONG:
+            self.cues[key] = cue
+
+    def cue_of(self, key: str) -> str:
+        return self.cues.get(key, "propagated")
+
+    def decide(self, candidates: list[Candidate]):
+        body = [c for c in candidates if not c.heading]
+        aliases: list[tuple[str, str]] = []
+        for i, cand in enumerate(body):
+            self._vote_candidate(cand, body[i - 1] if i else None, body[i + 1] if i + 1 < len(body) else None,
+                                 aliases)
+        types = self._resolve_votes()
+        self._propagate(body, types, aliases)
+        heading_keys = {c.key for c in candidates if c.heading}
+        for key in heading_keys - set(types):
+            linked = self._link_to_known(key, types)
+            if linked:
+                types[key] = types[linked]
+        return types, aliases
+
+    # -- votes from cues around one occurrence
+    def _vote_candidate(self, cand: Candidate, prev: Candidate | None, nxt: Candidate | None, aliases) -> None:
+        lang, key = self.lang, cand.key
+        sentence = self.sentences[cand.sentence]
+        left = self.article.text[sentence.start:cand.start]
+        right = self.article.text[cand.end:sentence.end]
+        left_l, right_l = left.casefold().rstrip(), right.casefold().lstrip()
+        place = self._place_type(cand)
+        if place is not None:
+            if place is not False:
+                self.vote(key, place, _STRONG, "place name")
+            return
+        if any(ch.isdigit() for ch in cand.text) and not self._media_cue(left_l):
+            return
+        if cand.text[0].islower():
+            return
+        acronym = cand.text.isupper() and len(cand.text) > 1
+        self._vote_shape(cand, acronym)
+        self._vote_role_context(cand, nxt, right, acronym)
+        if left_l.endswith(",") and prev is not None and self.article.text[prev.end:cand.start].strip() == "," \
+                and cand.role:
+            self.vote(key, EntityType.ORGANIZATION, _STRONG, "title of an appositive person")
+        if re.match(r"^,\s*(?:sebuah\s+|salah satu\s+)?(" + _alt(lang.role_pattern.pattern) + ")", right, re.I):
+            if not acronym:
+                self.vote(key, EntityType.PERSON, _STRONG, "person, title")
+        self._vote_speech(cand, left_l, right_l, acronym)
+        if self._media_cue(left_l):
+            self.vote(key, EntityType.MEDIA, _STRONG, "cited as a source")
+        self._vote_org_cues(cand, left_l, right_l)
+        self._vote_heads(cand)
+        if any(right_l.startswith(cue) for cue in lang.product_cues_after):
+            self.vote(key, EntityType.PRODUCT, _STRONG, "described as a product")
+        if re.search(r"(?:didirikan(?: oleh)?|digantikan oleh)(?:\s+\S+\s+dan)?\s*$", left_l) and not acronym:
+            self.vote(key, EntityType.PERSON, _MEDIUM, "founded or succeeded by")
+        self._vote_parenthetical(cand, left, right, prev, aliases)
+        known = known_entity(cand.text)
+        if known is not None:
+            self.vote(key, known.type, 1.5, "well-known entity")
+
+    def _vote_shape(self, cand: Candidate, acronym: bool) -> None:
+        titlecase = all(t[0].isupper() and t[1:].islower() for t in cand.tokens if t.isalpha())
+        if 2 <= len(cand.tokens) <= 4 and titlecase:
+            self.vote(cand.key, EntityType.PERSON, 0.5, "name shape")
+        if acronym:
+            self.vote(cand.key, EntityType.ORGANIZATION, 0.5, "acronym")
+
+    def _vote_role_context(self, cand: Candidate, nxt: Candidate | None, right: str, acronym: bool) -> None:
+        lang = self.lang
+        role = cand.role or self._lowercase_role_before(cand)
+        if not role:
+            return
+        followed_by_name = nxt is not None and self.article.text[cand.end:nxt.start].strip() == ","
+        if cand.tokens[-1] in lang.org_suffixes or acronym or followed_by_name:
+            self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, f"{role} X")
+            if followed_by_name and not (nxt.text.isupper()):
+                self.vote(nxt.key, EntityType.PERSON, _STRONG, f"{role} X, Y")
+        elif len(cand.tokens) >= 2:
+            self.vote(cand.key, EntityType.PERSON, _STRONG, f"{role} Y")
+        else:
+            self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, f"{role} X")
+
+    def _lowercase_role_before(self, cand: Candidate) -> str | None:
+        sentence = self.sentences[cand.sentence]
+        left = self.article.text[sentence.start:cand.start]
+        match = re.search(r"(?:^|\s)((?:" + _alt(self.lang.role_pattern.pattern) + r"))\s+$", left, re.IGNORECASE)
+        return match.group(1) if match else None
+
+    def _vote_speech(self, cand: Candidate, left_l: str, right_l: str, acronym: bool) -> None:
+        if acronym:
+            return
+        lang = self.lang
+        after_quote = _alt_words(lang.speech_verbs_after_quote)
+        if re.search(rf"(?:^|[\s,”\"])(?:{after_quote})$", left_l):
+            self.vote(cand.key, EntityType.PERSON, _MEDIUM, "kata X")
+        if re.match(rf"(?:{_alt_words(lang.speech_verbs_subject)})\b", right_l):
+            self.vote(cand.key, EntityType.PERSON, _WEAK, "X mengatakan")
+        if re.search(r"(?:^|\s)menurut$", left_l):
+            self.vote(cand.key, EntityType.PERSON, _WEAK, "menurut X")
+        if left_l.endswith("kepada") and re.search(rf"\b(?:{after_quote}|wawancara)\b", left_l[-80:]):
+            self.vote(cand.key, EntityType.MEDIA, _MEDIUM, "said to X")
+
+    def _media_cue(self, left_l: str) -> bool:
+        cues = _alt_words(self.lang.media_cues_before)
+        return bool(re.search(rf"(?:^|[\s,(])(?:{cues})(?:(?:\s+\S+){{1,2}}\s+dari)?$", left_l)) and not \
+            re.search(r"(?:^|\s)(?:sumber|laporan|media)\s+(?:yang|ini|itu)$", left_l)
+
+    def _vote_org_cues(self, cand: Candidate, left_l: str, right_l: str) -> None:
+        lang = self.lang
+        trimmed = re.sub(r"[\s,]+$", "", left_l)
+        trimmed = self._strip_trailing_country(trimmed)
+        trimmed = re.sub(r"(?:\s+lain)?\s+(?:seperti|yakni|yaitu|bernama)$", "", trimmed)
+        cues_before = _alt_words(lang.org_cues_before)
+        employee = {"karyawan", "pegawai", "pekerja", "staf", "investor", "klien", "mitra", "pesaing"}
+        match = re.search(rf"(?:^|\s)({cues_before})$", trimmed)
+        if match:
+            weight = _WEAK if match.group(1) in employee else _MEDIUM
+            self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
+        if re.match(r"^,\s*(?:sebuah\s+|salah satu\s+)?(?:" + cues_before + r")\b", right_l):
+            self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X, sebuah perusahaan")
+        if any(right_l.startswith(cue) for cue in lang.org_cues_after):
+            self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X acts as a company")
+
+    def _strip_trailing_country(self, text: str) -> str:
+        for _ in range(2):
+            words = text.split()
+            for length in (3, 2, 1):
+                if len(words) >= length and country_code(" ".join(words[-length:]), self.lang):
+                    text = " ".join(words[:-length])
+                    break
+            text = re.sub(r"\s*\basal$", "", text)
+        return text
+
+    def _vote_heads(self, cand: Candidate) -> None:
+        lang, tokens = self.lang, cand.tokens
+        first_two = " ".join(tokens[:2])
+        if tokens[0] in lang.union_head_words or first_two in lang.union_head_words:
+            self.vote(cand.key, EntityType.UNION, _STRONG, "union name")
+        elif tokens[0] in lang.agency_head_words and len(tokens) > 1:
+            self.vote(cand.key, EntityType.AGENCY, _STRONG, "agency name")
+        elif (tokens[0] in lang.media_head_words or first_two in lang.media_head_words) and len(tokens) > 1:
+            self.vote(cand.key, EntityType.MEDIA, _STRONG, "media name")
+        elif tokens[0] in lang.org_head_words and len(tokens) > 1:
+            self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "organisation name")
+        elif len(tokens) > 1 and any(t in lang.org_suffixes for t in tokens[1:]):
+            self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "company suffix")
+
+    def _vote_parenthetical(self, cand: Candidate, left: str, right: str, prev: Candidate | None, aliases) -> None:
+        """'Commonwealth Bank Australia (CBA)': the acronym is another name of the same thing."""
+        if not (cand.text.isupper() and left.endswith("(") and right.startswith(")")):
+            return
+        if (prev is not None and self.article.text[prev.end:cand.start].strip() == "("
+                and self._place_type(prev) is None):
+            aliases.append((cand.key, prev.key))
+            return
+        words = left.casefold().rstrip("( ").split()[-6:]
+        if re.search(rf"\b(?:{_alt_words(self.lang.org_cues_before)})\b", " ".join(words)):
+            self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "(acronym) after a description")
+
+    def _place_type(self, cand: Candidate):
+        """EntityType for a place, False for a region we do not type, None for no place."""
+        if country_code(cand.text, self.lang) and not (cand.text.isupper() and len(cand.text) > 3):
+            return EntityType.COUNTRY
+        if city_country(cand.text):
+            return EntityType.CITY
+        if is_region(cand.text):
+            return False
+        return None
+
+    # -- decisions
+    def _resolve_votes(self) -> dict[str, EntityType]:
+        types = {}
+        for key, votes in self.votes.items():
+            org_like = sum(w for t, w in votes.items() if t.is_organization)
+            best, weight = max(votes.items(), key=lambda kv: (kv[1], kv[0] is EntityType.MEDIA))
+            if best.is_organization and votes[EntityType.MEDIA] and votes[EntityType.MEDIA] >= org_like / 2:
+                best = EntityType.MEDIA
+            if best.is_organization:
+                weight = org_like
+            if weight >= _WEAK:
+                types[key] = best
+        return types
+
+    def _propagate(self, body: list[Candidate], types: dict[str, EntityType], aliases) -> None:
+        for _ in range(2):
+            for short, long in aliases:
+                if long in types and short not in types:
+                    types[short] = types[long]
+                elif short in types and long not in types:
+                    types[long] = types[short]
+            for cand in body:
+                if cand.key in types:
+                    continue
+                linked = self._link_to_known(cand.key, types)
+                if linked:
+                    types[cand.key] = types[linked]
+            for a, b in zip(body, body[1:]):
+                gap = self.article.text[a.end:b.start].strip().casefold()
+                if gap in ("dan", "and", ", dan", "atau"):
+                    if a.key in types and b.key not in types and types[a.key] is not EntityType.COUNTRY:
+                        types[b.key] = types[a.key]
+                    elif b.key in types and a.key not in types and types[b.key] is not EntityType.COUNTRY:
+                        types[a.key] = types[b.key]
+
+    def _link_to_known(self, key: str, types: dict[str, EntityType]) -> str | None:
+        """A short form of a typed name: a surname, a first name, or the first words of an organisation."""
+        words = key.split()
+        for other, other_type in types.items():
+            other_words = other.split()
+            if other == key or len(other_words) <= len(words):
+                continue
+            if other_type is EntityType.PERSON and len(words) == 1 and words[0] in (other_words[0], other_words[-1]):
+                return other
+            if other_type.is_organization and other_words[:len(words)] == words:
+                return other
+        return None
+
+
+def _alt(pattern: str) -> str:
+    """The alternatives inside a compiled role pattern, reusable in a larger one."""
+    inner = pattern[pattern.index("(?:") + 3:pattern.rindex(")(?![")]
+    return inner
+
+
+def _alt_words(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

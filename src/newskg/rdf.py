@@ -1,0 +1,223 @@
+"""Turn an article's sentences, mentions and facts into RDF, one named graph per article.
+
+IRIs are derived from names and positions only (file stem, entity key, fact
+kind and number), so the same input always gives the same graph.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import NamespaceManager
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+from newskg.entities import ArticleEntities, CorpusEntities
+from newskg.facts.context import Ref
+from newskg.lang import Language
+from newskg.model import Article, Entity, EntityType, Fact, PartialDate, Precision, Sentence
+from newskg.places import country_names
+from newskg.vocab import ENTITIES_GRAPH, ID, ITSRDF, NIF, NKG, PREFIXES, WD
+
+_TYPES = {
+    EntityType.ORGANIZATION: (SDO.Organization, ORG.Organization),
+    EntityType.MEDIA: (SDO.NewsMediaOrganization, SDO.Organization, ORG.Organization),
+    EntityType.AGENCY: (SDO.GovernmentOrganization, SDO.Organization, ORG.Organization),
+    EntityType.UNION: (SDO.WorkersUnion, SDO.Organization, ORG.Organization),
+    EntityType.PERSON: (SDO.Person, PROV.Agent),
+    EntityType.COUNTRY: (SDO.Country,),
+    EntityType.CITY: (SDO.City,),
+    EntityType.PRODUCT: (SDO.Product,),
+}
+_EXTRA_CLASSES = {"PositionHeld": (ORG.Membership,), "Quote": (SDO.Quotation,)}
+_PREDICATES = {
+    "person": ORG.member, "role": ORG.role, "text": SDO.text, "quoteStart": NKG.beginIndex,
+    "quoteEnd": NKG.endIndex, "countryCode": NKG.country,
+}
+_QUALIFIERS = {"approximately": NKG.Approximately, "more_than": NKG.MoreThan, "almost": NKG.Almost,
+               "up_to": NKG.UpTo, "at_least": NKG.AtLeast}
+_NOT_WRITTEN = {"figureRole"}
+
+
+def new_dataset() -> Dataset:
+    ds = Dataset(default_union=True)
+    ds.namespace_manager = NamespaceManager(ds, bind_namespaces="none")  # only our own prefixes in the output
+    for prefix, namespace in PREFIXES.items():
+        ds.bind(prefix, namespace)
+    return ds
+
+
+def article_iri(doc_id: str) -> URIRef:
+    return ID[f"article/{doc_id}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    return ID[f"entity/{key}"]
+
+
+def role_iri(role: str) -> URIRef:
+    return ID[f"role/{role}"]
+
+
+def date_literal(value: PartialDate) -> Literal:
+    datatype = {Precision.YEAR: XSD.gYear, Precision.MONTH: XSD.gYearMonth, Precision.DAY: XSD.date}[value.precision]
+    return Literal(value.iso(), datatype=datatype)
+
+
+def add_article(ds: Dataset, article: Article, sentences: list[Sentence], found: ArticleEntities,
+                facts: list[Fact], corpus: CorpusEntities) -> Graph:
+    """Write one article's named graph: article, sentences, mentions, facts."""
+    iri = article_iri(article.doc_id)
+    graph = ds.graph(iri)
+    _describe_article(graph, iri, article, found, corpus)
+    sentence_iris = [_add_sentence(graph, iri, s) for s in sentences]
+    for n, mention in enumerate(found.mentions):
+        entity = entity_iri(corpus.key_of[(article.doc_id, found.mention_entity[n])])
+        node = URIRef(f"{iri}/mention/{n}")
+        graph.add((node, RDF.type, NKG.Mention))
+        graph.add((node, NIF.anchorOf, Literal(mention.text)))
+        graph.add((node, NIF.beginIndex, Literal(mention.start, datatype=XSD.nonNegativeInteger)))
+        graph.add((node, NIF.endIndex, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
+        graph.add((node, NIF.sentence, sentence_iris[mention.sentence]))
+        graph.add((node, ITSRDF.taIdentRef, entity))
+        graph.add((iri, SDO.mentions, entity))
+    _add_facts(graph, article.doc_id, facts, sentence_iris, corpus)
+    return graph
+
+
+def _describe_article(graph: Graph, iri: URIRef, article: Article, found: ArticleEntities,
+                      corpus: CorpusEntities) -> None:
+    graph.add((iri, RDF.type, SDO.NewsArticle))
+    graph.add((iri, RDF.type, PROV.Entity))
+    graph.add((iri, NKG.sourceFile, Literal(article.source)))
+    graph.add((iri, NKG.contentHash, Literal(f"sha256:{article.sha256}")))
+    graph.add((iri, DCTERMS.language, Literal(article.language)))
+    if article.title:
+        graph.add((iri, SDO.headline, Literal(article.title.text)))
+    if article.published:
+        graph.add((iri, SDO.datePublished, date_literal(article.published)))
+        graph.add((iri, NKG.publishedBasis, Literal(article.published_basis)))
+    outlet = found.outlet_index
+    if outlet is not None:
+        graph.add((iri, SDO.publisher, entity_iri(corpus.key_of[(article.doc_id, outlet)])))
+
+
+def _add_sentence(graph: Graph, article: URIRef, sentence: Sentence) -> URIRef:
+    node = URIRef(f"{article}/sentence/{sentence.index}")
+    graph.add((node, RDF.type, NIF.Sentence))
+    graph.add((node, NIF.anchorOf, Literal(sentence.text)))
+    graph.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NKG.sentenceIndex, Literal(sentence.index, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, DCTERMS.isPartOf, article))
+    if sentence.is_heading:
+        graph.add((node, NKG.isHeading, Literal(True)))
+    return node
+
+
+def fact_iri(doc_id: str, kind: str, number: int) -> URIRef:
+    return ID[f"fact/{doc_id}/{kind.lower()}-{number}"]
+
+
+def _add_facts(graph: Graph, doc_id: str, facts: list[Fact], sentence_iris: list[URIRef],
+               corpus: CorpusEntities) -> None:
+    numbers: dict[str, int] = {}
+    before_figure: dict[int, URIRef] = {}
+    for fact in facts:
+        numbers[fact.kind] = numbers.get(fact.kind, 0) + 1
+        node = fact_iri(doc_id, fact.kind, numbers[fact.kind])
+        graph.add((node, RDF.type, NKG[fact.kind]))
+        for extra in _EXTRA_CLASSES.get(fact.kind, ()):
+            graph.add((node, RDF.type, extra))
+        graph.add((node, PROV.wasDerivedFrom, sentence_iris[fact.sentence]))
+        graph.add((node, NKG.extractionRule, Literal(fact.rule)))
+        for name, value in fact.values:
+            if name in _NOT_WRITTEN:
+                continue
+            predicate = _PREDICATES[name] if name in _PREDICATES else NKG[name]
+            graph.add((node, predicate, _term(name, value, doc_id, corpus)))
+        if fact.kind == "PositionHeld":
+            graph.remove((node, NKG.organization, None))
+            graph.add((node, ORG.organization, _term("organization", fact.get("organization"), doc_id, corpus)))
+        _link_staff_counts(graph, fact, node, before_figure)
+        _direct_statements(graph, fact, doc_id, corpus)
+
+
+def _link_staff_counts(graph: Graph, fact: Fact, node: URIRef, before_figure: dict[int, URIRef]) -> None:
+    """'dari 9.000 menjadi 5.000': the later figure points at the earlier one."""
+    if fact.kind != "StaffCount":
+        return
+    if fact.get("figureRole") == "before":
+        before_figure[fact.sentence] = node
+    elif fact.get("figureRole") == "after" and fact.sentence in before_figure:
+        graph.add((node, NKG.changedFrom, before_figure[fact.sentence]))
+    elif fact.get("figureRole") == "after":
+        before_figure[-fact.sentence - 1] = node
+
+
+def _direct_statements(graph: Graph, fact: Fact, doc_id: str, corpus: CorpusEntities) -> None:
+    """Shortcuts for common questions: 'org nkg:basedIn country' beside the fact node."""
+    if fact.kind == "OrganizationCountry":
+        org = _term("organization", fact.get("organization"), doc_id, corpus)
+        country = fact.get("country") or fact.get("countryCode")
+        graph.add((org, NKG.basedIn, _term("country" if fact.get("country") else "countryCode", country, doc_id, corpus)))
+    elif fact.kind == "OrganizationIndustry":
+        graph.add((_term("organization", fact.get("organization"), doc_id, corpus), NKG.industry,
+                   Literal(fact.get("industry"))))
+
+
+def _term(name: str, value: object, doc_id: str, corpus: CorpusEntities):
+    if isinstance(value, Ref):
+        return entity_iri(corpus.key_of[(doc_id, value.index)])
+    if isinstance(value, PartialDate):
+        return date_literal(value)
+    if name == "qualifier":
+        return _QUALIFIERS[value]
+    if name == "workModel":
+        return NKG.Remote
+    if name == "role":
+        return role_iri(value)
+    if name == "countryCode":
+        return entity_iri(f"country/{value}")
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    if isinstance(value, float):
+        return Literal(Decimal(str(round(value, 4))), datatype=XSD.decimal)
+    return Literal(str(value))
+
+
+def add_entities(ds: Dataset, corpus: CorpusEntities, lang: Language, roles_used: set[str],
+                 extra_countries: set[str] = frozenset()) -> Graph:
+    """The corpus-wide graph of entities (types, names, links), the roles used, and countries facts name."""
+    graph = ds.graph(ENTITIES_GRAPH)
+    entities = dict(corpus.entities)
+    for code in extra_countries:
+        entities.setdefault(f"country/{code}", Entity(f"country/{code}", EntityType.COUNTRY, code, (), None, code))
+    for key, entity in sorted(entities.items()):
+        node = entity_iri(key)
+        for cls in _TYPES[entity.type]:
+            graph.add((node, RDF.type, cls))
+        if entity.type is EntityType.COUNTRY:
+            english, indonesian = country_names(entity.country_code)
+            graph.add((node, RDFS.label, Literal(english)))
+            graph.add((node, SKOS.prefLabel, Literal(english, lang="en")))
+            graph.add((node, SKOS.prefLabel, Literal(indonesian, lang="id")))
+            graph.add((node, SDO.identifier, Literal(entity.country_code)))
+        else:
+            graph.add((node, RDFS.label, Literal(entity.label)))
+        for alias in entity.aliases:
+            if alias != entity.label:
+                graph.add((node, SKOS.altLabel, Literal(alias)))
+        if entity.wikidata:
+            graph.add((node, OWL.sameAs, WD[entity.wikidata]))
+        if entity.country_code and entity.type is EntityType.CITY:
+            graph.add((node, SDO.containedInPlace, entity_iri(f"country/{entity.country_code}")))
+    for role in sorted(roles_used):
+        node = role_iri(role)
+        spec = lang.roles[role]
+        graph.add((node, RDF.type, ORG.Role))
+        graph.add((node, RDFS.label, Literal(spec["en"])))
+        graph.add((node, SKOS.prefLabel, Literal(spec["en"], lang="en")))
+        graph.add((node, SKOS.prefLabel, Literal(spec["id"], lang="id")))
+    return graph

@@ -1,0 +1,82 @@
+"""RDF namespaces. ``NKG`` mirrors ``ontology/newskg.ttl`` (a test keeps them equal);
+``_fail = True`` makes a misspelt term an error instead of a new IRI."""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+BASE = "https://w3id.org/newskg/"
+ID = Namespace(BASE + "id/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+WD = Namespace("http://www.wikidata.org/entity/")
+ENTITIES_GRAPH = ID["graph/entities"]
+
+
+class NKG(DefinedNamespace):
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Fact: URIRef
+    Layoff: URIRef
+    Hiring: URIRef
+    HiringFreeze: URIRef
+    StaffCount: URIRef
+    AIAdoption: URIRef
+    PartnershipEnded: URIRef
+    OrganizationCountry: URIRef
+    OrganizationIndustry: URIRef
+    PositionHeld: URIRef
+    Quote: URIRef
+    Mention: URIRef
+    Qualifier: URIRef
+    WorkModel: URIRef
+    # individuals
+    Remote: URIRef
+    Approximately: URIRef
+    MoreThan: URIRef
+    Almost: URIRef
+    UpTo: URIRef
+    AtLeast: URIRef
+    # properties
+    organization: URIRef
+    employees: URIRef
+    openings: URIRef
+    value: URIRef
+    qualifier: URIRef
+    percentage: URIRef
+    percentChange: URIRef
+    changedFrom: URIRef
+    date: URIRef
+    division: URIRef
+    reason: URIRef
+    cancelled: URIRef
+    jobRole: URIRef
+    targetGroup: URIRef
+    workModel: URIRef
+    rehiring: URIRef
+    technology: URIRef
+    purpose: URIRef
+    replacedWorkers: URIRef
+    partner: URIRef
+    country: URIRef
+    basedIn: URIRef
+    industry: URIRef
+    speaker: URIRef
+    givenTo: URIRef
+    roleLabel: URIRef
+    extractionRule: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    sourceFile: URIRef
+    contentHash: URIRef
+    publishedBasis: URIRef
+    sentenceIndex: URIRef
+    isHeading: URIRef
+
+
+PREFIXES = {
+    "nkg": NKG._NS, "id": ID, "prov": PROV, "org": ORG, "schema": SDO, "nif": NIF, "itsrdf": ITSRDF,
+    "rdfs": RDFS, "rdf": RDF, "owl": OWL, "xsd": XSD, "skos": SKOS, "dcterms": DCTERMS, "wd": WD,
+}
