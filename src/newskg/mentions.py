@@ -336,7 +336,8 @@ class _Typer:
             self.vote(cand.key, EntityType.PERSON, _WEAK, "X mengatakan")
         if re.search(r"(?:^|\s)menurut$", left_l):
             self.vote(cand.key, EntityType.PERSON, _WEAK, "menurut X")
-        if left_l.endswith("kepada") and re.search(rf"\b(?:{after_quote}|wawancara)\b", left_l[-80:]):
+        clitics = _alt_words(lang.speech_clitics)
+        if left_l.endswith("kepada") and re.search(rf"\b(?:{after_quote}|{clitics}|wawancara)\b", left_l[-80:]):
             self.vote(cand.key, EntityType.MEDIA, _MEDIUM, "said to X")
 
     def _media_cue(self, left_l: str) -> bool:
@@ -351,14 +352,22 @@ class _Typer:
         trimmed = re.sub(r"(?:\s+lain)?\s+(?:seperti|yakni|yaitu|bernama)$", "", trimmed)
         cues_before = _alt_words(lang.org_cues_before)
         employee = {"karyawan", "pegawai", "pekerja", "staf", "investor", "klien", "mitra", "pesaing"}
-        match = re.search(rf"(?:^|\s)({cues_before})$", trimmed)
+        match = re.search(rf"(?:^|\s)({cues_before})$", trimmed) or self._cue_with_one_word(trimmed, cues_before)
         if match:
             weight = _WEAK if match.group(1) in employee else _MEDIUM
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
         if re.match(r"^,\s*(?:sebuah\s+|salah satu\s+)?(?:" + cues_before + r")\b", right_l):
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X, sebuah perusahaan")
-        if any(right_l.startswith(cue) for cue in lang.org_cues_after):
+        right_verb = re.sub(r"^(?:kembali|juga|kini|telah|akan|sempat|pun|bakal|tengah|sedang|masih)\s+", "", right_l)
+        if any(right_verb.startswith(cue) for cue in lang.org_cues_after):
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X acts as a company")
+
+    def _cue_with_one_word(self, text: str, cues_before: str):
+        """'startup agritech X', 'perusahaan logistik X': a cue, one descriptive word, the name."""
+        match = re.search(rf"(?:^|\s)({cues_before})\s+([a-z-]+)$", text)
+        if match and match.group(2) not in self.lang.stopwords and match.group(2) not in self.lang.name_connectors:
+            return match
+        return None
 
     def _strip_trailing_country(self, text: str) -> str:
         for _ in range(2):

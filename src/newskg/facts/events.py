@@ -145,7 +145,8 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
         trigger_at = sentence.start + triggers[0].start()
         strong = any(t.group(0).casefold() != "terdampak" for t in triggers)  # "puluhan posisi terdampak" is vague
         counts = [q for q in ctx.quantities[sentence.index]
-                  if q.start not in claimed and (_employee_count(ctx, sentence, q) or (strong and q.vague and q.unit == "count"))]
+                  if q.start not in claimed and q.unit == "count"
+                  and (_employee_count(ctx, sentence, q) or q.vague) and (strong or not q.vague)]
         if not counts:
             continue
         count = counts[0]
@@ -192,10 +193,17 @@ def extract_hiring(ctx: ArticleContext) -> list[Fact]:
             continue
         triggers = [m for m in _find(ctx.lang.hiring_triggers, sentence.text)
                     if not ctx.negated(sentence, sentence.start + m.start())]
-        if triggers:
-            facts.append(_hiring_fact(ctx, sentence, sentence.start + triggers[0].start()))
-        elif facts and facts[-1].kind == "Hiring" and _is_remote(ctx, sentence.text):
-            facts[-1] = _with(facts[-1], ("workModel", "remote"))
+        last = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].kind == "Hiring"), None)
+        if not triggers:
+            if last is not None and _is_remote(ctx, sentence.text):
+                facts[last] = _merge(facts[last], (("workModel", "remote"),))
+            continue
+        fact = _hiring_fact(ctx, sentence, sentence.start + triggers[0].start())
+        nouns_only = all(t.group(0).casefold() in ctx.lang.hiring_noun_triggers for t in triggers)
+        if nouns_only and fact.get("openings") is None and last is not None:
+            facts[last] = _merge(facts[last], fact.values)  # "Seluruh posisi ini bersifat jarak jauh."
+        else:
+            facts.append(fact)
     return facts
 
 
@@ -228,5 +236,8 @@ def _is_remote(ctx: ArticleContext, text: str) -> bool:
     return bool(_find(ctx.lang.remote_phrases, text))
 
 
-def _with(fact: Fact, value: tuple) -> Fact:
-    return Fact(fact.kind, fact.sentence, fact.rule, fact.values + (value,))
+def _merge(fact: Fact, values: tuple) -> Fact:
+    """Details a later sentence adds (target group, work model, role) to the hiring just reported."""
+    known = {name for name, _ in fact.values}
+    extra = tuple((n, v) for n, v in values if n in ("targetGroup", "workModel", "jobRole") and n not in known)
+    return Fact(fact.kind, fact.sentence, fact.rule, fact.values + extra)

@@ -68,6 +68,7 @@ class Language:
     # facts.yaml
     layoff_triggers: tuple
     hiring_triggers: tuple
+    hiring_noun_triggers: tuple
     hiring_freeze_triggers: tuple
     headcount_nouns: tuple
     headcount_change_words: tuple

@@ -1,0 +1,227 @@
+"""The ``newskg`` command line: parse options, call the library, print the result.
+
+Exit codes: 0 success; 1 a problem with the input, query or output (one line on
+stderr); 2 a usage error (click's own).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newskg.errors import NewskgError
+
+DEFAULT_GRAPH = "graph/newskg.trig"
+
+
+def _fail(err: NewskgError) -> None:
+    click.echo(f"newskg: error: {err}", err=True)
+    sys.exit(err.exit_code)
+
+
+def _load(graph: str):
+    from newskg.store import load_graph
+
+    return load_graph(graph)
+
+
+graph_option = click.option("--graph", "graph", default=DEFAULT_GRAPH, show_default=True,
+                            type=click.Path(dir_okay=False), help="The built graph file to read (.trig, .ttl, .nq).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newskg")
+def main() -> None:
+    """Build a provenance-rich knowledge graph from news articles, then query, view and export it.
+
+    \b
+    Example:
+      newskg build seeds/ --out graph/
+      newskg query -f queries/cq/cq_roles.rq
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out_dir", default="graph", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for newskg.trig, newskg.ttl and newskg.html.")
+@click.option("--no-html", is_flag=True, help="Skip the HTML view (faster on big corpora).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def build(paths: tuple[str, ...], out_dir: str, no_html: bool, as_json: bool) -> None:
+    """Read articles (files or folders) and write the graph.
+
+    Unreadable articles are reported and skipped; the outputs are replaced
+    atomically, so a failed build never damages a graph already built.
+
+    \b
+    Example:
+      newskg build seeds/ --out graph/
+    """
+    from newskg.outputs import write_outputs
+    from newskg.pipeline import build_corpus
+
+    try:
+        result = build_corpus(list(paths))
+        written = write_outputs(result.dataset, Path(out_dir), html=not no_html)
+    except NewskgError as err:
+        _fail(err)
+    for problem in result.skipped:
+        click.echo(f"newskg: skipped {problem}", err=True)
+    summary = result.summary() | {"written": [str(p) for p in written]}
+    if as_json:
+        click.echo(json.dumps(summary, indent=1, ensure_ascii=False))
+    else:
+        click.echo(_summary_text(summary))
+    if result.skipped:
+        sys.exit(1)
+
+
+def _summary_text(summary: dict) -> str:
+    lines = [f"articles read: {summary['articles']}, skipped: {len(summary['skipped'])}",
+             "entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities"].items()),
+             "facts: " + ", ".join(f"{k} {v}" for k, v in summary["facts"].items()),
+             f"triples: {summary['triples']}",
+             "written: " + ", ".join(summary["written"])]
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a file.")
+@graph_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="How to print SELECT answers.")
+def query(query: str | None, query_file: str | None, graph: str, fmt: str) -> None:
+    """Run a SPARQL query on the graph (named graphs are unioned in the default graph).
+
+    ASK queries print true/false and exit 0 or 1; CONSTRUCT and DESCRIBE print Turtle.
+
+    \b
+    Example:
+      newskg query -f queries/cq/cq_roles.rq --format csv
+      newskg query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    """
+    from newskg.query import format_answer, read_query_file, run_query
+
+    if bool(query) == bool(query_file):
+        raise click.UsageError("give a QUERY or -f FILE (one of them)")
+    try:
+        text = read_query_file(query_file) if query_file else query
+        answer = run_query(_load(graph), text, source=query_file or "query")
+    except NewskgError as err:
+        _fail(err)
+    click.echo(format_answer(answer, fmt), nl=False)
+    if answer.kind == "ASK" and not answer.boolean:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]), default="turtle",
+              show_default=True, help="RDF format to write.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+@graph_option
+def export(fmt: str, output: str | None, graph: str) -> None:
+    """Export the graph in an RDF format.
+
+    \b
+    Example:
+      newskg export --format nquads -o newskg.nq
+    """
+    from newskg.outputs import render
+    from newskg.store import write_atomically
+
+    try:
+        text = render(_load(graph), fmt)
+        if output:
+            write_atomically(Path(output), text)
+        else:
+            click.echo(text, nl=False)
+    except NewskgError as err:
+        _fail(err)
+
+
+@main.command()
+@graph_option
+@click.option("-o", "--output", default="graph/newskg.html", show_default=True, type=click.Path(dir_okay=False),
+              help="HTML file to write.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
+@click.option("--focus", help="Only this entity and its neighbourhood (any of its names).")
+@click.option("--depth", default=2, show_default=True, type=click.IntRange(1, 6), help="Neighbourhood depth for --focus.")
+@click.option("--types", help="Comma-separated node types to keep (organization,person,Layoff,...).")
+@click.option("--max-nodes", default=0, type=click.IntRange(0), help="Keep only the N most connected nodes (0: all).")
+@click.option("--lang", "lang", type=click.Choice(["en", "id"]), default="en", show_default=True,
+              help="Language of labels and legend.")
+def view(graph: str, output: str, open_browser: bool, focus: str | None, depth: int, types: str | None,
+         max_nodes: int, lang: str) -> None:
+    """Write the interactive HTML view (works offline, no CDN).
+
+    \b
+    Example:
+      newskg view --focus Klarna --depth 2 -o klarna.html --open
+    """
+    from newskg.store import write_atomically
+    from newskg.view import ViewOptions, render_view
+
+    options = ViewOptions(lang=lang, focus=focus, depth=depth, max_nodes=max_nodes,
+                          types=tuple(t.strip() for t in types.split(",")) if types else ())
+    try:
+        write_atomically(Path(output), render_view(_load(graph), options))
+    except NewskgError as err:
+        _fail(err)
+    click.echo(f"written: {output}")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(Path(output).resolve().as_uri())
+
+
+@main.command()
+@graph_option
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def stats(graph: str, as_json: bool) -> None:
+    """Count articles, entities by type, facts by kind and triples in the graph.
+
+    \b
+    Example:
+      newskg stats --graph graph/newskg.trig
+    """
+    from newskg.stats import graph_stats
+
+    try:
+        numbers = graph_stats(_load(graph))
+    except NewskgError as err:
+        _fail(err)
+    if as_json:
+        click.echo(json.dumps(numbers, indent=1))
+        return
+    for section, value in numbers.items():
+        if isinstance(value, dict):
+            click.echo(f"{section}: " + ", ".join(f"{k} {v}" for k, v in value.items()))
+        else:
+            click.echo(f"{section}: {value}")
+
+
+@main.command()
+@click.argument("fact")
+@graph_option
+def explain(fact: str, graph: str) -> None:
+    """Show where a fact comes from: its sentence, article, rule and values.
+
+    FACT is a fact IRI or its short form (fact/000_2a2d67eec8d349e5/layoff-1).
+
+    \b
+    Example:
+      newskg explain fact/000_2a2d67eec8d349e5/layoff-1
+    """
+    from newskg.stats import explain_fact
+
+    try:
+        click.echo(explain_fact(_load(graph), fact))
+    except NewskgError as err:
+        _fail(err)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""The interactive HTML view: entities and facts as a typed, coloured graph with evidence.
+
+networkx holds the graph and ranks nodes (degree centrality sizes them and
+decides what ``max_nodes`` keeps); pyvis turns it into vis-network data; the
+page is our own template with vis-network inlined from pyvis's bundled copy,
+so it opens offline with no CDN.
+"""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset, URIRef
+from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS
+
+from newskg.vocab import ENTITIES_GRAPH, NIF, NKG
+
+STYLE = {  # type -> (colour, shape, English label, Indonesian label)
+    "organization": ("#2b7bb9", "dot", "Organization", "Organisasi"),
+    "media": ("#7b4fb5", "dot", "Media", "Media"),
+    "agency": ("#3d8f8f", "dot", "Agency", "Lembaga"),
+    "union": ("#8f6b3d", "dot", "Union", "Serikat"),
+    "person": ("#e07b24", "dot", "Person", "Orang"),
+    "country": ("#4a9a4a", "triangle", "Country", "Negara"),
+    "city": ("#7fb87f", "triangle", "City", "Kota"),
+    "product": ("#999999", "dot", "Product", "Produk"),
+    "Layoff": ("#d62728", "box", "Layoff", "PHK"),
+    "Hiring": ("#2ca02c", "box", "Hiring", "Rekrutmen"),
+    "HiringFreeze": ("#8c564b", "box", "Hiring freeze", "Pembekuan rekrutmen"),
+    "StaffCount": ("#bcbd22", "box", "Staff count", "Jumlah karyawan"),
+    "AIAdoption": ("#17becf", "box", "AI adoption", "Adopsi AI"),
+    "Quote": ("#e377c2", "box", "Quote", "Kutipan"),
+    "PartnershipEnded": ("#7f7f7f", "box", "Partnership ended", "Kerja sama berakhir"),
+}
+_ENTITY_CLASSES = [(SDO.NewsMediaOrganization, "media"), (SDO.GovernmentOrganization, "agency"),
+                   (SDO.WorkersUnion, "union"), (SDO.Organization, "organization"), (SDO.Person, "person"),
+                   (SDO.Country, "country"), (SDO.City, "city"), (SDO.Product, "product")]
+_FACT_EDGES = {NKG.organization: ("organization", "organisasi"), NKG.speaker: ("said by", "diucapkan"),
+               NKG.partner: ("partner", "mitra"), NKG.givenTo: ("given to", "kepada")}
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    lang: str = "en"
+    focus: str | None = None
+    depth: int = 2
+    types: tuple[str, ...] = ()
+    max_nodes: int = 0
+
+
+def build_network(dataset: Dataset, options: ViewOptions = ViewOptions()) -> nx.Graph:
+    graph = nx.Graph()
+    entities = dataset.graph(ENTITIES_GRAPH)
+    _add_entities(graph, entities)
+    for article in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if article.identifier == ENTITIES_GRAPH or (article.identifier, RDF.type, SDO.NewsArticle) not in article:
+            continue
+        _add_article_facts(graph, article, options.lang)
+    return graph
+
+
+def _add_entities(graph: nx.Graph, entities) -> None:
+    for node in sorted(set(entities.subjects(RDF.type, None))):
+        kind = next((k for cls, k in _ENTITY_CLASSES if (node, RDF.type, cls) in entities), None)
+        if kind is None:
+            continue
+        label = str(entities.value(node, RDFS.label) or node.split("/")[-1])
+        aliases = sorted(str(a) for a in entities.objects(node, SKOS.altLabel))
+        same = entities.value(node, OWL.sameAs)
+        title = f"<b>{html.escape(label)}</b><br>{STYLE[kind][2]}"
+        if aliases:
+            title += "<br>also: " + html.escape(", ".join(aliases))
+        if same:
+            title += f"<br>Wikidata: {html.escape(str(same).rsplit('/', 1)[-1])}"
+        graph.add_node(str(node), label=label, kind=kind, title=title, search=" | ".join([label, *aliases]))
+
+
+def _add_article_facts(graph: nx.Graph, article, lang: str) -> None:
+    doc = article.identifier
+    title = str(article.value(doc, SDO.headline) or doc.split("/")[-1])
+    published = article.value(doc, SDO.datePublished)
+    publisher = article.value(doc, SDO.publisher)
+    outlet = graph.nodes[str(publisher)]["label"] if publisher is not None and str(publisher) in graph else ""
+    for fact in sorted(set(article.subjects(PROV.wasDerivedFrom, None))):
+        kind = next((str(k).split("#")[-1] for k in article.objects(fact, RDF.type)
+                     if str(k).split("#")[-1] in STYLE), None)
+        sentence = article.value(fact, PROV.wasDerivedFrom)
+        text = str(article.value(sentence, NIF.anchorOf) or "")
+        if kind is None:
+            _add_relation(graph, article, fact, text)
+            continue
+        evidence = (f"<b>{STYLE[kind][2 if lang == 'en' else 3]}</b><br><i>“{html.escape(text)}”</i><br>"
+                    f"Article: {html.escape(title)}<br>Outlet: {html.escape(outlet or '-')}<br>"
+                    f"Published: {html.escape(str(published or '-'))}<br>"
+                    f"Rule: {html.escape(str(article.value(fact, NKG.extractionRule)))}")
+        graph.add_node(str(fact), label=_fact_label(article, fact, kind, lang), kind=kind, title=evidence,
+                       search=kind, sentence=text, sources=1)
+        for predicate, (en, idn) in _FACT_EDGES.items():
+            for target in article.objects(fact, predicate):
+                if str(target) in graph:
+                    graph.add_edge(str(fact), str(target), label=en if lang == "en" else idn)
+
+
+def _add_relation(graph: nx.Graph, article, fact, text: str) -> None:
+    """Positions and countries are drawn as labelled edges between entities, not as nodes."""
+    member, organization = article.value(fact, ORG.member), article.value(fact, ORG.organization)
+    if member is not None and organization is not None and str(member) in graph and str(organization) in graph:
+        role = str(article.value(fact, NKG.roleLabel) or "")
+        graph.add_edge(str(member), str(organization), label=role, title=html.escape(text))
+    org, country = article.value(fact, NKG.organization), article.value(fact, NKG.country)
+    if org is not None and country is not None and str(org) in graph and str(country) in graph:
+        graph.add_edge(str(org), str(country), label="based in", title=html.escape(text))
+
+
+def _fact_label(article, fact, kind: str, lang: str) -> str:
+    number = next((article.value(fact, p) for p in (NKG.employees, NKG.openings, NKG.value)
+                   if article.value(fact, p) is not None), None)
+    date = article.value(fact, NKG.date)
+    short = STYLE[kind][2 if lang == "en" else 3]
+    if kind == "AIAdoption":
+        short = str(article.value(fact, NKG.technology))
+    elif kind == "Quote":
+        words = str(article.value(fact, SDO.text)).split()
+        short = "“" + " ".join(words[:5]) + ("…" if len(words) > 5 else "") + "”"
+    parts = [short]
+    if number is not None:
+        parts.append(f"{int(number):,}".replace(",", "." if lang == "id" else ","))
+    label = " ".join(parts)
+    return f"{label}, {date}" if date is not None else label
+
+
+def select(graph: nx.Graph, options: ViewOptions) -> tuple[nx.Graph, str]:
+    """Apply focus, type filter and node budget; say what was left out."""
+    notes = []
+    if options.focus:
+        wanted = options.focus.casefold()
+        start = next((n for n, d in graph.nodes(data=True)
+                      if wanted in (s.strip().casefold() for s in d.get("search", "").split("|"))), None)
+        if start is None:
+            from newskg.errors import NewskgError
+
+            raise NewskgError(f"--focus {options.focus!r}: no entity with that name in the graph")
+        graph = nx.ego_graph(graph, start, radius=options.depth)
+        notes.append(f"focus on {graph.nodes[start]['label']} (depth {options.depth})")
+    if options.types:
+        keep = [n for n, d in graph.nodes(data=True) if d["kind"] in options.types]
+        graph = graph.subgraph(keep).copy()
+    if options.max_nodes and graph.number_of_nodes() > options.max_nodes:
+        centrality = nx.degree_centrality(graph)
+        ranked = sorted(graph.nodes, key=lambda n: (-centrality[n], n))
+        left_out = graph.number_of_nodes() - options.max_nodes
+        graph = graph.subgraph(ranked[:options.max_nodes]).copy()
+        notes.append(f"{left_out} less connected nodes left out (--max-nodes {options.max_nodes})")
+    return graph, "; ".join(notes)
+
+
+def render_view(dataset: Dataset, options: ViewOptions = ViewOptions()) -> str:
+    graph, note = select(build_network(dataset, options), options)
+    return render_network(graph, options, note)
+
+
+def render_network(graph: nx.Graph, options: ViewOptions, note: str = "") -> str:
+    from pyvis.network import Network  # pyvis imports IPython: only when a page is made
+
+    centrality = nx.degree_centrality(graph) if graph.number_of_nodes() > 1 else {n: 0 for n in graph}
+    net = Network(height="100%", width="100%", directed=False, cdn_resources="remote")
+    lang_index = 2 if options.lang == "en" else 3
+    for node in sorted(graph.nodes):
+        data = graph.nodes[node]
+        colour, shape, *_ = STYLE[data["kind"]]
+        size = 10 + 40 * centrality[node]
+        net.add_node(node, label=data["label"], title=data["title"], color=colour, shape=shape, size=size,
+                     group=data["kind"], search=data.get("search", ""), sentence=data.get("sentence", ""))
+    for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
+        data = graph.edges[a, b]
+        net.add_edge(a, b, label=data.get("label", ""), title=data.get("title", data.get("label", "")))
+    present = sorted({graph.nodes[n]["kind"] for n in graph.nodes}, key=list(STYLE).index)
+    legend = [{"kind": k, "label": STYLE[k][lang_index], "color": STYLE[k][0], "shape": STYLE[k][1]} for k in present]
+    template = resources.files("newskg.data").joinpath("view.html").read_text(encoding="utf-8")
+    vis = Path(__import__("pyvis").__file__).parent / "lib" / "vis-9.1.2"
+    return (template
+            .replace("/*VIS_CSS*/", (vis / "vis-network.css").read_text(encoding="utf-8"))
+            .replace("/*VIS_JS*/", (vis / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"))
+            .replace("/*NODES*/", _json(net.nodes))
+            .replace("/*EDGES*/", _json(net.edges))
+            .replace("/*LEGEND*/", _json(legend))
+            .replace("/*NOTE*/", _json(note))
+            .replace("/*LANG*/", _json(options.lang)))
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

@@ -1,0 +1,55 @@
+"""Dates in news text, resolved against the publication date, with their precision."""
+import pytest
+
+from newskg.dates import find_dates, parse_absolute
+from newskg.model import PartialDate
+
+PUBLISHED = PartialDate(2025, 8, 24)
+
+CASES = [  # text, expected ISO value
+    ("pada tahun 2024", "2024"),
+    ("Pada 2021 lalu", "2021"),
+    ("awal September 2025", "2025-09"),
+    ("akhir Maret 2023", "2023-03"),
+    ("Desember 2024", "2024-12"),
+    ("Mei 2025", "2025-05"),
+    ("bulan Juni 2022", "2022-06"),
+    ("16 September 2025", "2025-09-16"),
+    ("Selasa, 16 September 2025", "2025-09-16"),
+    ("Jumat, Desember 5, 2025", "2025-12-05"),
+    ("Minggu, 24 Agu 2025", "2025-08-24"),
+    ("3 Okt 2024", "2024-10-03"),
+    ("Senin (22/9/2025)", "2025-09-22"),
+    ("Kamis (27/4/2023)", "2023-04-27"),
+    ("tahun lalu", "2024"),
+    ("tahun ini", "2025"),
+    ("Juli lalu", "2025-07"),
+    ("Agustus ini", "2025-08"),
+    ("Oktober lalu", "2024-10"),
+    ("bulan Februari silam", "2025-02"),
+    ("pada 28 Maret", "2025-03-28"),
+    ("KAMIS, 21 AGUSTUS 2025", "2025-08-21"),
+    ("pertengahan 2019", "2019"),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_date_expression(text, expected):
+    found = find_dates(text, PUBLISHED)
+    assert [d.value.iso() for d in found] == [expected]
+    assert all(text[d.start:d.end] == d.text for d in found)
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_dates("tahun lalu", None) == []
+    assert find_dates("Juli lalu", None) == []
+
+
+def test_precision_is_kept():
+    assert parse_absolute("Desember 2024").precision.value == "month"
+    assert parse_absolute("2024", precision_hint="year").precision.value == "year"
+    assert parse_absolute("16 September 2025").precision.value == "day"
+
+
+def test_numbers_that_are_not_years_are_not_dates():
+    assert find_dates("memangkas 1.200 karyawan dan 2.024 pekerja", PUBLISHED) == []

@@ -1,0 +1,83 @@
+"""Reading articles: metadata, page furniture, offsets, bad input."""
+import pytest
+
+from newskg.errors import InputError
+from newskg.reader import read_article
+from newskg.sentences import split_sentences
+
+from conftest import SEEDS
+
+
+def seed(prefix: str):
+    return read_article(next(SEEDS.glob(f"{prefix}_*.txt")))
+
+
+@pytest.mark.parametrize("prefix,title,published,outlet", [
+    ("000", "Klarna dan Salesforce: Perusahaan Teknologi Kembali Rekrut Karyawan Setelah Mengganti Pekerja dengan AI",
+     None, None),
+    ("001", "Karyawan Di-PHK Karena AI, Akhirnya Menyesal", "2025-12-05", "zonagadget"),
+    ("002", None, "2025-09-16", "VIVA"),
+    ("003", "Menyesal Andalkan AI, Perusahaan Ini Rekrut Lagi Pekerja Manusia", "2025-09-22", "TopCareer.id"),
+])
+def test_metadata_of_seed_articles(prefix, title, published, outlet):
+    article = seed(prefix)
+    assert (article.title.text if article.title else None) == title
+    assert (article.published.iso() if article.published else None) == published
+    assert article.outlet == outlet
+
+
+def test_page_furniture_is_not_article_text():
+    for prefix in ("001", "003", "004"):
+        body = " ".join(span.text for span in seed(prefix).body)
+        for furniture in ("Find Us on Facebook", "Leave a Reply", "TINGGALKAN KOMENTAR", "RELATED ARTICLES",
+                          "Baca Juga", "Silakan masukkan", "Most Popular"):
+            assert furniture not in body
+
+
+def test_dateline_is_cut_from_the_first_sentence():
+    first = split_sentences(seed("002"))[0]
+    assert first.text.startswith("Perusahaan fintech ini menyesal")
+
+
+def test_offsets_cut_exact_text_from_the_file():
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = read_article(path)
+        raw = path.read_bytes().decode("utf-8")
+        for sentence in split_sentences(article):
+            assert raw[sentence.start:sentence.end] == sentence.text
+
+
+def test_multi_sentence_quote_stays_one_sentence(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Judul Berita Uji Coba Di Sini\nDia berkata. “Kami senang. Kami juga lega sekali,” "
+                    "kata Budi Santoso. Lalu dia pergi.\n", encoding="utf-8")
+    texts = [s.text for s in split_sentences(read_article(path)) if not s.is_heading]
+    assert texts == ["Dia berkata.", "“Kami senang. Kami juga lega sekali,” kata Budi Santoso.", "Lalu dia pergi."]
+
+
+def test_windows_newlines_keep_offsets(tmp_path):
+    path = tmp_path / "crlf.txt"
+    text = "Judul Berita Tentang Pabrik Baru\r\nPT Maju Jaya membuka pabrik baru di Bandung.\r\nIa menambah 300 pekerja.\r\n"
+    path.write_bytes(text.encode("utf-8"))
+    article = read_article(path)
+    for sentence in split_sentences(article):
+        assert text[sentence.start:sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize("content,problem", [
+    (b"", "empty file"),
+    (b"   \n\n  ", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+    ("Perusahaan itu memangkas karyawan.".encode("latin-1") + b"\xe9\xff", "not UTF-8"),
+])
+def test_bad_files_raise_one_clear_error(tmp_path, content, problem):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert problem in str(info.value) and "bad.txt" in str(info.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_article(tmp_path / "nope.txt")
