@@ -126,6 +126,7 @@ def _add_facts(graph: Graph, doc_id: str, facts: list[Fact], sentence_iris: list
         numbers[fact.kind] = numbers.get(fact.kind, 0) + 1
         node = fact_iri(doc_id, fact.kind, numbers[fact.kind])
         graph.add((node, RDF.type, NKG[fact.kind]))
+        graph.add((node, RDF.type, NKG.Fact))  # so "all facts" needs no reasoner
         for extra in _EXTRA_CLASSES.get(fact.kind, ()):
             graph.add((node, RDF.type, extra))
         graph.add((node, PROV.wasDerivedFrom, sentence_iris[fact.sentence]))

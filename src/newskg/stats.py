@@ -24,7 +24,7 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
 """
 _FACTS = _PREFIXES + """
 SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  ?x a ?cls . FILTER(STRSTARTS(STR(?cls), STR(nkg:)) && ?cls != nkg:Mention)
+  ?x a ?cls . FILTER(STRSTARTS(STR(?cls), STR(nkg:)) && ?cls NOT IN (nkg:Mention, nkg:Fact))
   BIND(STRAFTER(STR(?cls), "#") AS ?kind)
 } GROUP BY ?kind ORDER BY ?kind
 """

@@ -19,7 +19,7 @@ def extract_facts(ctx: ArticleContext) -> list[Fact]:
     facts = [
         *extract_roles(ctx),
         *extract_layoffs(ctx, claimed),
-        *extract_hiring(ctx),
+        *extract_hiring(ctx, claimed),
         *headcounts,
         *extract_ai_adoption(ctx),
         *extract_quotes(ctx),

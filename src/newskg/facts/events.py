@@ -181,7 +181,8 @@ def _reason(text: str, ctx: ArticleContext) -> str | None:
 
 # ---------------------------------------------------------------- hiring
 
-def extract_hiring(ctx: ArticleContext) -> list[Fact]:
+def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list[Fact]:
+    """Hiring, rehiring and hiring freezes; sentences whose numbers are staff counts are not hiring."""
     facts: list[Fact] = []
     for sentence in ctx.body():
         freeze = _find(ctx.lang.hiring_freeze_triggers, sentence.text)
@@ -193,6 +194,8 @@ def extract_hiring(ctx: ArticleContext) -> list[Fact]:
             continue
         triggers = [m for m in _find(ctx.lang.hiring_triggers, sentence.text)
                     if not ctx.negated(sentence, sentence.start + m.start())]
+        if any(q.start in claimed for q in ctx.quantities[sentence.index]):
+            triggers = [t for t in triggers if t.group(0).casefold() not in ctx.lang.headcount_have_verbs]
         last = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].kind == "Hiring"), None)
         if not triggers:
             if last is not None and _is_remote(ctx, sentence.text):
