@@ -123,3 +123,28 @@ def test_every_fact_points_at_its_sentence_and_rule(dataset):
         PREFIX prov: <http://www.w3.org/ns/prov#>
         SELECT ?f WHERE { ?f a nkg:Fact . FILTER NOT EXISTS { ?f prov:wasDerivedFrom ?s ; nkg:extractionRule ?r } }""")
     assert answer.rows == []
+
+
+LUMORA = """Perusahaan asuransi Lumora memakai asisten virtual sejak Januari 2025.
+Lumora mengklaim sistem itu mampu menangani tiga perempat pertanyaan nasabah di bulan pertama.
+Waktu tunggu rata-rata turun dari 15 menit menjadi 4 menit.
+Secara keseluruhan, Lumora menghemat biaya hingga Rp 12 miliar per tahun.
+"""
+
+
+def test_outcome_metrics():
+    from newskg.query import run_query
+
+    dataset = build_texts({"lumora.txt": LUMORA}).dataset
+    answer = run_query(dataset, """PREFIX nkg: <https://w3id.org/newskg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?org ?metric ?amount ?currency ?before ?after ?unit ?share WHERE {
+          ?f a nkg:OutcomeMetric ; nkg:organization/rdfs:label ?org ; nkg:metric ?metric .
+          OPTIONAL { ?f nkg:amount ?amount ; nkg:currency ?currency }
+          OPTIONAL { ?f nkg:valueBefore ?before ; nkg:valueAfter ?after ; nkg:unit ?unit }
+          OPTIONAL { ?f nkg:share ?share } } ORDER BY ?metric""")
+    found = [tuple(None if v is None else v.toPython() for v in row) for row in answer.rows]
+    found = [tuple(float(v) if hasattr(v, "as_tuple") else v for v in row) for row in found]
+    assert ("Lumora", "savings", 12_000_000_000.0, "IDR", None, None, None, None) in found
+    assert ("Lumora", "Waktu tunggu rata-rata", None, None, 15.0, 4.0, "minute", None) in found
+    assert ("Lumora", "share of pertanyaan nasabah handled", None, None, None, None, None, 0.75) in found

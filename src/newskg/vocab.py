@@ -27,6 +27,7 @@ class NKG(DefinedNamespace):
     PartnershipEnded: URIRef
     OrganizationCountry: URIRef
     OrganizationIndustry: URIRef
+    OutcomeMetric: URIRef
     PositionHeld: URIRef
     Quote: URIRef
     Mention: URIRef
@@ -74,6 +75,13 @@ class NKG(DefinedNamespace):
     publishedBasis: URIRef
     sentenceIndex: URIRef
     isHeading: URIRef
+    metric: URIRef
+    amount: URIRef
+    currency: URIRef
+    valueBefore: URIRef
+    valueAfter: URIRef
+    unit: URIRef
+    share: URIRef
 
 
 PREFIXES = {

@@ -5,12 +5,13 @@ from newskg.facts.ai import extract_ai_adoption
 from newskg.facts.context import ArticleContext, Ref
 from newskg.facts.events import extract_headcounts, extract_hiring, extract_layoffs
 from newskg.facts.organizations import extract_organization_facts
+from newskg.facts.outcomes import extract_outcomes
 from newskg.facts.quotes import extract_quotes
 from newskg.facts.roles import extract_roles
 from newskg.model import Fact
 
 FACT_KINDS = ("PositionHeld", "Layoff", "Hiring", "HiringFreeze", "StaffCount", "AIAdoption", "Quote",
-              "PartnershipEnded", "OrganizationCountry", "OrganizationIndustry")
+              "PartnershipEnded", "OrganizationCountry", "OrganizationIndustry", "OutcomeMetric")
 
 
 def extract_facts(ctx: ArticleContext) -> list[Fact]:
@@ -24,6 +25,7 @@ def extract_facts(ctx: ArticleContext) -> list[Fact]:
         *extract_ai_adoption(ctx),
         *extract_quotes(ctx),
         *extract_organization_facts(ctx),
+        *extract_outcomes(ctx),
     ]
     return [f for f in facts if _complete(f)]
 

@@ -40,6 +40,7 @@ class Language:
     currencies: dict
     decimal_separator: str
     thousands_separator: str
+    duration_units: dict
     # entities.yaml
     org_cues_before: tuple
     org_cues_after: tuple
@@ -82,6 +83,8 @@ class Language:
     reason_cues: tuple
     division_cues: tuple
     purpose_cues: tuple
+    savings_words: tuple
+    share_objects: tuple
 
     def role_for(self, surface: str) -> str | None:
         """The canonical role key ('ceo', 'founder') for a title as written."""

@@ -1,0 +1,105 @@
+"""Outcome metrics an article reports: savings, before/after times, the share of work a system handles.
+
+"menghemat anggaran hingga sekitar $2 juta" (savings, with currency),
+"waktu penyelesaian rata-rata dua menit dari sebelumnya 11 menit" (before 11,
+after 2, minutes), "menangani dua pertiga percakapan" (a share of 0.67).
+"""
+from __future__ import annotations
+
+import re
+
+from newskg.facts.context import ArticleContext
+from newskg.model import Fact, Quantity, Sentence
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def extract_outcomes(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    for sentence in ctx.body():
+        facts.extend(_savings(ctx, sentence))
+        facts.extend(_before_after(ctx, sentence))
+        facts.extend(_share(ctx, sentence))
+    return facts
+
+
+def _base(ctx: ArticleContext, sentence: Sentence, at: int, metric: str) -> list:
+    values = [("organization", ctx.org_near(sentence, at)), ("metric", metric)]
+    date = ctx.dates[sentence.index]
+    if date:
+        values.append(("date", date[0].value))
+    return values
+
+
+def _savings(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
+    trigger = re.search(rf"\b(?:{_alternation(ctx.lang.savings_words)})\b", sentence.text, re.IGNORECASE)
+    money = [q for q in ctx.quantities[sentence.index] if q.unit == "money"]
+    if not trigger or not money or _inside_quote(sentence.text, trigger.start()):
+        return []
+    amount = money[0]
+    values = _base(ctx, sentence, sentence.start + trigger.start(), "savings")
+    values += [("amount", amount.value), ("currency", amount.currency)]
+    if amount.qualifier:
+        values.append(("qualifier", amount.qualifier))
+    return [Fact("OutcomeMetric", sentence.index, "outcome: savings + money", tuple(values))]
+
+
+def _before_after(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
+    units = ctx.lang.duration_units
+    timed = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and _unit_after(ctx, sentence, q, units)]
+    text = ctx.article.text
+    for first, second in zip(timed, timed[1:]):
+        between = text[first.end:second.start].casefold()
+        if re.search(r"\bmenjadi\b", between) and re.search(r"\bdari\b", text[sentence.start:first.start].casefold()[-30:]):
+            before, after, rule = first, second, "outcome: dari X menjadi Y"
+        elif re.search(r"\bdari\s+(?:sebelumnya\s+)?(?:rata-rata\s+)?$", between.rstrip() + " ") or "sebelumnya" in between:
+            before, after, rule = second, first, "outcome: Y dari sebelumnya X"
+        else:
+            continue
+        metric = _metric_name(text[sentence.start:min(first.start, second.start)])
+        values = _base(ctx, sentence, first.start, metric)
+        values += [("valueBefore", before.value), ("valueAfter", after.value),
+                   ("unit", units[_unit_after(ctx, sentence, first, units)])]
+        return [Fact("OutcomeMetric", sentence.index, rule, tuple(values))]
+    return []
+
+
+def _unit_after(ctx: ArticleContext, sentence: Sentence, q: Quantity, units: dict) -> str | None:
+    match = re.match(r"\s+(\w+)", ctx.article.text[q.end:sentence.end])
+    word = match.group(1).casefold() if match else ""
+    return word if word in units else None
+
+
+def _metric_name(before: str) -> str:
+    """The words naming what changed: 'waktu penyelesaian rata-rata'."""
+    clause = re.split(r"[,;:]", before)[-1]
+    clause = re.sub(r"\b(?:dari|menjadi|hanya|sebelumnya)\b.*$", "", clause, flags=re.IGNORECASE)
+    words = [w for w in clause.split()
+             if w.casefold() not in ("dengan", "yang", "meningkatkan", "efisiensi", "berhasil", "mampu", "hanya",
+                                     "turun", "naik", "berkurang", "menyusut", "meningkat", "anjlok", "dipangkas",
+                                     "memangkas", "dipercepat", "mempercepat")]
+    return " ".join(words[-4:]) or "time"
+
+
+def _share(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
+    objects = _alternation(ctx.lang.share_objects)
+    for q in ctx.quantities[sentence.index]:
+        if q.unit not in ("fraction", "percent"):
+            continue
+        after = ctx.article.text[q.end:sentence.end]
+        before = ctx.article.text[sentence.start:q.start].casefold()
+        if re.match(rf"\s+(?:{objects})\b", after, re.IGNORECASE) and re.search(r"\bmenangani\s*$", before):
+            share = q.value if q.unit == "fraction" else q.value / 100
+            noun = re.split(r"\s+(?:dalam|di|pada|selama|sejak|yang)\b|[,.;]", after.strip())[0]
+            noun = " ".join(noun.split()[:3])
+            values = _base(ctx, sentence, q.start, f"share of {noun} handled")
+            values.append(("share", round(share, 4)))
+            return [Fact("OutcomeMetric", sentence.index, "outcome: menangani FRACTION OBJECT", tuple(values))]
+    return []
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
