@@ -171,3 +171,34 @@ def test_every_command_has_help_with_an_example(runner, command):
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_in_the_readme(command):
     assert f"newskg {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- query library
+
+def test_query_list_shows_library_with_parameters(runner):
+    result = runner.invoke(main, ["query", "--list", "--queries", str(QUERIES)])
+    assert result.exit_code == 0
+    assert "entity_profile" in result.stdout and "--param entity=..." in result.stdout
+    assert "cq_roles" in result.stdout
+
+
+def test_entity_profile_by_any_name(runner, built):
+    graph = str(built[0] / "newskg.trig")
+    result = runner.invoke(main, ["query", "entity_profile", "--param", "entity=siemiatkowski", "--graph", graph,
+                                  "--queries", str(QUERIES), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)["results"]["bindings"]
+    assert row["label"]["value"] == "Sebastian Siemiatkowski" and row["type"]["value"] == "Person"
+    assert len(row["articles"]["value"].split()) == 5 and "Siemiatkowski" in row["aliases"]["value"]
+
+
+@pytest.mark.parametrize("value", ['Klarna" } DROP ALL { "', "Klarna } }", "'; DELETE WHERE { ?s ?p ?o }"])
+def test_parameters_are_values_not_query_text(runner, built, value):
+    graph = str(built[0] / "newskg.trig")
+    before = (built[0] / "newskg.trig").read_bytes()
+    result = runner.invoke(main, ["query", "entity_profile", "--param", f"entity={value}", "--graph", graph,
+                                  "--queries", str(QUERIES), "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout.strip().splitlines() == ["entity,label,type,aliases,wikidata,articles"]
+    count = runner.invoke(main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--graph", graph, "--format", "csv"])
+    assert (built[0] / "newskg.trig").read_bytes() == before and int(count.stdout.split()[1]) > 1000

@@ -93,23 +93,46 @@ def _summary_text(summary: dict) -> str:
 @graph_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="How to print SELECT answers.")
-def query(query: str | None, query_file: str | None, graph: str, fmt: str) -> None:
-    """Run a SPARQL query on the graph (named graphs are unioned in the default graph).
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a parameter of a library query (as an RDF literal), e.g. entity=Klarna.")
+@click.option("--list", "list_queries", is_flag=True, help="List the query library and exit.")
+@click.option("--queries", "queries_dir", default="queries", show_default=True, type=click.Path(file_okay=False),
+              help="Folder of the query library.")
+def query(query: str | None, query_file: str | None, graph: str, fmt: str, params: tuple[str, ...],
+          list_queries: bool, queries_dir: str) -> None:
+    """Run a SPARQL query (text, a file, or a library query by name) on the graph.
 
-    ASK queries print true/false and exit 0 or 1; CONSTRUCT and DESCRIBE print Turtle.
+    Named graphs are unioned in the default graph. ASK queries print true/false
+    and exit 0 or 1; CONSTRUCT and DESCRIBE print Turtle.
 
     \b
     Example:
+      newskg query --list
+      newskg query entity_profile --param entity=Klarna
       newskg query -f queries/cq/cq_roles.rq --format csv
       newskg query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     """
-    from newskg.query import format_answer, read_query_file, run_query
+    from newskg.query import find_library_query, format_answer, library, read_query_file, run_query
 
+    folder = Path(queries_dir)
+    if list_queries:
+        for item in library(folder):
+            extra = f"  (--param {', '.join(p + '=...' for p in item.parameters)})" if item.parameters else ""
+            click.echo(f"{item.name:<24}{item.summary}{extra}")
+        return
     if bool(query) == bool(query_file):
-        raise click.UsageError("give a QUERY or -f FILE (one of them)")
+        raise click.UsageError("give a QUERY, a library query NAME or -f FILE (one of them)")
+    bound = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name.isidentifier():
+            raise click.UsageError(f"--param {param!r}: write it as NAME=VALUE")
+        bound[name] = value
     try:
-        text = read_query_file(query_file) if query_file else query
-        answer = run_query(_load(graph), text, source=query_file or "query")
+        named = find_library_query(folder, query) if query and folder.is_dir() and " " not in query else None
+        source = str(named.path) if named else (query_file or "query")
+        text = read_query_file(named.path if named else query_file) if (named or query_file) else query
+        answer = run_query(_load(graph), text, source=source, params=bound)
     except NewskgError as err:
         _fail(err)
     click.echo(format_answer(answer, fmt), nl=False)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef, Variable
 
 from newskg.errors import QueryError
 from newskg.serialize import to_turtle
@@ -25,16 +25,21 @@ class Answer:
     triples: list | None = None
 
 
-def run_query(dataset: Dataset, text: str, source: str = "query") -> Answer:
-    """Parse and run one SPARQL query; a syntax error names the line and column."""
+def run_query(dataset: Dataset, text: str, source: str = "query", params: dict[str, str] | None = None) -> Answer:
+    """Parse and run one SPARQL query; a syntax error names the line and column.
+
+    ``params`` bind variables as RDF literals (``entity`` binds ``?entityName``),
+    never by pasting text into the query, so a value cannot change what it does.
+    """
     from rdflib.plugins.sparql import prepareQuery
 
     try:
         prepared = prepareQuery(text)
     except Exception as err:  # pyparsing's ParseException and rdflib's own errors
         raise QueryError(f"{source}: {_parse_message(err)}") from None
+    bindings = {Variable(f"{name}Name"): Literal(value) for name, value in (params or {}).items()}
     try:
-        result = dataset.query(prepared)
+        result = dataset.query(prepared, initBindings=bindings)
     except Exception as err:
         raise QueryError(f"{source}: the query failed: {err}") from None
     if result.type == "ASK":
@@ -128,3 +133,31 @@ def _table(answer: Answer) -> str:
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- the query library
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    name: str
+    path: Path
+    summary: str
+    parameters: tuple[str, ...]
+
+
+def library(folder: Path) -> list[LibraryQuery]:
+    """The .rq files under ``folder`` (competency questions included), with their header comments."""
+    found = []
+    for path in sorted(folder.rglob("*.rq")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        comments = [line.lstrip("# ").strip() for line in lines if line.startswith("#")]
+        params = tuple(re.findall(r"\b(\w+)Name\b", path.read_text(encoding="utf-8")))
+        found.append(LibraryQuery(path.stem, path, comments[0] if comments else "", tuple(dict.fromkeys(params))))
+    return found
+
+
+def find_library_query(folder: Path, name: str) -> LibraryQuery | None:
+    for query in library(folder):
+        if name in (query.name, query.name.removeprefix("cq_"), str(query.path.relative_to(folder))):
+            return query
+    return None
