@@ -200,6 +200,71 @@ def view(graph: str, output: str, open_browser: bool, focus: str | None, depth: 
         webbrowser.open(Path(output).resolve().as_uri())
 
 
+def _report(name: str, entity: str | None, graph: str, fmt: str) -> None:
+    """Run one of the package's report queries (claims, conflicts, timeline) and print it."""
+    from importlib import resources
+
+    from newskg.query import format_answer, run_query
+
+    text = resources.files("newskg.queries").joinpath(f"{name}.rq").read_text(encoding="utf-8")
+    try:
+        answer = run_query(_load(graph), text, source=f"{name}.rq", params={"entity": entity} if entity else None)
+    except NewskgError as err:
+        _fail(err)
+    if fmt == "json":
+        records = [{c: (None if v is None else str(v)) for c, v in zip(answer.columns, row)} for row in answer.rows]
+        click.echo(json.dumps(records, indent=1, ensure_ascii=False))
+    else:
+        click.echo(format_answer(answer, fmt), nl=False)
+
+
+report_format = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                             show_default=True, help="Output format.")
+
+
+@main.command()
+@click.argument("entity", required=False)
+@graph_option
+@report_format
+def conflicts(entity: str | None, graph: str, fmt: str) -> None:
+    """Facts from different articles that cannot both be true, each side with its sentence and outlet.
+
+    \b
+    Example:
+      newskg conflicts Klarna
+      newskg conflicts --format csv > conflicts.csv
+    """
+    _report("conflicts", entity, graph, fmt)
+
+
+@main.command()
+@click.argument("entity", required=False)
+@graph_option
+@report_format
+def claims(entity: str | None, graph: str, fmt: str) -> None:
+    """Claims with the number of independent sources (articles) that state them, and their outlets.
+
+    \b
+    Example:
+      newskg claims Salesforce
+    """
+    _report("claims", entity, graph, fmt)
+
+
+@main.command()
+@click.argument("entity", required=False)
+@graph_option
+@report_format
+def timeline(entity: str | None, graph: str, fmt: str) -> None:
+    """The dated events of an entity (or of all) in time order, with their sources.
+
+    \b
+    Example:
+      newskg timeline Klarna
+    """
+    _report("timeline", entity, graph, fmt)
+
+
 @main.command()
 @graph_option
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")

@@ -147,9 +147,8 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             run = run[1:]
             continue
         break
-    named_body = run and run[0][0] in set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words)
-    while run and (run[-1][0] in lang.name_connectors or (_is_stopword(run[-1][0], lang) and not named_body)):
-        run = run[:-1]
+    while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)):
+        run = run[:-1]  # "Klarna PHK", "Google Senin": a common word after a name; "Tirta Data" keeps its last word
     if run:
         yield _make(article, sentence, run, role)
     elif role and not run:
@@ -168,6 +167,11 @@ def _is_stopword(token: str, lang: Language) -> bool:
     if token in lang.acronym_stopwords or folded in lang.months or folded in lang.weekdays:
         return True
     return folded in lang.stopwords and not (token.isupper() and len(token) > 1 and folded not in ("as",))
+
+
+def _is_date_or_acronym_word(token: str, lang: Language) -> bool:
+    folded = token.casefold()
+    return token in lang.acronym_stopwords or folded in lang.months or folded in lang.weekdays
 
 
 def _role_prefix_length(tokens: list[str], lang: Language) -> int:

@@ -121,7 +121,7 @@ def fact_iri(doc_id: str, kind: str, number: int) -> URIRef:
 def _add_facts(graph: Graph, doc_id: str, facts: list[Fact], sentence_iris: list[URIRef],
                corpus: CorpusEntities) -> None:
     numbers: dict[str, int] = {}
-    before_figure: dict[int, URIRef] = {}
+    figures: dict[tuple[int, str], URIRef] = {}
     for fact in facts:
         numbers[fact.kind] = numbers.get(fact.kind, 0) + 1
         node = fact_iri(doc_id, fact.kind, numbers[fact.kind])
@@ -139,20 +139,20 @@ def _add_facts(graph: Graph, doc_id: str, facts: list[Fact], sentence_iris: list
         if fact.kind == "PositionHeld":
             graph.remove((node, NKG.organization, None))
             graph.add((node, ORG.organization, _term("organization", fact.get("organization"), doc_id, corpus)))
-        _link_staff_counts(graph, fact, node, before_figure)
+        _link_staff_counts(graph, fact, node, figures)
         _direct_statements(graph, fact, doc_id, corpus)
 
 
-def _link_staff_counts(graph: Graph, fact: Fact, node: URIRef, before_figure: dict[int, URIRef]) -> None:
-    """'dari 9.000 menjadi 5.000': the later figure points at the earlier one."""
-    if fact.kind != "StaffCount":
+def _link_staff_counts(graph: Graph, fact: Fact, node: URIRef, figures: dict[tuple[int, str], URIRef]) -> None:
+    """'dari 9.000 menjadi 5.000' or 'menjadi 3.800 dari 5.000': the later figure points at the earlier one."""
+    if fact.kind != "StaffCount" or fact.get("figureRole") not in ("before", "after"):
         return
-    if fact.get("figureRole") == "before":
-        before_figure[fact.sentence] = node
-    elif fact.get("figureRole") == "after" and fact.sentence in before_figure:
-        graph.add((node, NKG.changedFrom, before_figure[fact.sentence]))
-    elif fact.get("figureRole") == "after":
-        before_figure[-fact.sentence - 1] = node
+    role = fact.get("figureRole")
+    figures[(fact.sentence, role)] = node
+    other = figures.get((fact.sentence, "before" if role == "after" else "after"))
+    if other is not None:
+        after, before = (node, other) if role == "after" else (other, node)
+        graph.add((after, NKG.changedFrom, before))
 
 
 def _direct_statements(graph: Graph, fact: Fact, doc_id: str, corpus: CorpusEntities) -> None:

@@ -17,7 +17,7 @@ import networkx as nx
 from rdflib import Dataset, URIRef
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS
 
-from newskg.vocab import ENTITIES_GRAPH, NIF, NKG
+from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, NIF, NKG
 
 STYLE = {  # type -> (colour, shape, English label, Indonesian label)
     "organization": ("#2b7bb9", "dot", "Organization", "Organisasi"),
@@ -56,11 +56,24 @@ def build_network(dataset: Dataset, options: ViewOptions = ViewOptions()) -> nx.
     graph = nx.Graph()
     entities = dataset.graph(ENTITIES_GRAPH)
     _add_entities(graph, entities)
+    support = _claim_support(dataset.graph(CLAIMS_GRAPH))
     for article in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if article.identifier == ENTITIES_GRAPH or (article.identifier, RDF.type, SDO.NewsArticle) not in article:
             continue
-        _add_article_facts(graph, article, options.lang)
+        _add_article_facts(graph, article, options.lang, support)
     return graph
+
+
+def _claim_support(claims) -> dict[str, tuple[int, list[str]]]:
+    """fact IRI -> (number of sources of its claim, facts it conflicts with)."""
+    support: dict[str, tuple[int, list[str]]] = {}
+    for claim in claims.subjects(RDF.type, NKG.Claim):
+        count = int(claims.value(claim, NKG.sourceCount) or 1)
+        for fact in claims.objects(claim, NKG.statedIn):
+            support[str(fact)] = (count, [])
+    for fact, other in claims.subject_objects(NKG.conflictsWith):
+        support.setdefault(str(fact), (1, []))[1].append(str(other))
+    return support
 
 
 def _add_entities(graph: nx.Graph, entities) -> None:
@@ -79,7 +92,7 @@ def _add_entities(graph: nx.Graph, entities) -> None:
         graph.add_node(str(node), label=label, kind=kind, title=title, search=" | ".join([label, *aliases]))
 
 
-def _add_article_facts(graph: nx.Graph, article, lang: str) -> None:
+def _add_article_facts(graph: nx.Graph, article, lang: str, support: dict) -> None:
     doc = article.identifier
     title = str(article.value(doc, SDO.headline) or doc.split("/")[-1])
     published = article.value(doc, SDO.datePublished)
@@ -97,8 +110,13 @@ def _add_article_facts(graph: nx.Graph, article, lang: str) -> None:
                     f"Article: {html.escape(title)}<br>Outlet: {html.escape(outlet or '-')}<br>"
                     f"Published: {html.escape(str(published or '-'))}<br>"
                     f"Rule: {html.escape(str(article.value(fact, NKG.extractionRule)))}")
+        sources, conflicts = support.get(str(fact), (1, []))
+        evidence += f"<br>Sources stating it: {sources}"
+        if conflicts:
+            evidence += "<br><b style='color:#d62728'>Conflicts with:</b> " + ", ".join(
+                html.escape(c.rsplit("/fact/", 1)[-1]) for c in sorted(conflicts))
         graph.add_node(str(fact), label=_fact_label(article, fact, kind, lang), kind=kind, title=evidence,
-                       search=kind, sentence=text, sources=1)
+                       search=kind, sentence=text, sources=sources, conflict=bool(conflicts))
         for predicate, (en, idn) in _FACT_EDGES.items():
             for target in article.objects(fact, predicate):
                 if str(target) in graph:
@@ -173,8 +191,10 @@ def render_network(graph: nx.Graph, options: ViewOptions, note: str = "") -> str
         data = graph.nodes[node]
         colour, shape, *_ = STYLE[data["kind"]]
         size = 10 + 40 * centrality[node]
-        net.add_node(node, label=data["label"], title=data["title"], color=colour, shape=shape, size=size,
-                     group=data["kind"], search=data.get("search", ""), sentence=data.get("sentence", ""))
+        extra = {"borderWidth": 4, "color": {"background": colour, "border": "#ff0000"}} if data.get("conflict") else {}
+        net.add_node(node, label=data["label"], title=data["title"], color=extra.pop("color", colour), shape=shape,
+                     size=size, group=data["kind"], search=data.get("search", ""), sentence=data.get("sentence", ""),
+                     conflict=bool(data.get("conflict")), sources=data.get("sources", 0), **extra)
     for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
         data = graph.edges[a, b]
         net.add_edge(a, b, label=data.get("label", ""), title=data.get("title", data.get("label", "")))

@@ -11,6 +11,7 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 WD = Namespace("http://www.wikidata.org/entity/")
 ENTITIES_GRAPH = ID["graph/entities"]
+CLAIMS_GRAPH = ID["graph/claims"]
 
 
 class NKG(DefinedNamespace):
@@ -28,6 +29,8 @@ class NKG(DefinedNamespace):
     OrganizationCountry: URIRef
     OrganizationIndustry: URIRef
     OutcomeMetric: URIRef
+    Claim: URIRef
+    Conflict: URIRef
     PositionHeld: URIRef
     Quote: URIRef
     Mention: URIRef
@@ -82,6 +85,15 @@ class NKG(DefinedNamespace):
     valueAfter: URIRef
     unit: URIRef
     share: URIRef
+    claimKind: URIRef
+    about: URIRef
+    statedIn: URIRef
+    sourceOutlet: URIRef
+    sourceCount: URIRef
+    conflictType: URIRef
+    between: URIRef
+    conflictsWith: URIRef
+    claimValue: URIRef
 
 
 PREFIXES = {

@@ -1,0 +1,302 @@
+"""Sources agree, sources disagree: claims with their sources, conflicts, and timelines.
+
+The rules, kept simple so a reader can check them (the README repeats them):
+
+* A **claim** groups the facts of several articles that state the same thing:
+  same kind and same subject (organisation; for quotes the speaker, for
+  positions the person, role and organisation), compatible numbers and
+  compatible dates. It counts its independent sources (distinct articles) and
+  lists their outlets. Each article's fact stays untouched in its own graph.
+* Two numbers are **compatible** when equal, or when a qualifier allows both:
+  "sekitar"/"hampir" (approximately, almost) allow 10%, "lebih dari N" allows
+  anything above N, "ribuan" (at least N) anything from N up. A vague number
+  ("ribuan") never confirms an exact one; it only joins other vague numbers.
+* Two dates are compatible when one contains the other (2025 and 2025-09) or
+  one is missing.
+* A **conflict** links two facts from different articles about the same
+  subject whose values cannot both be true: staff counts of the same
+  organisation (and division) for overlapping time, in the same place of a
+  "from X to Y" change, with incompatible values; layoffs of the same
+  organisation dated to the same period with incompatible sizes; and the same
+  layoff (same size) dated to periods that exclude each other.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from newskg.entities import slugify
+from newskg.query import run_query
+from newskg.vocab import CLAIMS_GRAPH, ID, NKG
+
+_TOLERANCE = {"approximately": 0.1, "almost": 0.1, None: 0.0, "up_to": 0.0}
+_GENERIC_TECH = {"ai", "a.i.", "kecerdasan", "buatan", "artificial", "intelligence", "teknologi", "sistem", "system",
+                 "alat", "tools", "tool", "berbasis", "(ai)"}
+_TECH_SYNONYMS = {"agen": "agent", "agents": "agent", "agentic": "agent", "chatbots": "chatbot", "bot": "chatbot",
+                  "avatars": "avatar"}
+
+
+@dataclass
+class Statement:
+    """One fact as the claims logic sees it."""
+
+    fact: URIRef
+    doc: URIRef
+    kind: str
+    subject: str  # entity IRI(s) the fact is about, as one key
+    number: float | None = None
+    qualifier: str | None = None
+    date: str | None = None
+    figure: str = "figure"  # before | after | figure (staff counts)
+    division: str | None = None
+    text: str | None = None  # quote text or technology tokens
+    outlet: URIRef | None = None
+
+
+@dataclass
+class Claim:
+    kind: str
+    subject: str
+    statements: list[Statement] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[URIRef]:
+        return sorted({s.doc for s in self.statements})
+
+    @property
+    def outlets(self) -> list[URIRef]:
+        return sorted({s.outlet for s in self.statements if s.outlet is not None})
+
+    def value(self) -> float | None:
+        """The most common number among the sources, exact ones first."""
+        numbers = sorted((s.qualifier is not None, s.number) for s in self.statements if s.number is not None)
+        return numbers[0][1] if numbers else None
+
+    def date(self) -> str | None:
+        """The most precise date the sources give."""
+        dates = sorted({s.date for s in self.statements if s.date}, key=lambda d: (-len(d), d))
+        return dates[0] if dates else None
+
+    def slug(self) -> str:
+        first = self.statements[0]
+        parts = [self.kind.lower(), _subject_slug(self.subject)]
+        if first.number is not None:
+            parts.append(str(int(first.number)) + ("plus" if first.qualifier == "at_least" else ""))
+        if first.kind == "StaffCount":
+            parts.append(first.figure)
+        if first.text and first.kind != "StaffCount":
+            parts.append(slugify(first.text)[:40])
+        if self.date():
+            parts.append(self.date())
+        return "/".join(parts)
+
+
+@dataclass
+class Conflict:
+    kind: str
+    subject: str
+    reason: str  # "value" or "date"
+    first: Statement
+    second: Statement
+
+
+_FACTS_QUERY = """
+PREFIX nkg: <https://w3id.org/newskg/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?doc ?fact ?kind ?subject ?number ?qualifier ?date ?later ?earlier ?division ?text ?person ?role ?outlet WHERE {
+  GRAPH ?doc {
+    ?fact a ?cls .
+    VALUES (?cls ?kind) { (nkg:Layoff "Layoff") (nkg:Hiring "Hiring") (nkg:HiringFreeze "HiringFreeze")
+                          (nkg:StaffCount "StaffCount") (nkg:AIAdoption "AIAdoption") (nkg:Quote "Quote")
+                          (nkg:PositionHeld "PositionHeld") }
+    OPTIONAL { ?fact nkg:organization|org:organization|nkg:speaker ?subject }
+    OPTIONAL { ?fact nkg:employees|nkg:openings|nkg:value ?number }
+    OPTIONAL { ?fact nkg:qualifier ?qualifier }
+    OPTIONAL { ?fact nkg:date ?date }
+    OPTIONAL { ?later nkg:changedFrom ?fact }
+    OPTIONAL { ?fact nkg:changedFrom ?earlier }
+    OPTIONAL { ?fact nkg:division ?division }
+    OPTIONAL { ?fact nkg:technology|schema:text ?text }
+    OPTIONAL { ?fact org:member ?person ; org:role ?role }
+    OPTIONAL { ?doc schema:publisher ?outlet }
+  }
+}
+"""
+
+
+def read_statements(dataset: Dataset) -> list[Statement]:
+    statements = []
+    seen = set()
+    for row in run_query(dataset, _FACTS_QUERY).rows:
+        doc, fact, kind, subject, number, qualifier, date, later, earlier, division, text, person, role, outlet = row
+        if fact in seen or subject is None:
+            continue
+        seen.add(fact)
+        kind = str(kind)
+        figure = "before" if later is not None else ("after" if earlier is not None else "figure")
+        if kind == "PositionHeld":
+            subject_key, text_key = f"{person}|{role}|{subject}", None
+        elif kind == "AIAdoption":
+            subject_key, text_key = str(subject), " ".join(sorted(_tech_tokens(str(text)))) or "ai"
+        else:
+            subject_key, text_key = str(subject), (str(text) if text is not None else None)
+        statements.append(Statement(
+            fact=fact, doc=doc, kind=kind, subject=subject_key,
+            number=float(number) if number is not None else None,
+            qualifier=str(qualifier).rsplit("#", 1)[-1].lower().replace("morethan", "more_than")
+            .replace("atleast", "at_least").replace("upto", "up_to") if qualifier is not None else None,
+            date=str(date) if date is not None else None, figure=figure,
+            division=str(division) if division is not None else None, text=text_key, outlet=outlet))
+    return sorted(statements, key=lambda s: (str(s.doc), str(s.fact)))
+
+
+def _tech_tokens(text: str) -> set[str]:
+    words = re.findall(r"[\w.]+", text.casefold())
+    return {_TECH_SYNONYMS.get(w, w) for w in words} - _GENERIC_TECH
+
+
+def _subject_slug(subject: str) -> str:
+    """'.../entity/org/klarna' -> 'org-klarna'; several parts (person|role|org) joined by '+'."""
+    return "+".join("-".join(part.rstrip("/").split("/")[-2:]) for part in subject.split("|"))
+
+
+# ---------------------------------------------------------------- compatibility
+
+def numbers_compatible(a: Statement, b: Statement) -> bool:
+    if a.number is None or b.number is None:
+        return True
+    if (a.qualifier == "at_least") != (b.qualifier == "at_least"):
+        return False  # "ribuan" neither confirms nor contradicts an exact figure here
+    return _allows(a, b.number) or _allows(b, a.number)
+
+
+def _allows(statement: Statement, other: float) -> bool:
+    value, qualifier = statement.number, statement.qualifier
+    if qualifier in ("more_than", "at_least"):
+        return other >= value
+    if qualifier == "up_to":
+        return other <= value
+    return abs(other - value) <= _TOLERANCE.get(qualifier, 0.0) * value
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _same_claim(a: Statement, b: Statement) -> bool:
+    if a.kind != b.kind or a.subject != b.subject or not dates_compatible(a.date, b.date):
+        return False
+    if a.kind == "StaffCount" and (a.figure == "before") != (b.figure == "before"):
+        return False
+    if a.kind == "Quote":
+        return difflib.SequenceMatcher(None, _norm(a.text), _norm(b.text)).ratio() >= 0.85
+    if a.kind == "AIAdoption":
+        return a.text == b.text
+    if a.kind in ("Layoff", "StaffCount") and (a.number is None) != (b.number is None):
+        return False
+    return numbers_compatible(a, b)
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\W+", " ", (text or "").casefold()).strip()
+
+
+# ---------------------------------------------------------------- claims and conflicts
+
+def group_claims(statements: list[Statement]) -> list[Claim]:
+    claims: list[Claim] = []
+    for statement in statements:
+        home = next((c for c in claims if all(_same_claim(statement, s) for s in c.statements)), None)
+        if home is None:
+            home = Claim(statement.kind, statement.subject)
+            claims.append(home)
+        home.statements.append(statement)
+    return sorted(claims, key=lambda c: c.slug())
+
+
+def find_conflicts(statements: list[Statement]) -> list[Conflict]:
+    conflicts = []
+    by_subject: dict[tuple, list[Statement]] = defaultdict(list)
+    for s in statements:
+        if s.kind in ("StaffCount", "Layoff") and s.number is not None:
+            by_subject[(s.kind, s.subject)].append(s)
+    for (kind, subject), group in sorted(by_subject.items()):
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                reason = _conflict_reason(a, b)
+                if reason:
+                    first, second = sorted((a, b), key=lambda s: (str(s.doc), str(s.fact)))
+                    conflicts.append(Conflict(kind, subject, reason, first, second))
+    return conflicts
+
+
+def _conflict_reason(a: Statement, b: Statement) -> str | None:
+    if a.doc == b.doc or (a.division or "") != (b.division or ""):
+        return None
+    if "at_least" in (a.qualifier, b.qualifier):
+        return None  # a vague figure cannot contradict
+    if a.kind == "StaffCount":
+        same_place = (a.figure == "before") == (b.figure == "before")
+        if same_place and dates_compatible(a.date, b.date) and not numbers_compatible(a, b):
+            return "value"
+        return None
+    if a.date and b.date and dates_compatible(a.date, b.date) and not numbers_compatible(a, b):
+        return "value"
+    if a.date and b.date and not dates_compatible(a.date, b.date) and a.number == b.number and \
+            a.qualifier == b.qualifier and a.number >= 100:
+        return "date"
+    return None
+
+
+# ---------------------------------------------------------------- writing them into the graph
+
+def add_claims(dataset: Dataset) -> tuple[list[Claim], list[Conflict]]:
+    """Compute claims and conflicts from the article graphs and (re)write the claims graph."""
+    statements = read_statements(dataset)
+    claims, conflicts = group_claims(statements), find_conflicts(statements)
+    dataset.remove_graph(dataset.graph(CLAIMS_GRAPH))
+    graph = dataset.graph(CLAIMS_GRAPH)
+    for claim in claims:
+        node = ID[f"claim/{claim.slug()}"]
+        graph.add((node, RDF.type, NKG.Claim))
+        graph.add((node, NKG.claimKind, NKG[claim.kind]))
+        for part in claim.subject.split("|"):
+            graph.add((node, NKG.about, URIRef(part)))
+        for statement in claim.statements:
+            graph.add((node, NKG.statedIn, statement.fact))
+        for outlet in claim.outlets:
+            graph.add((node, NKG.sourceOutlet, outlet))
+        graph.add((node, NKG.sourceCount, Literal(len(claim.sources), datatype=XSD.integer)))
+        value, date = claim.value(), claim.date()
+        if value is not None:
+            graph.add((node, NKG.claimValue, Literal(int(value), datatype=XSD.integer)))
+        if date is not None:
+            graph.add((node, NKG.date, _date_literal(date)))
+    for conflict in conflicts:
+        a, b = conflict.first.fact, conflict.second.fact
+        node = ID[f"conflict/{_fact_slug(a)}--{_fact_slug(b)}"]
+        graph.add((node, RDF.type, NKG.Conflict))
+        graph.add((node, NKG.conflictType, Literal(conflict.reason)))
+        graph.add((node, NKG.about, URIRef(conflict.subject)))
+        graph.add((node, NKG.between, a))
+        graph.add((node, NKG.between, b))
+        graph.add((a, NKG.conflictsWith, b))
+        graph.add((b, NKG.conflictsWith, a))
+    return claims, conflicts
+
+
+def _date_literal(value: str) -> Literal:
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+    return Literal(value, datatype=datatype)
+
+
+def _fact_slug(fact: URIRef) -> str:
+    return str(fact).rsplit("/fact/", 1)[-1].replace("/", "-")
