@@ -48,8 +48,9 @@ def main() -> None:
 @click.option("--out", "out_dir", default="graph", show_default=True, type=click.Path(file_okay=False),
               help="Folder for newskg.trig, newskg.ttl and newskg.html.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view (faster on big corpora).")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the output (faster).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def build(paths: tuple[str, ...], out_dir: str, no_html: bool, as_json: bool) -> None:
+def build(paths: tuple[str, ...], out_dir: str, no_html: bool, no_validate: bool, as_json: bool) -> None:
     """Read articles (files or folders) and write the graph.
 
     Unreadable articles are reported and skipped; the outputs are replaced
@@ -64,25 +65,34 @@ def build(paths: tuple[str, ...], out_dir: str, no_html: bool, as_json: bool) ->
 
     try:
         result = build_corpus(list(paths))
+        violations = [] if no_validate else _validate(result.dataset)
         written = write_outputs(result.dataset, Path(out_dir), html=not no_html)
     except NewskgError as err:
         _fail(err)
     for problem in result.skipped:
         click.echo(f"newskg: skipped {problem}", err=True)
-    summary = result.summary() | {"written": [str(p) for p in written]}
+    for violation in violations:
+        click.echo(f"newskg: bug: the output violates a shape: {violation}", err=True)
+    summary = result.summary() | {"written": [str(p) for p in written], "shape violations": len(violations)}
     if as_json:
         click.echo(json.dumps(summary, indent=1, ensure_ascii=False))
     else:
         click.echo(_summary_text(summary))
-    if result.skipped:
+    if result.skipped or violations:
         sys.exit(1)
+
+
+def _validate(dataset):
+    from newskg.validate import validate
+
+    return validate(dataset)
 
 
 def _summary_text(summary: dict) -> str:
     lines = [f"articles read: {summary['articles']}, skipped: {len(summary['skipped'])}",
              "entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities"].items()),
              "facts: " + ", ".join(f"{k} {v}" for k, v in summary["facts"].items()),
-             f"triples: {summary['triples']}",
+             f"triples: {summary['triples']}, shape violations: {summary['shape violations']}",
              "written: " + ", ".join(summary["written"])]
     return "\n".join(lines)
 
@@ -289,6 +299,31 @@ def stats(graph: str, as_json: bool) -> None:
             click.echo(f"{section}: " + ", ".join(f"{k} {v}" for k, v in value.items()))
         else:
             click.echo(f"{section}: {value}")
+
+
+@main.command(name="validate")
+@graph_option
+def validate_command(graph: str) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl).
+
+    Exit codes: 0 the graph conforms, 1 it has violations (each printed with its
+    node, property and message), 2 the check could not run.
+
+    \b
+    Example:
+      newskg validate --graph graph/newskg.trig
+    """
+    from newskg.validate import validate
+
+    try:
+        violations = validate(_load(graph))
+    except NewskgError as err:
+        click.echo(f"newskg: error: {err}", err=True)
+        sys.exit(2)
+    for violation in violations:
+        click.echo(str(violation))
+    click.echo(f"{len(violations)} violation{'s' if len(violations) != 1 else ''}" if violations else "conforms")
+    sys.exit(1 if violations else 0)
 
 
 @main.command()

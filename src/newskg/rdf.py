@@ -179,6 +179,8 @@ def _term(name: str, value: object, doc_id: str, corpus: CorpusEntities):
         return role_iri(value)
     if name == "countryCode":
         return entity_iri(f"country/{value}")
+    if name in ("quoteStart", "quoteEnd"):
+        return Literal(value, datatype=XSD.nonNegativeInteger)
     if isinstance(value, bool):
         return Literal(value)
     if isinstance(value, int):
@@ -214,6 +216,7 @@ def add_entities(ds: Dataset, corpus: CorpusEntities, lang: Language, roles_used
             graph.add((node, OWL.sameAs, WD[entity.wikidata]))
         if entity.country_code and entity.type is EntityType.CITY:
             graph.add((node, SDO.containedInPlace, entity_iri(f"country/{entity.country_code}")))
+    graph.add((NKG.Remote, RDF.type, NKG.WorkModel))  # the individuals facts point at
     for role in sorted(roles_used):
         node = role_iri(role)
         spec = lang.roles[role]
