@@ -26,3 +26,15 @@ ensure_venv() {
   rm -f "$log"
   .venv/bin/python -c "import newskg" || { echo "error: newskg did not install" >&2; exit 1; }
 }
+
+# Debian's chromium for the browser tests (Playwright drives it; no browser download).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing chromium (Debian package) for the browser tests ..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+      || echo "warning: could not install chromium; the browser tests will be skipped" >&2
+  else
+    echo "warning: /usr/bin/chromium missing and not root: the browser tests will be skipped" >&2
+  fi
+}

@@ -193,7 +193,7 @@ def render_network(graph: nx.Graph, options: ViewOptions, note: str = "") -> str
         size = 10 + 40 * centrality[node]
         extra = {"borderWidth": 4, "color": {"background": colour, "border": "#ff0000"}} if data.get("conflict") else {}
         net.add_node(node, label=data["label"], title=data["title"], color=extra.pop("color", colour), shape=shape,
-                     size=size, group=data["kind"], search=data.get("search", ""), sentence=data.get("sentence", ""),
+                     size=size, kind=data["kind"], search=data.get("search", ""), sentence=data.get("sentence", ""),
                      conflict=bool(data.get("conflict")), sources=data.get("sources", 0), **extra)
     for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
         data = graph.edges[a, b]

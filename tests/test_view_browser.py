@@ -1,0 +1,80 @@
+"""The HTML view in a real browser: Debian's Chromium driven by Playwright, network disabled."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed "
+                                "(scripts/test installs it as root)")
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield browser
+        browser.close()
+
+
+def open_page(browser, path: Path):
+    """Open a page offline; every request other than the file itself is recorded and refused."""
+    context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+    page.goto(path.resolve().as_uri(), wait_until="load")
+    page.wait_for_function("() => typeof network !== 'undefined' && network.body && network.body.data.nodes.length > 0")
+    return page, requests
+
+
+def wait_stable(page, timeout=60_000):
+    page.wait_for_function("() => network.physics.options.enabled === false || network.physics.stabilized !== false",
+                           timeout=timeout)
+
+
+def test_seeds_page(browser, seeds_build, seeds_dataset):
+    from newskg.view import build_network
+
+    page, requests = open_page(browser, seeds_build[1] / "newskg.html")
+    wait_stable(page)
+    expected = build_network(seeds_dataset).number_of_nodes()
+    assert page.evaluate("() => network.body.data.nodes.length") == expected
+    assert all(url.startswith("file://") for url in requests), requests
+
+    page.fill("#search", "klarna")
+    page.click("#searchform button")
+    selected = page.evaluate("() => network.getSelectedNodes()")
+    assert selected == ["https://w3id.org/newskg/id/entity/org/klarna"]
+    assert "Found: Klarna" in page.inner_text("#searchresult")
+
+    layoff = page.evaluate("""() => nodes.get({filter: n => n.kind === 'Layoff'})
+                                     .find(n => n.label.indexOf('4,000') >= 0).id""")
+    page.evaluate("(id) => network.focus(id, {scale: 1.5, animation: false})", layoff)
+    point = page.evaluate("""(id) => { const p = network.canvasToDOM(network.getPositions([id])[id]);
+                                        const box = container.getBoundingClientRect();
+                                        return {x: box.left + p.x, y: box.top + p.y}; }""", layoff)
+    page.mouse.click(point["x"], point["y"])
+    evidence = page.inner_text("#evidence")
+    assert "4.000 karyawan" in evidence and "Sources stating it: 2" in evidence
+
+    page.evaluate("() => network.fit()")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "seeds-graph.png"))
+    page.context.close()
+
+
+def test_type_toggle_hides_nodes(browser, seeds_build):
+    page, _ = open_page(browser, seeds_build[1] / "newskg.html")
+    page.uncheck("#legend input[data-kind='Quote']")
+    hidden = page.evaluate("() => nodes.get({filter: n => n.kind === 'Quote'}).every(n => n.hidden)")
+    assert hidden
+    page.context.close()
