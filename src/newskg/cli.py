@@ -301,6 +301,24 @@ def stats(graph: str, as_json: bool) -> None:
             click.echo(f"{section}: {value}")
 
 
+@main.command()
+@click.option("--articles", "count", default=1000, show_default=True, type=click.IntRange(1), help="How many articles.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the articles.")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False), help="Folder for their gold facts (score.py format).")
+@click.option("--seed", default=7, show_default=True, help="Random seed: the same seed gives the same corpus.")
+def generate(count: int, out_dir: str, gold_dir: str | None, seed: int) -> None:
+    """Write generated Indonesian news articles with gold facts (for scale tests and benchmarks).
+
+    \b
+    Example:
+      newskg generate --articles 1000 --out corpus/articles --gold corpus/gold
+    """
+    from newskg.generator import generate_corpus
+
+    paths = generate_corpus(count, Path(out_dir), Path(gold_dir) if gold_dir else None, seed=seed)
+    click.echo(f"written: {len(paths)} articles in {out_dir}" + (f", gold in {gold_dir}" if gold_dir else ""))
+
+
 @main.command(name="validate")
 @graph_option
 def validate_command(graph: str) -> None:

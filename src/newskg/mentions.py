@@ -142,7 +142,8 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             continue
         token, start = run[0]
         at_sentence_start = not article.text[sentence.start:start].strip(" \"“‘(")
-        if (_is_stopword(token, lang) or (at_sentence_start and token.casefold() in vocabulary)
+        cited = len(run) > 1 and _after_media_cue(article.text[sentence.start:start], lang)
+        if ((_is_stopword(token, lang) and not cited) or (at_sentence_start and token.casefold() in vocabulary)
                 or token in lang.name_connectors):
             run = run[1:]
             continue
@@ -167,6 +168,12 @@ def _is_stopword(token: str, lang: Language) -> bool:
     if token in lang.acronym_stopwords or folded in lang.months or folded in lang.weekdays:
         return True
     return folded in lang.stopwords and not (token.isupper() and len(token) > 1 and folded not in ("as",))
+
+
+def _after_media_cue(left: str, lang: Language) -> bool:
+    """'kepada Berita Kita', 'dikutip dari Kabar Niaga': what follows is a name even if it starts with a noun."""
+    cues = _alt_words(tuple(lang.media_cues_before) + ("kepada",))
+    return bool(re.search(rf"(?:^|\s)(?:{cues})\s+$", left.casefold()))
 
 
 def _is_date_or_acronym_word(token: str, lang: Language) -> bool:
@@ -280,10 +287,12 @@ class _Typer:
             return
         acronym = cand.text.isupper() and len(cand.text) > 1
         self._vote_shape(cand, acronym)
-        self._vote_role_context(cand, nxt, right, acronym)
-        if left_l.endswith(",") and prev is not None and self.article.text[prev.end:cand.start].strip() == "," \
-                and cand.role:
+        gap = self.article.text[prev.end:cand.start].strip() if prev is not None else ""
+        if cand.role and gap.startswith(",") and self.lang.role_for(gap[1:].strip()):
+            # "Fajar Gunawan, Direktur Utama Risu Tech": the title belongs to the person before
             self.vote(key, EntityType.ORGANIZATION, _STRONG, "title of an appositive person")
+        else:
+            self._vote_role_context(cand, nxt, right, acronym)
         if re.match(r"^,\s*(?:sebuah\s+|salah satu\s+)?(" + _alt(lang.role_pattern.pattern) + ")", right, re.I):
             if not acronym:
                 self.vote(key, EntityType.PERSON, _STRONG, "person, title")
