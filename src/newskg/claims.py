@@ -156,6 +156,48 @@ def read_statements(dataset: Dataset) -> list[Statement]:
     return sorted(statements, key=lambda s: (str(s.doc), str(s.fact)))
 
 
+def statements_from_results(results, corpus) -> list[Statement]:
+    """The same statements as ``read_statements``, straight from a build's facts (no SPARQL: fast)."""
+    from newskg.facts.context import Ref
+    from newskg.rdf import entity_iri, fact_iris, role_iri
+    from newskg.vocab import ID
+
+    statements = []
+    for result in results:
+        doc_id = result.article.doc_id
+        doc = ID[f"article/{doc_id}"]
+        outlet_index = result.entities.outlet_index
+        outlet = entity_iri(corpus.key_of[(doc_id, outlet_index)]) if outlet_index is not None else None
+
+        def iri(value):
+            return str(entity_iri(corpus.key_of[(doc_id, value.index)])) if isinstance(value, Ref) else None
+
+        for fact, node in zip(result.facts, fact_iris(doc_id, result.facts)):
+            if fact.kind not in _CLAIM_KINDS:
+                continue
+            subject = iri(fact.get("speaker") if fact.kind == "Quote" else fact.get("organization"))
+            text = fact.get("technology") or fact.get("text")
+            if fact.kind == "PositionHeld":
+                subject = f"{iri(fact.get('person'))}|{role_iri(fact.get('role'))}|{subject}"
+                text = None
+            elif fact.kind == "AIAdoption":
+                text = " ".join(sorted(_tech_tokens(str(text)))) or "ai"
+            number = next((fact.get(k) for k in ("employees", "openings", "value") if fact.get(k) is not None), None)
+            role = fact.get("figureRole")
+            paired = role in ("before", "after") and any(
+                f.kind == "StaffCount" and f.sentence == fact.sentence and f.get("figureRole") == (
+                    "after" if role == "before" else "before") for f in result.facts)
+            statements.append(Statement(
+                fact=node, doc=doc, kind=fact.kind, subject=subject,
+                number=float(number) if number is not None else None, qualifier=fact.get("qualifier"),
+                date=fact.get("date").iso() if fact.get("date") is not None else None,
+                figure=role if paired else "figure", division=fact.get("division"), text=text, outlet=outlet))
+    return sorted(statements, key=lambda s: (str(s.doc), str(s.fact)))
+
+
+_CLAIM_KINDS = {"Layoff", "Hiring", "HiringFreeze", "StaffCount", "AIAdoption", "Quote", "PositionHeld"}
+
+
 def _tech_tokens(text: str) -> set[str]:
     words = re.findall(r"[\w.]+", text.casefold())
     return {_TECH_SYNONYMS.get(w, w) for w in words} - _GENERIC_TECH
@@ -212,14 +254,16 @@ def _norm(text: str | None) -> str:
 # ---------------------------------------------------------------- claims and conflicts
 
 def group_claims(statements: list[Statement]) -> list[Claim]:
-    claims: list[Claim] = []
+    """Each statement joins the first claim of its kind and subject that all of whose statements it agrees with."""
+    buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for statement in statements:
-        home = next((c for c in claims if all(_same_claim(statement, s) for s in c.statements)), None)
+        candidates = buckets[(statement.kind, statement.subject)]
+        home = next((c for c in candidates if all(_same_claim(statement, s) for s in c.statements)), None)
         if home is None:
             home = Claim(statement.kind, statement.subject)
-            claims.append(home)
+            candidates.append(home)
         home.statements.append(statement)
-    return sorted(claims, key=lambda c: c.slug())
+    return sorted((c for claims in buckets.values() for c in claims), key=lambda c: c.slug())
 
 
 def find_conflicts(statements: list[Statement]) -> list[Conflict]:
@@ -258,9 +302,9 @@ def _conflict_reason(a: Statement, b: Statement) -> str | None:
 
 # ---------------------------------------------------------------- writing them into the graph
 
-def add_claims(dataset: Dataset) -> tuple[list[Claim], list[Conflict]]:
-    """Compute claims and conflicts from the article graphs and (re)write the claims graph."""
-    statements = read_statements(dataset)
+def add_claims(dataset: Dataset, statements: list[Statement] | None = None) -> tuple[list[Claim], list[Conflict]]:
+    """Compute claims and conflicts (from the article graphs unless given) and (re)write the claims graph."""
+    statements = read_statements(dataset) if statements is None else statements
     claims, conflicts = group_claims(statements), find_conflicts(statements)
     dataset.remove_graph(dataset.graph(CLAIMS_GRAPH))
     graph = dataset.graph(CLAIMS_GRAPH)

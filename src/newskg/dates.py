@@ -69,7 +69,9 @@ def find_dates(text: str, published: PartialDate | None = None, lang: Language |
 def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
     groups = match.groupdict()
     if kind in ("numeric", "day", "day_us", "month", "year"):
-        return parse_absolute(match.group(0), lang.code, precision_hint=kind)
+        # The pattern already holds day, month and year; dateparser (6 ms a call) is only asked
+        # about what the pattern cannot read itself.
+        return _from_groups(kind, groups, lang) or parse_absolute(match.group(0), lang.code, precision_hint=kind)
     if kind == "year_rel":
         if published is None:
             return None
@@ -87,6 +89,19 @@ def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: La
     return PartialDate(year, month)
 
 
+def _from_groups(kind: str, groups: dict, lang: Language) -> PartialDate | None:
+    year = int(groups["y"])
+    if kind == "year":
+        return PartialDate(year)
+    month = int(groups["m"]) if kind == "numeric" else lang.months.get(groups["mon"].casefold())
+    if month is None or not 1 <= month <= 12:
+        return None
+    if kind == "month":
+        return PartialDate(year, month)
+    return _safe_date(year, month, int(groups["d"]))
+
+
+@lru_cache(maxsize=4096)
 def parse_absolute(text: str, lang_code: str = "id", precision_hint: str | None = None) -> PartialDate | None:
     """A date written out in full ("Selasa, 16 September 2025 – 15:06 WIB"), at the precision it states."""
     cleaned = re.sub(r"[–—|]", " ", text)

@@ -17,6 +17,7 @@ from newskg.gazetteer import known_entity
 from newskg.lang import Language
 from newskg.model import Article, EntityType, Mention, Sentence
 from newskg.places import city_country, country_code, is_region
+from newskg.textutil import alternation
 
 _WORD = re.compile(r"[\w&'’.@-]+")
 _STRONG, _MEDIUM, _WEAK = 3.0, 2.0, 1.0
@@ -483,5 +484,4 @@ def _alt(pattern: str) -> str:
     return inner
 
 
-def _alt_words(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alt_words = alternation

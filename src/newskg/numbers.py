@@ -13,25 +13,22 @@ from functools import lru_cache
 
 from newskg.lang import Language, load_language
 from newskg.model import Quantity
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+from newskg.textutil import alternation
 
 
 @lru_cache(maxsize=None)
 def _patterns(lang: Language) -> dict[str, re.Pattern]:
     dec, thou = re.escape(lang.decimal_separator), re.escape(lang.thousands_separator)
     digits = rf"\d{{1,3}}(?:{thou}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
-    word_numbers = _alternation(list(lang.units) + [lang.teens_word] + list(lang.multipliers))
-    number = rf"(?:{digits})(?:\s*(?:{_alternation(lang.multipliers)})\b)*|(?:(?:{word_numbers})\b\s*)+"
-    currency = _alternation(lang.currencies)
-    qualifier = _alternation(lang.qualifiers)
-    percent = _alternation(lang.percent_words)
-    fraction = _alternation(lang.fractions)
-    vague = _alternation(lang.vague_numbers)
-    denominators = _alternation(lang.denominators)
-    units = _alternation(lang.units)
+    word_numbers = alternation(list(lang.units) + [lang.teens_word] + list(lang.multipliers))
+    number = rf"(?:{digits})(?:\s*(?:{alternation(lang.multipliers)})\b)*|(?:(?:{word_numbers})\b\s*)+"
+    currency = alternation(lang.currencies)
+    qualifier = alternation(lang.qualifiers)
+    percent = alternation(lang.percent_words)
+    fraction = alternation(lang.fractions)
+    vague = alternation(lang.vague_numbers)
+    denominators = alternation(lang.denominators)
+    units = alternation(lang.units)
     body = (  # fractions and vague words first: "dua pertiga" is not "dua"
         rf"(?P<fracnum>{units})\s+(?P<den>{denominators})"
         rf"|(?P<frac>{fraction})"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from newskg.claims import add_claims
+from newskg.claims import add_claims, statements_from_results
 from newskg.entities import ArticleEntities, CorpusEntities, add_outlet, resolve_article, resolve_corpus
 from newskg.errors import InputError, NewskgError
 from newskg.facts import ArticleContext, extract_facts
@@ -120,7 +120,7 @@ def assemble(results: list[ArticleResult], skipped: list[InputError], lang_code:
         add_article(ds, result.article, result.sentences, result.entities, result.facts, corpus)
         roles.update(f.get("role") for f in result.facts if f.kind == "PositionHeld")
     add_entities(ds, corpus, lang, roles, _countries_named_in_facts(results))
-    add_claims(ds)
+    add_claims(ds, statements_from_results(results, corpus))
     return BuildResult(ds, results, corpus, skipped)
 
 

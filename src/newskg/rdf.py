@@ -118,13 +118,20 @@ def fact_iri(doc_id: str, kind: str, number: int) -> URIRef:
     return ID[f"fact/{doc_id}/{kind.lower()}-{number}"]
 
 
-def _add_facts(graph: Graph, doc_id: str, facts: list[Fact], sentence_iris: list[URIRef],
-               corpus: CorpusEntities) -> None:
+def fact_iris(doc_id: str, facts: list[Fact]) -> list[URIRef]:
+    """The IRI of each fact: its kind and its number among the article's facts of that kind."""
     numbers: dict[str, int] = {}
-    figures: dict[tuple[int, str], URIRef] = {}
+    iris = []
     for fact in facts:
         numbers[fact.kind] = numbers.get(fact.kind, 0) + 1
-        node = fact_iri(doc_id, fact.kind, numbers[fact.kind])
+        iris.append(fact_iri(doc_id, fact.kind, numbers[fact.kind]))
+    return iris
+
+
+def _add_facts(graph: Graph, doc_id: str, facts: list[Fact], sentence_iris: list[URIRef],
+               corpus: CorpusEntities) -> None:
+    figures: dict[tuple[int, str], URIRef] = {}
+    for fact, node in zip(facts, fact_iris(doc_id, facts)):
         graph.add((node, RDF.type, NKG[fact.kind]))
         graph.add((node, RDF.type, NKG.Fact))  # so "all facts" needs no reasoner
         for extra in _EXTRA_CLASSES.get(fact.kind, ()):

@@ -11,12 +11,9 @@ import re
 
 from newskg.facts.context import ArticleContext
 from newskg.model import Fact, Sentence
+from newskg.textutil import alternation, inside_quotation
 
 _PROGRAMME = re.compile(r"\bprogram\s+[“\"]([^”\"]{3,60})[”\"]", re.IGNORECASE)
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
@@ -49,24 +46,18 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     programme = _PROGRAMME.search(text)
     if programme:
         return programme.group(1), programme.start(1), programme.end(), "ai: named programme"
-    ai = _alternation(ctx.lang.ai_terms)
-    heads = _alternation(ctx.lang.ai_specific_heads)
+    ai = alternation(ctx.lang.ai_terms)
+    heads = alternation(ctx.lang.ai_specific_heads)
     specific = re.search(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])", text, re.IGNORECASE)
     if specific and not ctx.negated(sentence, sentence.start + specific.start(), window=4):
         return specific.group(0), specific.start(), specific.end(), "ai: specific technology"
-    verbs = _alternation(v for v in ctx.lang.ai_adoption_verbs if v not in ctx.lang.ai_replacement_verbs)
+    verbs = alternation(v for v in ctx.lang.ai_adoption_verbs if v not in ctx.lang.ai_replacement_verbs)
     generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:teknologi\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
                         text, re.IGNORECASE)
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
-            and not _inside_quotation(text, generic.start()):
+            and not inside_quotation(text, generic.start()):  # a speaker's opinion, not an adoption
         return generic.group(1), generic.start(1), generic.end(1), "ai: adoption verb + AI"
     return None
-
-
-def _inside_quotation(text: str, position: int) -> bool:
-    """Inside a quote, "menggunakan AI" is the speaker's opinion, not a company's adoption."""
-    before = text[:position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _purpose(after: str) -> str | None:

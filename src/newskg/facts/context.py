@@ -11,6 +11,7 @@ from newskg.entities import ArticleEntities
 from newskg.lang import Language
 from newskg.model import Article, DateMention, EntityType, Mention, PartialDate, Quantity, Sentence
 from newskg.numbers import find_quantities
+from newskg.textutil import find_words
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,7 @@ class ArticleContext:
         return None
 
     def mentions_present(self, sentence: Sentence) -> bool:
-        words = "|".join(re.escape(w) for w in self.lang.present_words)
-        return bool(re.search(rf"\b(?:{words})\b", sentence.text, re.IGNORECASE))
+        return bool(find_words(self.lang.present_words, sentence.text))
 
     def negated(self, sentence: Sentence, position: int, window: int = 3) -> bool:
         before = sentence.text[:position - sentence.start].split()[-window:]

@@ -11,14 +11,11 @@ import re
 
 from newskg.facts.context import ArticleContext
 from newskg.model import Fact, Quantity, Sentence
+from newskg.textutil import alternation, find_words
 
 
-def _words(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _find(words, text: str) -> list[re.Match]:
-    return list(re.finditer(rf"(?<![\w-])(?:{_words(words)})(?![\w-])", text, re.IGNORECASE))
+_words = alternation
+_find = find_words
 
 
 def _employee_count(ctx: ArticleContext, sentence: Sentence, quantity: Quantity) -> bool:

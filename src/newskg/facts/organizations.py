@@ -6,10 +6,7 @@ import re
 from newskg.facts.context import ArticleContext
 from newskg.model import EntityType, Fact
 from newskg.places import country_code
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+from newskg.textutil import alternation
 
 
 def extract_organization_facts(ctx: ArticleContext) -> list[Fact]:
@@ -28,8 +25,8 @@ def _countries(ctx: ArticleContext, sentence) -> list[Fact]:
     facts = []
     lang = ctx.lang
     countries = [m for m in ctx.mentions[sentence.index] if m.type is EntityType.COUNTRY]
-    cues = _alternation(lang.country_cues)
-    org_cues = _alternation(lang.org_cues_before + ("unicorn", "bank", "perusahaan"))
+    cues = alternation(lang.country_cues)
+    org_cues = alternation(lang.org_cues_before + ("unicorn", "bank", "perusahaan"))
     for country in countries:
         left = ctx.article.text[sentence.start:country.mention.start].casefold()
         if re.search(rf"\b(?:{cues})\s*$", left):
@@ -62,7 +59,7 @@ def _nearest_org(ctx: ArticleContext, sentence, position: int):
 def _industries(ctx: ArticleContext, sentence) -> list[Fact]:
     facts = []
     industries = ctx.lang.industries
-    for match in re.finditer(rf"(?<![\w-])(?:{_alternation(industries)})(?![\w-])", sentence.text, re.IGNORECASE):
+    for match in re.finditer(rf"(?<![\w-])(?:{alternation(industries)})(?![\w-])", sentence.text, re.IGNORECASE):
         before = sentence.text[:match.start()].casefold()
         if not re.search(r"(?:perusahaan|sebuah|raksasa|startup|emiten|,)\s*(?:teknologi\s+)?$", before) and \
                 not re.search(r"^\s*(?:asal|,)", sentence.text[match.end():].casefold()):
@@ -75,7 +72,7 @@ def _industries(ctx: ArticleContext, sentence) -> list[Fact]:
 
 
 def _partnerships(ctx: ArticleContext, sentence) -> list[Fact]:
-    trigger = re.search(rf"\b(?:{_alternation(ctx.lang.relationship_end_triggers)})\b", sentence.text, re.IGNORECASE)
+    trigger = re.search(rf"\b(?:{alternation(ctx.lang.relationship_end_triggers)})\b", sentence.text, re.IGNORECASE)
     if not trigger:
         return []
     at = sentence.start + trigger.start()

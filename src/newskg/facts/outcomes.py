@@ -10,10 +10,7 @@ import re
 
 from newskg.facts.context import ArticleContext
 from newskg.model import Fact, Quantity, Sentence
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+from newskg.textutil import alternation, inside_quotation
 
 
 def extract_outcomes(ctx: ArticleContext) -> list[Fact]:
@@ -34,9 +31,9 @@ def _base(ctx: ArticleContext, sentence: Sentence, at: int, metric: str) -> list
 
 
 def _savings(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
-    trigger = re.search(rf"\b(?:{_alternation(ctx.lang.savings_words)})\b", sentence.text, re.IGNORECASE)
+    trigger = re.search(rf"\b(?:{alternation(ctx.lang.savings_words)})\b", sentence.text, re.IGNORECASE)
     money = [q for q in ctx.quantities[sentence.index] if q.unit == "money"]
-    if not trigger or not money or _inside_quote(sentence.text, trigger.start()):
+    if not trigger or not money or inside_quotation(sentence.text, trigger.start()):
         return []
     amount = money[0]
     values = _base(ctx, sentence, sentence.start + trigger.start(), "savings")
@@ -84,7 +81,7 @@ def _metric_name(before: str) -> str:
 
 
 def _share(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
-    objects = _alternation(ctx.lang.share_objects)
+    objects = alternation(ctx.lang.share_objects)
     for q in ctx.quantities[sentence.index]:
         if q.unit not in ("fraction", "percent"):
             continue
@@ -98,8 +95,3 @@ def _share(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
             values.append(("share", round(share, 4)))
             return [Fact("OutcomeMetric", sentence.index, "outcome: menangani FRACTION OBJECT", tuple(values))]
     return []
-
-
-def _inside_quote(text: str, position: int) -> bool:
-    before = text[:position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

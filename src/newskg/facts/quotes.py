@@ -13,6 +13,7 @@ import re
 
 from newskg.facts.context import ArticleContext
 from newskg.model import EntityType, Fact, Sentence
+from newskg.textutil import alternation
 
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 _MIN_WORDS = 6
@@ -39,7 +40,7 @@ def _quote_fact(ctx: ArticleContext, sentence: Sentence, match: re.Match, inner:
     attr_end = after_at + len(attribution)
     people = [p for p in ctx.people(sentence) if after_at <= p.mention.start < attr_end]
     clause = attribution.casefold()
-    verbs = "|".join(re.escape(v) for v in sorted(lang.speech_verbs_after_quote + lang.speech_clitics, key=len, reverse=True))
+    verbs = alternation(lang.speech_verbs_after_quote + lang.speech_clitics)
     has_verb = re.match(rf"\s*,?\s*(?:{verbs})\b", clause)
     if people:
         speaker, rule = people[0].ref, "quote: QUOTE, kata PERSON"
@@ -68,7 +69,7 @@ def _attribution(after: str) -> str:
 
 def _speaker_before(ctx: ArticleContext, sentence: Sentence, start: int):
     before = ctx.article.text[sentence.start:start].casefold()
-    verbs = "|".join(re.escape(v) for v in ctx.lang.speech_verbs_subject)
+    verbs = alternation(ctx.lang.speech_verbs_subject)
     if re.search(rf"\b(?:{verbs})\b[^.]*[:,]\s*$", before):
         people = [p for p in ctx.people(sentence) if p.mention.end <= start]
         return people[-1].ref if people else None
