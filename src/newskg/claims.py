@@ -308,6 +308,16 @@ def add_claims(dataset: Dataset, statements: list[Statement] | None = None) -> t
     claims, conflicts = group_claims(statements), find_conflicts(statements)
     dataset.remove_graph(dataset.graph(CLAIMS_GRAPH))
     graph = dataset.graph(CLAIMS_GRAPH)
+    for triple in claim_triples(claims, conflicts):
+        graph.add(triple)
+    return claims, conflicts
+
+
+def claim_triples(claims: list[Claim], conflicts: list[Conflict]) -> list:
+    """The claims graph as triples."""
+    from newskg.rdf import TripleList
+
+    graph = TripleList()
     for claim in claims:
         node = ID[f"claim/{claim.slug()}"]
         graph.add((node, RDF.type, NKG.Claim))
@@ -334,7 +344,7 @@ def add_claims(dataset: Dataset, statements: list[Statement] | None = None) -> t
         graph.add((node, NKG.between, b))
         graph.add((a, NKG.conflictsWith, b))
         graph.add((b, NKG.conflictsWith, a))
-    return claims, conflicts
+    return graph
 
 
 def _date_literal(value: str) -> Literal:

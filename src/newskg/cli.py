@@ -21,14 +21,18 @@ def _fail(err: NewskgError) -> None:
     sys.exit(err.exit_code)
 
 
-def _load(graph: str):
-    from newskg.store import load_graph
+def graph_option(command):
+    """--graph FILE or --store DIR: where a command reads the graph."""
+    command = click.option("--store", "store", type=click.Path(file_okay=False),
+                           help="Read a persistent store folder (made by 'newskg build --store') instead of a file.")(command)
+    return click.option("--graph", "graph", default=DEFAULT_GRAPH, show_default=True, type=click.Path(dir_okay=False),
+                        help="The built graph file to read (.trig, .ttl, .nq).")(command)
 
-    return load_graph(graph)
 
+def _source(graph: str, store: str | None):
+    from newskg.sources import open_source
 
-graph_option = click.option("--graph", "graph", default=DEFAULT_GRAPH, show_default=True,
-                            type=click.Path(dir_okay=False), help="The built graph file to read (.trig, .ttl, .nq).")
+    return open_source(graph, store)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,12 +49,16 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--out", "out_dir", default="graph", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for newskg.trig, newskg.ttl and newskg.html.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Folder for newskg.trig, newskg.ttl and newskg.html [default: graph, or none with --store].")
+@click.option("--store", "store", type=click.Path(file_okay=False),
+              help="Keep the graph in a persistent store folder; only new or changed articles are processed.")
+@click.option("--jobs", default=0, type=click.IntRange(0), help="Worker processes for --store builds (0: automatic).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view (faster on big corpora).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the output (faster).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def build(paths: tuple[str, ...], out_dir: str, no_html: bool, no_validate: bool, as_json: bool) -> None:
+def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: int, no_html: bool, no_validate: bool,
+          as_json: bool) -> None:
     """Read articles (files or folders) and write the graph.
 
     Unreadable articles are reported and skipped; the outputs are replaced
@@ -59,10 +67,15 @@ def build(paths: tuple[str, ...], out_dir: str, no_html: bool, no_validate: bool
     \b
     Example:
       newskg build seeds/ --out graph/
+      newskg build articles/ --store kg/     # later runs add only new or changed articles
     """
     from newskg.outputs import write_outputs
     from newskg.pipeline import build_corpus
 
+    if store:
+        _build_store(paths, store, out_dir, jobs, no_html, no_validate, as_json)
+        return
+    out_dir = out_dir or "graph"
     try:
         result = build_corpus(list(paths))
         violations = [] if no_validate else _validate(result.dataset)
@@ -80,6 +93,66 @@ def build(paths: tuple[str, ...], out_dir: str, no_html: bool, no_validate: bool
         click.echo(_summary_text(summary))
     if result.skipped or violations:
         sys.exit(1)
+
+
+def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: bool, no_validate: bool,
+                 as_json: bool) -> None:
+    from newskg.outputs import write_outputs
+    from newskg.persistent import PersistentStore
+    from newskg.stats import graph_stats
+
+    try:
+        kg = PersistentStore(store)
+        report = kg.update(list(paths), jobs=jobs)
+        summary = report.summary() | graph_stats(_StoreView(kg))
+        violations = []
+        if out_dir or not no_validate:
+            dataset = kg.to_dataset()
+            violations = [] if no_validate else _validate(dataset)
+            if out_dir:
+                summary["written"] = [str(p) for p in write_outputs(dataset, Path(out_dir), html=not no_html)]
+    except NewskgError as err:
+        _fail(err)
+    for problem in report.skipped:
+        click.echo(f"newskg: skipped {problem}", err=True)
+    for violation in violations:
+        click.echo(f"newskg: bug: the output violates a shape: {violation}", err=True)
+    summary["shape violations"] = len(violations)
+    click.echo(json.dumps(summary, indent=1, ensure_ascii=False) if as_json else
+               "\n".join(f"{k}: {v}" for k, v in summary.items() if k != "skipped"))
+    if report.skipped or violations:
+        sys.exit(1)
+
+
+class _StoreView:
+    """A writable store seen as a query source (the CLI's sources open stores read-only)."""
+
+    def __init__(self, kg):
+        self.kg = kg
+
+    def query(self, text, source="query", params=None):
+        from newskg.query import run_store_query
+
+        return run_store_query(self.kg.store, text, source=source, params=params)
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--store", "store", required=True, type=click.Path(file_okay=False), help="The persistent store folder.")
+def remove(articles: tuple[str, ...], store: str) -> None:
+    """Remove articles (by file name or stem) from a persistent store; entities and claims are updated.
+
+    \b
+    Example:
+      newskg remove 002_18c1bd5d3e9b6a10.txt --store kg/
+    """
+    from newskg.persistent import PersistentStore
+
+    try:
+        report = PersistentStore(store).remove(list(articles))
+    except NewskgError as err:
+        _fail(err)
+    click.echo(f"removed: {', '.join(report.removed)}; graphs rewritten: {report.rewritten}")
 
 
 def _validate(dataset):
@@ -108,7 +181,7 @@ def _summary_text(summary: dict) -> str:
 @click.option("--list", "list_queries", is_flag=True, help="List the query library and exit.")
 @click.option("--queries", "queries_dir", default="queries", show_default=True, type=click.Path(file_okay=False),
               help="Folder of the query library.")
-def query(query: str | None, query_file: str | None, graph: str, fmt: str, params: tuple[str, ...],
+def query(query: str | None, query_file: str | None, graph: str, store: str | None, fmt: str, params: tuple[str, ...],
           list_queries: bool, queries_dir: str) -> None:
     """Run a SPARQL query (text, a file, or a library query by name) on the graph.
 
@@ -122,7 +195,7 @@ def query(query: str | None, query_file: str | None, graph: str, fmt: str, param
       newskg query -f queries/cq/cq_roles.rq --format csv
       newskg query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     """
-    from newskg.query import find_library_query, format_answer, library, read_query_file, run_query
+    from newskg.query import find_library_query, format_answer, library, read_query_file
 
     folder = Path(queries_dir)
     if list_queries:
@@ -142,7 +215,7 @@ def query(query: str | None, query_file: str | None, graph: str, fmt: str, param
         named = find_library_query(folder, query) if query and folder.is_dir() and " " not in query else None
         source = str(named.path) if named else (query_file or "query")
         text = read_query_file(named.path if named else query_file) if (named or query_file) else query
-        answer = run_query(_load(graph), text, source=source, params=bound)
+        answer = _source(graph, store).query(text, source=source, params=bound)
     except NewskgError as err:
         _fail(err)
     click.echo(format_answer(answer, fmt), nl=False)
@@ -155,7 +228,7 @@ def query(query: str | None, query_file: str | None, graph: str, fmt: str, param
               show_default=True, help="RDF format to write.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
 @graph_option
-def export(fmt: str, output: str | None, graph: str) -> None:
+def export(fmt: str, output: str | None, graph: str, store: str | None) -> None:
     """Export the graph in an RDF format.
 
     \b
@@ -166,7 +239,7 @@ def export(fmt: str, output: str | None, graph: str) -> None:
     from newskg.store import write_atomically
 
     try:
-        text = render(_load(graph), fmt)
+        text = render(_source(graph, store).dataset, fmt)
         if output:
             write_atomically(Path(output), text)
         else:
@@ -186,7 +259,7 @@ def export(fmt: str, output: str | None, graph: str) -> None:
 @click.option("--max-nodes", default=0, type=click.IntRange(0), help="Keep only the N most connected nodes (0: all).")
 @click.option("--lang", "lang", type=click.Choice(["en", "id"]), default="en", show_default=True,
               help="Language of labels and legend.")
-def view(graph: str, output: str, open_browser: bool, focus: str | None, depth: int, types: str | None,
+def view(graph: str, store: str | None, output: str, open_browser: bool, focus: str | None, depth: int, types: str | None,
          max_nodes: int, lang: str) -> None:
     """Write the interactive HTML view (works offline, no CDN).
 
@@ -200,7 +273,7 @@ def view(graph: str, output: str, open_browser: bool, focus: str | None, depth: 
     options = ViewOptions(lang=lang, focus=focus, depth=depth, max_nodes=max_nodes,
                           types=tuple(t.strip() for t in types.split(",")) if types else ())
     try:
-        write_atomically(Path(output), render_view(_load(graph), options))
+        write_atomically(Path(output), render_view(_source(graph, store).dataset, options))
     except NewskgError as err:
         _fail(err)
     click.echo(f"written: {output}")
@@ -210,15 +283,15 @@ def view(graph: str, output: str, open_browser: bool, focus: str | None, depth: 
         webbrowser.open(Path(output).resolve().as_uri())
 
 
-def _report(name: str, entity: str | None, graph: str, fmt: str) -> None:
+def _report(name: str, entity: str | None, graph: str, store: str | None, fmt: str) -> None:
     """Run one of the package's report queries (claims, conflicts, timeline) and print it."""
     from importlib import resources
 
-    from newskg.query import format_answer, run_query
+    from newskg.query import format_answer
 
     text = resources.files("newskg.queries").joinpath(f"{name}.rq").read_text(encoding="utf-8")
     try:
-        answer = run_query(_load(graph), text, source=f"{name}.rq", params={"entity": entity} if entity else None)
+        answer = _source(graph, store).query(text, source=f"{name}.rq", params={"entity": entity} if entity else None)
     except NewskgError as err:
         _fail(err)
     if fmt == "json":
@@ -236,7 +309,7 @@ report_format = click.option("--format", "fmt", type=click.Choice(["table", "csv
 @click.argument("entity", required=False)
 @graph_option
 @report_format
-def conflicts(entity: str | None, graph: str, fmt: str) -> None:
+def conflicts(entity: str | None, graph: str, store: str | None, fmt: str) -> None:
     """Facts from different articles that cannot both be true, each side with its sentence and outlet.
 
     \b
@@ -244,41 +317,41 @@ def conflicts(entity: str | None, graph: str, fmt: str) -> None:
       newskg conflicts Klarna
       newskg conflicts --format csv > conflicts.csv
     """
-    _report("conflicts", entity, graph, fmt)
+    _report("conflicts", entity, graph, store, fmt)
 
 
 @main.command()
 @click.argument("entity", required=False)
 @graph_option
 @report_format
-def claims(entity: str | None, graph: str, fmt: str) -> None:
+def claims(entity: str | None, graph: str, store: str | None, fmt: str) -> None:
     """Claims with the number of independent sources (articles) that state them, and their outlets.
 
     \b
     Example:
       newskg claims Salesforce
     """
-    _report("claims", entity, graph, fmt)
+    _report("claims", entity, graph, store, fmt)
 
 
 @main.command()
 @click.argument("entity", required=False)
 @graph_option
 @report_format
-def timeline(entity: str | None, graph: str, fmt: str) -> None:
+def timeline(entity: str | None, graph: str, store: str | None, fmt: str) -> None:
     """The dated events of an entity (or of all) in time order, with their sources.
 
     \b
     Example:
       newskg timeline Klarna
     """
-    _report("timeline", entity, graph, fmt)
+    _report("timeline", entity, graph, store, fmt)
 
 
 @main.command()
 @graph_option
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-def stats(graph: str, as_json: bool) -> None:
+def stats(graph: str, store: str | None, as_json: bool) -> None:
     """Count articles, entities by type, facts by kind and triples in the graph.
 
     \b
@@ -288,7 +361,7 @@ def stats(graph: str, as_json: bool) -> None:
     from newskg.stats import graph_stats
 
     try:
-        numbers = graph_stats(_load(graph))
+        numbers = graph_stats(_source(graph, store))
     except NewskgError as err:
         _fail(err)
     if as_json:
@@ -299,6 +372,53 @@ def stats(graph: str, as_json: bool) -> None:
             click.echo(f"{section}: " + ", ".join(f"{k} {v}" for k, v in value.items()))
         else:
             click.echo(f"{section}: {value}")
+
+
+@main.command()
+@graph_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
+def serve(graph: str, store: str | None, host: str, port: int) -> None:
+    """Serve the graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) at /sparql.
+
+    \b
+    Example:
+      newskg serve --store kg/ --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql
+    """
+    from newskg.server import open_oxigraph
+    from newskg.server import serve as make_server
+
+    try:
+        httpd = make_server(open_oxigraph(graph, store), host, port)
+    except (NewskgError, OSError) as err:
+        _fail(err if isinstance(err, NewskgError) else NewskgError(f"{host}:{port}: cannot listen ({err})"))
+    click.echo(f"SPARQL endpoint: http://{host}:{httpd.server_address[1]}/sparql  (Ctrl-C to stop)", err=True)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
+
+
+@main.command()
+@click.option("--endpoint", required=True, help="Graph Store Protocol URL of the triple store, e.g. http://host:7878/store")
+@graph_option
+def push(endpoint: str, graph: str, store: str | None) -> None:
+    """Copy every named graph to a triple store (SPARQL 1.1 Graph Store Protocol, PUT: safe to repeat).
+
+    \b
+    Example:
+      newskg push --endpoint http://127.0.0.1:7878/store --graph graph/newskg.trig
+    """
+    from newskg.server import push as push_graphs
+
+    try:
+        pushed = push_graphs(_source(graph, store).dataset, endpoint)
+    except NewskgError as err:
+        _fail(err)
+    click.echo(f"pushed {len(pushed)} named graphs to {endpoint}")
 
 
 @main.command()
@@ -321,7 +441,7 @@ def generate(count: int, out_dir: str, gold_dir: str | None, seed: int) -> None:
 
 @main.command(name="validate")
 @graph_option
-def validate_command(graph: str) -> None:
+def validate_command(graph: str, store: str | None) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl).
 
     Exit codes: 0 the graph conforms, 1 it has violations (each printed with its
@@ -334,7 +454,7 @@ def validate_command(graph: str) -> None:
     from newskg.validate import validate
 
     try:
-        violations = validate(_load(graph))
+        violations = validate(_source(graph, store).dataset)
     except NewskgError as err:
         click.echo(f"newskg: error: {err}", err=True)
         sys.exit(2)
@@ -347,7 +467,7 @@ def validate_command(graph: str) -> None:
 @main.command()
 @click.argument("fact")
 @graph_option
-def explain(fact: str, graph: str) -> None:
+def explain(fact: str, graph: str, store: str | None) -> None:
     """Show where a fact comes from: its sentence, article, rule and values.
 
     FACT is a fact IRI or its short form (fact/000_2a2d67eec8d349e5/layoff-1).
@@ -359,7 +479,7 @@ def explain(fact: str, graph: str) -> None:
     from newskg.stats import explain_fact
 
     try:
-        click.echo(explain_fact(_load(graph), fact))
+        click.echo(explain_fact(_source(graph, store), fact))
     except NewskgError as err:
         _fail(err)
 

@@ -63,11 +63,26 @@ def date_literal(value: PartialDate) -> Literal:
     return Literal(value.iso(), datatype=datatype)
 
 
+class TripleList(list):
+    """Collects triples; has the ``add`` of an rdflib Graph so the writers below serve both."""
+
+    add = list.append
+
+
 def add_article(ds: Dataset, article: Article, sentences: list[Sentence], found: ArticleEntities,
                 facts: list[Fact], corpus: CorpusEntities) -> Graph:
-    """Write one article's named graph: article, sentences, mentions, facts."""
+    """Write one article's named graph into ``ds``."""
+    graph = ds.graph(article_iri(article.doc_id))
+    for triple in article_triples(article, sentences, found, facts, corpus):
+        graph.add(triple)
+    return graph
+
+
+def article_triples(article: Article, sentences: list[Sentence], found: ArticleEntities, facts: list[Fact],
+                    corpus: CorpusEntities) -> TripleList:
+    """One article's named graph as triples: article, sentences, mentions, facts."""
     iri = article_iri(article.doc_id)
-    graph = ds.graph(iri)
+    graph = TripleList()
     _describe_article(graph, iri, article, found, corpus)
     sentence_iris = [_add_sentence(graph, iri, s) for s in sentences]
     for n, mention in enumerate(found.mentions):
@@ -75,8 +90,8 @@ def add_article(ds: Dataset, article: Article, sentences: list[Sentence], found:
         node = URIRef(f"{iri}/mention/{n}")
         graph.add((node, RDF.type, NKG.Mention))
         graph.add((node, NIF.anchorOf, Literal(mention.text)))
-        graph.add((node, NIF.beginIndex, Literal(mention.start, datatype=XSD.nonNegativeInteger)))
-        graph.add((node, NIF.endIndex, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
+        graph.add((node, NIF.beginIndex, Literal(mention.start, datatype=XSD.integer)))
+        graph.add((node, NIF.endIndex, Literal(mention.end, datatype=XSD.integer)))
         graph.add((node, NIF.sentence, sentence_iris[mention.sentence]))
         graph.add((node, ITSRDF.taIdentRef, entity))
         graph.add((iri, SDO.mentions, entity))
@@ -105,9 +120,9 @@ def _add_sentence(graph: Graph, article: URIRef, sentence: Sentence) -> URIRef:
     node = URIRef(f"{article}/sentence/{sentence.index}")
     graph.add((node, RDF.type, NIF.Sentence))
     graph.add((node, NIF.anchorOf, Literal(sentence.text)))
-    graph.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, NKG.sentenceIndex, Literal(sentence.index, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.integer)))
+    graph.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.integer)))
+    graph.add((node, NKG.sentenceIndex, Literal(sentence.index, datatype=XSD.integer)))
     graph.add((node, DCTERMS.isPartOf, article))
     if sentence.is_heading:
         graph.add((node, NKG.isHeading, Literal(True)))
@@ -142,10 +157,9 @@ def _add_facts(graph: Graph, doc_id: str, facts: list[Fact], sentence_iris: list
             if name in _NOT_WRITTEN:
                 continue
             predicate = _PREDICATES[name] if name in _PREDICATES else NKG[name]
+            if fact.kind == "PositionHeld" and name == "organization":
+                predicate = ORG.organization  # a position is an org:Membership
             graph.add((node, predicate, _term(name, value, doc_id, corpus)))
-        if fact.kind == "PositionHeld":
-            graph.remove((node, NKG.organization, None))
-            graph.add((node, ORG.organization, _term("organization", fact.get("organization"), doc_id, corpus)))
         _link_staff_counts(graph, fact, node, figures)
         _direct_statements(graph, fact, doc_id, corpus)
 
@@ -173,6 +187,14 @@ def _direct_statements(graph: Graph, fact: Fact, doc_id: str, corpus: CorpusEnti
                    Literal(fact.get("industry"))))
 
 
+def decimal_literal(value: float) -> Literal:
+    """xsd:decimal in the lexical form Oxigraph also writes ("2000000", "0.6667"), so stores round-trip."""
+    text = format(Decimal(str(round(value, 4))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Literal(text, datatype=XSD.decimal)
+
+
 def _term(name: str, value: object, doc_id: str, corpus: CorpusEntities):
     if isinstance(value, Ref):
         return entity_iri(corpus.key_of[(doc_id, value.index)])
@@ -187,20 +209,29 @@ def _term(name: str, value: object, doc_id: str, corpus: CorpusEntities):
     if name == "countryCode":
         return entity_iri(f"country/{value}")
     if name in ("quoteStart", "quoteEnd"):
-        return Literal(value, datatype=XSD.nonNegativeInteger)
+        return Literal(value, datatype=XSD.integer)
     if isinstance(value, bool):
         return Literal(value)
     if isinstance(value, int):
         return Literal(value, datatype=XSD.integer)
     if isinstance(value, float):
-        return Literal(Decimal(str(round(value, 4))), datatype=XSD.decimal)
+        return decimal_literal(value)
     return Literal(str(value))
 
 
 def add_entities(ds: Dataset, corpus: CorpusEntities, lang: Language, roles_used: set[str],
                  extra_countries: set[str] = frozenset()) -> Graph:
-    """The corpus-wide graph of entities (types, names, links), the roles used, and countries facts name."""
+    """Write the corpus-wide graph of entities into ``ds``."""
     graph = ds.graph(ENTITIES_GRAPH)
+    for triple in entity_triples(corpus, lang, roles_used, extra_countries):
+        graph.add(triple)
+    return graph
+
+
+def entity_triples(corpus: CorpusEntities, lang: Language, roles_used: set[str],
+                   extra_countries: set[str] = frozenset()) -> TripleList:
+    """The corpus-wide graph of entities (types, names, links), the roles used, and countries facts name."""
+    graph = TripleList()
     entities = dict(corpus.entities)
     for code in extra_countries:
         entities.setdefault(f"country/{code}", Entity(f"country/{code}", EntityType.COUNTRY, code, (), None, code))

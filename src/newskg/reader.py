@@ -36,7 +36,7 @@ def decode_article_bytes(raw: bytes, path: object) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_article(path: Path, lang_code: str = "id") -> Article:
+def read_article(path: Path, lang_code: str = "id", doc_id: str | None = None) -> Article:
     """Read one article file into an ``Article``; raises ``InputError`` if it cannot."""
     path = Path(path)
     if path.is_symlink() and not path.exists():
@@ -50,7 +50,7 @@ def read_article(path: Path, lang_code: str = "id") -> Article:
     except OSError as err:
         raise InputError(path, f"cannot read ({err.strerror or err})") from None
     text = decode_article_bytes(raw, path)
-    article = parse_article(text, doc_id=path.stem, source=path.name, lang_code=lang_code)
+    article = parse_article(text, doc_id=doc_id or path.stem, source=path.name, lang_code=lang_code)
     if not article.body:
         raise InputError(path, "no article text found (only page furniture)")
     return article

@@ -24,20 +24,26 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
 """
 _FACTS = _PREFIXES + """
 SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  ?x a ?cls . FILTER(STRSTARTS(STR(?cls), STR(nkg:)) && ?cls NOT IN (nkg:Mention, nkg:Fact))
+  ?x a nkg:Fact , ?cls . FILTER(STRSTARTS(STR(?cls), STR(nkg:)) && ?cls != nkg:Fact)
   BIND(STRAFTER(STR(?cls), "#") AS ?kind)
 } GROUP BY ?kind ORDER BY ?kind
 """
 
 
-def graph_stats(dataset: Dataset) -> dict:
-    """Articles, entities by type, facts by kind, triples and named graphs."""
+_SIZE = "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def graph_stats(source) -> dict:
+    """Articles, entities by type, facts by kind, quads and named graphs of a graph file or store."""
+    size = source.query(_SIZE).rows[0]
     return {
-        "articles": int(run_query(dataset, _ARTICLES).rows[0][0]),
-        "entities": {str(k): int(n) for k, n in run_query(dataset, _ENTITIES).rows},
-        "facts": {str(k): int(n) for k, n in run_query(dataset, _FACTS).rows},
-        "triples": len(dataset),
-        "named graphs": sum(1 for g in dataset.graphs() if len(g)),
+        "articles": int(source.query(_ARTICLES).rows[0][0]),
+        "entities": {str(k): int(n) for k, n in source.query(_ENTITIES).rows},
+        "facts": {str(k): int(n) for k, n in source.query(_FACTS).rows},
+        "claims": int(source.query(_PREFIXES + "SELECT (COUNT(?c) AS ?n) WHERE { ?c a nkg:Claim }").rows[0][0]),
+        "conflicts": int(source.query(_PREFIXES + "SELECT (COUNT(?c) AS ?n) WHERE { ?c a nkg:Conflict }").rows[0][0]),
+        "quads": int(size[0]),
+        "named graphs": int(size[1]),
     }
 
 
@@ -48,6 +54,7 @@ PREFIX schema: <https://schema.org/>
 PREFIX nkg: <https://w3id.org/newskg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?doc ?sentence ?begin ?end ?rule ?file ?p ?o ?oLabel WHERE {
+  BIND(?factName AS ?fact)
   GRAPH ?doc { ?fact prov:wasDerivedFrom ?s ; nkg:extractionRule ?rule ; ?p ?o .
                ?s nif:anchorOf ?sentence ; nif:beginIndex ?begin ; nif:endIndex ?end .
                ?doc nkg:sourceFile ?file }
@@ -56,24 +63,22 @@ SELECT ?doc ?sentence ?begin ?end ?rule ?file ?p ?o ?oLabel WHERE {
 """
 
 
-def explain_fact(dataset: Dataset, fact: str) -> str:
+def explain_fact(source, fact: str) -> str:
     """The sentence, offsets, article, rule and values behind one fact, as text."""
-    iri = URIRef(fact if fact.startswith("http") else str(ID) + fact.removeprefix("id:"))
-    from rdflib import Variable
-
     from newskg.query import cell
 
-    answer = dataset.query(_EXPLAIN, initBindings={Variable("fact"): iri})
-    rows = list(answer)
+    iri = URIRef(fact if fact.startswith("http") else str(ID) + fact.removeprefix("id:"))
+    answer = source.query(_EXPLAIN, params={"fact": iri})
+    rows = [dict(zip(answer.columns, row)) for row in answer.rows]
     if not rows:
         raise NewskgError(f"{fact}: no such fact in the graph")
     first = rows[0]
-    lines = [f"fact:     {iri}", f"article:  {first.doc}  ({first.file})",
-             f"sentence: [{first.begin}:{first.end}] {first.sentence}", f"rule:     {first.rule}", "values:"]
-    for row in sorted(rows, key=lambda r: (str(r.p), str(r.o))):
-        name = str(row.p).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    lines = [f"fact:     {iri}", f"article:  {first['doc']}  ({first['file']})",
+             f"sentence: [{first['begin']}:{first['end']}] {first['sentence']}", f"rule:     {first['rule']}", "values:"]
+    for row in sorted(rows, key=lambda r: (str(r["p"]), str(r["o"]))):
+        name = str(row["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         if name in ("wasDerivedFrom", "extractionRule"):
             continue
-        shown = f"{row.oLabel} <{row.o}>" if row.oLabel is not None else cell(row.o)
+        shown = f"{row['oLabel']} <{row['o']}>" if row["oLabel"] is not None else cell(row["o"])
         lines.append(f"  {name}: {shown}")
     return "\n".join(lines)

@@ -1,0 +1,284 @@
+"""The persistent store: the graph in an embedded Oxigraph database, updated article by article.
+
+Layout of a store folder::
+
+    DIR/oxigraph/          the RocksDB triple store (one named graph per article, entities, claims)
+    DIR/cache/<doc>.pickle each article's analysis (sentences, mentions, facts), to rewrite its graph
+    DIR/state.pickle       per article: content hash, its local entities, their global keys, its claim statements
+
+Only new or changed articles (by SHA-256 of their text) are analysed, in
+worker processes. Entity resolution then runs over the small per-article
+entity records of the whole corpus; an article whose entities changed IRI is
+rewritten from its cache; the entities and claims graphs are rewritten. So the
+store always equals a full build of the same articles.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from newskg.claims import claim_triples, find_conflicts, group_claims, statements_from_results
+from newskg.entities import ArticleEntities, resolve_corpus
+from newskg.errors import InputError, NewskgError
+from newskg.lang import load_language
+from newskg.pipeline import ArticleResult, analyse_article, collect_paths
+from newskg.rdf import article_iri, article_triples, entity_triples
+from newskg.reader import read_article
+from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH
+
+BATCH = 200
+
+
+@dataclass
+class ArticleState:
+    sha256: str
+    source: str
+    entities: ArticleEntities  # without mentions: what corpus resolution needs
+    keys: tuple[str, ...] = ()  # global key of each local entity, as last written
+    statements: list = field(default_factory=list)
+    roles: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+
+
+@dataclass
+class UpdateReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    rewritten: int = 0
+    skipped: list[InputError] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        return {"added": len(self.added), "changed": len(self.changed), "unchanged": self.unchanged,
+                "removed": len(self.removed), "graphs rewritten": self.rewritten,
+                "skipped": [str(e) for e in self.skipped]}
+
+
+class PersistentStore:
+    def __init__(self, folder: str | Path, read_only: bool = False):
+        import pyoxigraph
+
+        self.folder = Path(folder)
+        self.read_only = read_only
+        db = self.folder / "oxigraph"
+        if read_only and not db.exists():
+            raise NewskgError(f"{self.folder}: no newskg store here (create one with 'newskg build --store')")
+        try:
+            if not read_only:
+                db.mkdir(parents=True, exist_ok=True)
+            self.store = pyoxigraph.Store.read_only(str(db)) if read_only else pyoxigraph.Store(str(db))
+        except OSError as err:
+            raise NewskgError(f"{self.folder}: cannot open the store ({err})") from None
+        self.state: dict[str, ArticleState] = self._load_state()
+
+    # -- state
+    def _load_state(self) -> dict[str, ArticleState]:
+        path = self.folder / "state.pickle"
+        if not path.exists():
+            return {}
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+
+    def _save_state(self) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".state.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(self.state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.folder / "state.pickle")
+
+    def _cache_path(self, doc_id: str) -> Path:
+        return self.folder / "cache" / f"{doc_id}.pickle"
+
+    # -- updates
+    def update(self, paths: list[str | Path], jobs: int = 0) -> UpdateReport:
+        """Add new and changed articles under ``paths``; leave unchanged ones alone."""
+        files, skipped = collect_paths(paths)
+        report = UpdateReport(skipped=skipped)
+        todo: list[tuple[Path, str]] = []
+        self._sources: dict[str, str] = {}
+        by_hash = {state.sha256: doc for doc, state in self.state.items()}
+        claimed: set[str] = set()
+        for path in files:
+            try:
+                raw = path.read_bytes()
+            except OSError as err:
+                report.skipped.append(InputError(path, f"cannot read ({err.strerror})"))
+                continue
+            doc_id = self._doc_id(path, claimed)
+            known = self.state.get(doc_id)
+            if known is not None and known.sha256 == _text_sha(raw):
+                report.unchanged += 1
+                continue
+            if by_hash.get(_text_sha(raw)) not in (None, doc_id):
+                report.skipped.append(InputError(path, f"same text as {self.state[by_hash[_text_sha(raw)]].source}, read once"))
+                continue
+            (report.changed if known is not None else report.added).append(doc_id)
+            todo.append((path, doc_id))
+            self._sources[doc_id] = str(path)
+        fresh = self._analyse(todo, jobs, report)
+        self._refresh(fresh, report)
+        return report
+
+    def remove(self, names: list[str]) -> UpdateReport:
+        """Drop articles (by file name or stem) from the store."""
+        report = UpdateReport()
+        for name in names:
+            doc_id = Path(name).stem if name not in self.state else name
+            if doc_id not in self.state:
+                raise NewskgError(f"{name}: no such article in the store")
+            self.store.remove_graph(_node(article_iri(doc_id)))
+            self._cache_path(doc_id).unlink(missing_ok=True)
+            del self.state[doc_id]
+            report.removed.append(doc_id)
+        self._refresh({}, report)
+        return report
+
+    def _doc_id(self, path: Path, claimed: set[str]) -> str:
+        doc_id, n = path.stem, 2
+        while doc_id in claimed or (doc_id in self.state and self.state[doc_id].source != str(path)):
+            doc_id, n = f"{path.stem}-{n}", n + 1
+        claimed.add(doc_id)
+        return doc_id
+
+    def _analyse(self, todo, jobs: int, report: UpdateReport) -> dict[str, ArticleResult]:
+        """Analyse articles (in worker processes when there are many), caching each result on disk."""
+        (self.folder / "cache").mkdir(parents=True, exist_ok=True)
+        fresh: dict[str, ArticleResult] = {}
+        workers = jobs or (min(2, os.cpu_count() or 1) if len(todo) > 50 else 1)
+        batches = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
+        pool = ProcessPoolExecutor(workers) if workers > 1 else None
+        try:
+            mapper = pool.map if pool else map
+            for batch in batches:
+                for item in mapper(_analyse_one, batch, chunksize=16) if pool else map(_analyse_one, batch):
+                    if isinstance(item, InputError):
+                        report.skipped.append(item)
+                        report.added = [d for d in report.added if d != item.doc_id]
+                        report.changed = [d for d in report.changed if d != item.doc_id]
+                        continue
+                    self._remember(item)
+                    if len(fresh) < 2 * BATCH:
+                        fresh[item.article.doc_id] = item
+        finally:
+            if pool:
+                pool.shutdown()
+        return fresh
+
+    def _remember(self, result: ArticleResult) -> None:
+        doc_id = result.article.doc_id
+        with self._cache_path(doc_id).open("wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        light = replace(result.entities, mentions=[], mention_entity=[])
+        roles = frozenset(f.get("role") for f in result.facts if f.kind == "PositionHeld")
+        countries = frozenset(f.get("countryCode") for f in result.facts if f.get("countryCode"))
+        self.state[doc_id] = ArticleState(result.article.sha256, self._sources.get(doc_id, result.article.source),
+                                          light, (), [], roles, countries)
+
+    def _result(self, doc_id: str, fresh: dict[str, ArticleResult]) -> ArticleResult:
+        if doc_id in fresh:
+            return fresh[doc_id]
+        with self._cache_path(doc_id).open("rb") as handle:
+            return pickle.load(handle)
+
+    def _refresh(self, fresh: dict[str, ArticleResult], report: UpdateReport) -> None:
+        """Resolve entities over the corpus, rewrite what changed, rewrite entities and claims."""
+        lang = load_language("id")
+        order = sorted(self.state)
+        corpus = resolve_corpus([self.state[d].entities for d in order], lang)
+        touched = set(report.added) | set(report.changed)
+        for doc_id in order:
+            state = self.state[doc_id]
+            keys = tuple(corpus.key_of[(doc_id, i)] for i in range(len(state.entities.entities)))
+            if doc_id in touched or keys != state.keys:
+                result = self._result(doc_id, fresh)
+                self._replace_graph(article_iri(doc_id), article_triples(
+                    result.article, result.sentences, result.entities, result.facts, corpus))
+                state.keys = keys
+                state.statements = statements_from_results([result], corpus)
+                report.rewritten += 1
+        roles = set().union(*(s.roles for s in self.state.values())) if self.state else set()
+        countries = set().union(*(s.countries for s in self.state.values())) if self.state else set()
+        self._replace_graph(ENTITIES_GRAPH, entity_triples(corpus, lang, roles, countries))
+        statements = sorted((s for d in order for s in self.state[d].statements), key=lambda s: (str(s.doc), str(s.fact)))
+        self._replace_graph(CLAIMS_GRAPH, claim_triples(group_claims(statements), find_conflicts(statements)))
+        self.store.flush()
+        self._save_state()
+
+    def _replace_graph(self, name, triples) -> None:
+        graph = _node(name)
+        self.store.remove_graph(graph)
+        self.store.extend([_quad(t, graph) for t in triples])
+
+    # -- reading
+    def to_dataset(self):
+        """The whole store as an rdflib Dataset (for the view, validation and exports)."""
+        import pyoxigraph
+
+        from newskg.rdf import new_dataset
+
+        data = self.store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+        dataset = new_dataset()
+        dataset.parse(data=data, format="nquads")
+        return dataset
+
+    def count(self) -> int:
+        return int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value)
+
+
+def _text_sha(raw: bytes) -> str:
+    """The hash the reader stores: of the decoded text."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return hashlib.sha256(raw).hexdigest()
+    text = text[1:] if text.startswith("\ufeff") else text
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _analyse_one(item: tuple[Path, str]):
+    path, doc_id = item
+    try:
+        return analyse_article(read_article(path, doc_id=doc_id))
+    except InputError as err:
+        err.doc_id = doc_id
+        return err
+
+
+def _node(term):
+    import pyoxigraph
+
+    return pyoxigraph.NamedNode(str(term))
+
+
+def _term(term):
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+        return pyoxigraph.Literal(str(term))
+    if isinstance(term, BNode):
+        return pyoxigraph.BlankNode(str(term))
+    raise TypeError(term)
+
+
+def _quad(triple, graph):
+    import pyoxigraph
+
+    s, p, o = triple
+    return pyoxigraph.Quad(_term(s), _term(p), _term(o), graph)
+
+
+def delete_store(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,104 @@
+"""The persistent store: incremental builds equal full builds; removal; queries through Oxigraph."""
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import QUERIES, SEEDS
+from newskg.cli import main
+
+
+def triples(dataset) -> set:
+    return {t for g in dataset.graphs() for t in g}
+
+
+@pytest.fixture
+def seeds_copy(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_store_build_equals_in_memory_build(seeds_build, tmp_path):
+    from newskg.persistent import PersistentStore
+
+    store = PersistentStore(tmp_path / "kg")
+    report = store.update([SEEDS])
+    assert (len(report.added), report.unchanged) == (5, 0)
+    assert triples(store.to_dataset()) == triples(seeds_build[0].dataset)
+
+
+def test_adding_one_article_equals_building_all(seeds_build, seeds_copy, tmp_path):
+    from newskg.persistent import PersistentStore
+
+    last = sorted(seeds_copy.glob("*.txt"))[-1]
+    held_back = tmp_path / last.name
+    shutil.move(last, held_back)
+    store = PersistentStore(tmp_path / "kg")
+    store.update([seeds_copy])
+    shutil.move(held_back, last)
+    report = store.update([seeds_copy])
+    assert (report.added, report.unchanged) == ([last.stem], 4)
+    assert triples(store.to_dataset()) == triples(seeds_build[0].dataset)
+
+
+def test_unchanged_articles_are_not_processed_again(seeds_copy, tmp_path):
+    from newskg.persistent import PersistentStore
+
+    store = PersistentStore(tmp_path / "kg")
+    store.update([seeds_copy])
+    report = store.update([seeds_copy])
+    assert (report.added, report.changed, report.unchanged, report.rewritten) == ([], [], 5, 0)
+
+
+def test_a_changed_article_replaces_its_graph(seeds_copy, tmp_path):
+    from newskg.persistent import PersistentStore
+    from newskg.pipeline import build_corpus
+
+    store = PersistentStore(tmp_path / "kg")
+    store.update([seeds_copy])
+    target = next(seeds_copy.glob("003_*.txt"))
+    target.write_text(target.read_text(encoding="utf-8").replace("3.500 orang", "3.400 orang"), encoding="utf-8")
+    report = store.update([seeds_copy])
+    assert report.changed == [target.stem]
+    assert triples(store.to_dataset()) == triples(build_corpus([seeds_copy]).dataset)
+
+
+def test_removing_an_article(seeds_copy, tmp_path):
+    from newskg.persistent import PersistentStore
+    from newskg.pipeline import build_corpus
+
+    store = PersistentStore(tmp_path / "kg")
+    store.update([seeds_copy])
+    gone = next(seeds_copy.glob("002_*.txt"))
+    store.remove([gone.name])
+    gone.unlink()
+    assert triples(store.to_dataset()) == triples(build_corpus([seeds_copy]).dataset)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (QUERIES / "cq").glob("*.rq")))
+def test_store_and_file_give_the_same_answers(seeds_build, tmp_path_factory, name):
+    runner = CliRunner()
+    store = tmp_path_factory.getbasetemp() / "cli-kg"
+    if not store.exists():
+        assert runner.invoke(main, ["build", str(SEEDS), "--store", str(store)]).exit_code == 0
+    query = str(QUERIES / "cq" / f"{name}.rq")
+    from_store = runner.invoke(main, ["query", "-f", query, "--store", str(store), "--format", "csv"])
+    from_file = runner.invoke(main, ["query", "-f", query, "--graph", str(seeds_build[1] / "newskg.trig"), "--format", "csv"])
+    assert from_store.exit_code == from_file.exit_code == 0
+    assert sorted(from_store.stdout.splitlines()) == sorted(from_file.stdout.splitlines())
+    assert len(from_store.stdout.splitlines()) > 1
+
+
+def test_parameters_cannot_change_a_store(tmp_path):
+    from newskg.persistent import PersistentStore
+
+    runner = CliRunner()
+    store = tmp_path / "kg"
+    runner.invoke(main, ["build", str(SEEDS), "--store", str(store)])
+    before = PersistentStore(store, read_only=True).count()
+    for value in ['Klarna" } DROP ALL { "', "x } } ; CLEAR ALL", 'Klarna\\"}']:
+        result = runner.invoke(main, ["query", "entity_profile", "--param", f"entity={value}", "--store", str(store),
+                                      "--queries", str(QUERIES), "--format", "csv"])
+        assert result.exit_code == 0 and result.stdout.splitlines() == ["entity,label,type,aliases,wikidata,articles"]
+    assert PersistentStore(store, read_only=True).count() == before
