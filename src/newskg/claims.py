@@ -26,6 +26,7 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -239,12 +240,22 @@ def _same_claim(a: Statement, b: Statement) -> bool:
     if a.kind == "StaffCount" and (a.figure == "before") != (b.figure == "before"):
         return False
     if a.kind == "Quote":
-        return difflib.SequenceMatcher(None, _norm(a.text), _norm(b.text)).ratio() >= 0.85
+        return _similar_quotes(a.text, b.text)
     if a.kind == "AIAdoption":
         return a.text == b.text
     if a.kind in ("Layoff", "StaffCount") and (a.number is None) != (b.number is None):
         return False
     return numbers_compatible(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _similar_quotes(a: str | None, b: str | None) -> bool:
+    """The same words, give or take 15% (punctuation and a word or two)."""
+    left, right = _norm(a), _norm(b)
+    if left == right:
+        return True
+    matcher = difflib.SequenceMatcher(None, left, right)
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 def _norm(text: str | None) -> str:

@@ -32,7 +32,7 @@ from newskg.rdf import article_iri, article_triples, entity_triples
 from newskg.reader import read_article
 from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH
 
-BATCH = 200
+BATCH = 1000  # articles written per step while the workers analyse the next ones
 
 
 @dataclass
@@ -121,8 +121,12 @@ class PersistentStore:
             (report.changed if known is not None else report.added).append(doc_id)
             todo.append((path, doc_id))
             self._sources[doc_id] = str(path)
-        fresh = self._analyse(todo, jobs, report)
-        self._refresh(fresh, report)
+        pending: dict[str, ArticleResult] = {}
+        for fresh in self._analyse(todo, jobs, report):
+            if pending:
+                self._refresh(pending, report, final=False)  # write a batch while the workers go on
+            pending = fresh
+        self._refresh(pending, report)
         return report
 
     def remove(self, names: list[str]) -> UpdateReport:
@@ -146,29 +150,30 @@ class PersistentStore:
         claimed.add(doc_id)
         return doc_id
 
-    def _analyse(self, todo, jobs: int, report: UpdateReport) -> dict[str, ArticleResult]:
-        """Analyse articles (in worker processes when there are many), caching each result on disk."""
+    def _analyse(self, todo, jobs: int, report: UpdateReport):
+        """Analyse articles in worker processes (when there are many), caching each; yield them by batch."""
         (self.folder / "cache").mkdir(parents=True, exist_ok=True)
-        fresh: dict[str, ArticleResult] = {}
         workers = jobs or (min(2, os.cpu_count() or 1) if len(todo) > 50 else 1)
-        batches = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
         pool = ProcessPoolExecutor(workers) if workers > 1 else None
         try:
-            mapper = pool.map if pool else map
-            for batch in batches:
-                for item in mapper(_analyse_one, batch, chunksize=16) if pool else map(_analyse_one, batch):
-                    if isinstance(item, InputError):
-                        report.skipped.append(item)
-                        report.added = [d for d in report.added if d != item.doc_id]
-                        report.changed = [d for d in report.changed if d != item.doc_id]
-                        continue
-                    self._remember(item)
-                    if len(fresh) < 2 * BATCH:
-                        fresh[item.article.doc_id] = item
+            results = pool.map(_analyse_one, todo, chunksize=8) if pool else map(_analyse_one, todo)
+            batch: dict[str, ArticleResult] = {}
+            for item in results:
+                if isinstance(item, InputError):
+                    report.skipped.append(item)
+                    report.added = [d for d in report.added if d != item.doc_id]
+                    report.changed = [d for d in report.changed if d != item.doc_id]
+                    continue
+                self._remember(item)
+                batch[item.article.doc_id] = item
+                if len(batch) >= BATCH:
+                    yield batch
+                    batch = {}
+            if batch:
+                yield batch
         finally:
             if pool:
                 pool.shutdown()
-        return fresh
 
     def _remember(self, result: ArticleResult) -> None:
         doc_id = result.article.doc_id
@@ -186,34 +191,63 @@ class PersistentStore:
         with self._cache_path(doc_id).open("rb") as handle:
             return pickle.load(handle)
 
-    def _refresh(self, fresh: dict[str, ArticleResult], report: UpdateReport) -> None:
-        """Resolve entities over the corpus, rewrite what changed, rewrite entities and claims."""
+    def _refresh(self, fresh: dict[str, ArticleResult], report: UpdateReport, final: bool = True) -> None:
+        """Resolve entities over the corpus and rewrite every article graph whose content or entity IRIs
+        changed; at the end, rewrite the entities and claims graphs and save the state."""
         lang = load_language("id")
         order = sorted(self.state)
         corpus = resolve_corpus([self.state[d].entities for d in order], lang)
-        touched = set(report.added) | set(report.changed)
+        rewrite = []
         for doc_id in order:
             state = self.state[doc_id]
             keys = tuple(corpus.key_of[(doc_id, i)] for i in range(len(state.entities.entities)))
-            if doc_id in touched or keys != state.keys:
-                result = self._result(doc_id, fresh)
-                self._replace_graph(article_iri(doc_id), article_triples(
-                    result.article, result.sentences, result.entities, result.facts, corpus))
-                state.keys = keys
-                state.statements = statements_from_results([result], corpus)
-                report.rewritten += 1
+            if doc_id in fresh or keys != state.keys:
+                rewrite.append((doc_id, keys))
+        graphs = {}
+        for doc_id, keys in rewrite:
+            result = self._result(doc_id, fresh)
+            graphs[article_iri(doc_id)] = article_triples(result.article, result.sentences, result.entities,
+                                                          result.facts, corpus)
+            self.state[doc_id].keys = keys
+            self.state[doc_id].statements = statements_from_results([result], corpus)
+        self._replace_graphs(graphs)
+        report.rewritten += len(rewrite)
+        if not final:
+            return
         roles = set().union(*(s.roles for s in self.state.values())) if self.state else set()
         countries = set().union(*(s.countries for s in self.state.values())) if self.state else set()
-        self._replace_graph(ENTITIES_GRAPH, entity_triples(corpus, lang, roles, countries))
         statements = sorted((s for d in order for s in self.state[d].statements), key=lambda s: (str(s.doc), str(s.fact)))
-        self._replace_graph(CLAIMS_GRAPH, claim_triples(group_claims(statements), find_conflicts(statements)))
+        self._update_graph(ENTITIES_GRAPH, entity_triples(corpus, lang, roles, countries))
+        self._update_graph(CLAIMS_GRAPH, claim_triples(group_claims(statements), find_conflicts(statements)))
         self.store.flush()
         self._save_state()
 
-    def _replace_graph(self, name, triples) -> None:
+    def _update_graph(self, name, triples) -> None:
+        """Bring a big corpus-wide graph to ``triples`` by removing and adding only the difference
+        (dropping and reloading a graph of 100,000s of quads takes Oxigraph many seconds)."""
+        import pyoxigraph
+
         graph = _node(name)
-        self.store.remove_graph(graph)
-        self.store.extend([_quad(t, graph) for t in triples])
+        new = {_nquad(t, f"<{name}>") for t in triples}
+        old = {f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n"
+               for q in self.store.quads_for_pattern(None, None, None, graph)}
+        for line in old - new:
+            for quad in pyoxigraph.parse(line.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS):
+                self.store.remove(quad)
+        added = "".join(sorted(new - old))
+        if added:
+            self.store.load(added.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+
+    def _replace_graphs(self, graphs: dict) -> None:
+        """Drop these named graphs and load their new triples: one bulk load of N-Quads for all of them."""
+        import pyoxigraph
+
+        if not graphs:
+            return
+        for name in graphs:
+            self.store.remove_graph(_node(name))
+        text = "".join(_nquad(t, f"<{name}>") for name, triples in graphs.items() for t in triples)
+        self.store.bulk_load(text.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
 
     # -- reading
     def to_dataset(self):
@@ -256,28 +290,15 @@ def _node(term):
     return pyoxigraph.NamedNode(str(term))
 
 
-def _term(term):
-    import pyoxigraph
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return pyoxigraph.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return pyoxigraph.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
-        return pyoxigraph.Literal(str(term))
-    if isinstance(term, BNode):
-        return pyoxigraph.BlankNode(str(term))
-    raise TypeError(term)
-
-
-def _quad(triple, graph):
-    import pyoxigraph
+def _nquad(triple, graph: str) -> str:
+    """One N-Quads line. Our IRIs are valid by construction, so they are written without rdflib's
+    per-call IRI check; literals use rdflib's own N-Triples escaping."""
+    from rdflib import Literal
+    from rdflib.plugins.serializers.nt import _quoteLiteral
 
     s, p, o = triple
-    return pyoxigraph.Quad(_term(s), _term(p), _term(o), graph)
+    obj = _quoteLiteral(o) if isinstance(o, Literal) else f"<{o}>"
+    return f"<{s}> <{p}> {obj} {graph} .\n"
 
 
 def delete_store(folder: Path) -> None:

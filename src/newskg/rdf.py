@@ -38,6 +38,28 @@ _QUALIFIERS = {"approximately": NKG.Approximately, "more_than": NKG.MoreThan, "a
 _NOT_WRITTEN = {"figureRole"}
 
 
+class _Terms:
+    """Namespace terms looked up once: rdflib builds and validates a new URIRef on every attribute access."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+        self._cache: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = self._cache.get(name)
+        if term is None:
+            term = self._cache[name] = URIRef(str(self._namespace[name]))
+        return term
+
+    __getitem__ = __getattr__
+
+
+_NKG, _NIF, _RDF, _SDO, _PROV, _XSD, _DCT, _ITS, _ORG = (_Terms(ns) for ns in (NKG, NIF, RDF, SDO, PROV, XSD, DCTERMS,
+                                                                               ITSRDF, ORG))
+
+
 def new_dataset() -> Dataset:
     ds = Dataset(default_union=True)
     ds.namespace_manager = NamespaceManager(ds, bind_namespaces="none")  # only our own prefixes in the output
@@ -88,45 +110,50 @@ def article_triples(article: Article, sentences: list[Sentence], found: ArticleE
     for n, mention in enumerate(found.mentions):
         entity = entity_iri(corpus.key_of[(article.doc_id, found.mention_entity[n])])
         node = URIRef(f"{iri}/mention/{n}")
-        graph.add((node, RDF.type, NKG.Mention))
-        graph.add((node, NIF.anchorOf, Literal(mention.text)))
-        graph.add((node, NIF.beginIndex, Literal(mention.start, datatype=XSD.integer)))
-        graph.add((node, NIF.endIndex, Literal(mention.end, datatype=XSD.integer)))
-        graph.add((node, NIF.sentence, sentence_iris[mention.sentence]))
-        graph.add((node, ITSRDF.taIdentRef, entity))
-        graph.add((iri, SDO.mentions, entity))
+        graph.add((node, _RDF.type, _NKG.Mention))
+        graph.add((node, _NIF.anchorOf, Literal(mention.text)))
+        graph.add((node, _NIF.beginIndex, Literal(mention.start, datatype=_XSD.integer)))
+        graph.add((node, _NIF.endIndex, Literal(mention.end, datatype=_XSD.integer)))
+        graph.add((node, _NIF.sentence, sentence_iris[mention.sentence]))
+        graph.add((node, _ITS.taIdentRef, entity))
+        graph.add((iri, _SDO.mentions, entity))
     _add_facts(graph, article.doc_id, facts, sentence_iris, corpus)
     return graph
 
 
 def _describe_article(graph: Graph, iri: URIRef, article: Article, found: ArticleEntities,
                       corpus: CorpusEntities) -> None:
-    graph.add((iri, RDF.type, SDO.NewsArticle))
-    graph.add((iri, RDF.type, PROV.Entity))
-    graph.add((iri, NKG.sourceFile, Literal(article.source)))
-    graph.add((iri, NKG.contentHash, Literal(f"sha256:{article.sha256}")))
-    graph.add((iri, DCTERMS.language, Literal(article.language)))
+    graph.add((iri, _RDF.type, _SDO.NewsArticle))
+    graph.add((iri, _RDF.type, _PROV.Entity))
+    graph.add((iri, _NKG.sourceFile, Literal(article.source)))
+    graph.add((iri, _NKG.contentHash, Literal(f"sha256:{article.sha256}")))
+    graph.add((iri, _DCT.language, Literal(article.language)))
     if article.title:
-        graph.add((iri, SDO.headline, Literal(article.title.text)))
+        graph.add((iri, _SDO.headline, Literal(article.title.text)))
     if article.published:
-        graph.add((iri, SDO.datePublished, date_literal(article.published)))
-        graph.add((iri, NKG.publishedBasis, Literal(article.published_basis)))
+        graph.add((iri, _SDO.datePublished, date_literal(article.published)))
+        graph.add((iri, _NKG.publishedBasis, Literal(article.published_basis)))
     outlet = found.outlet_index
     if outlet is not None:
-        graph.add((iri, SDO.publisher, entity_iri(corpus.key_of[(article.doc_id, outlet)])))
+        graph.add((iri, _SDO.publisher, entity_iri(corpus.key_of[(article.doc_id, outlet)])))
 
 
 def _add_sentence(graph: Graph, article: URIRef, sentence: Sentence) -> URIRef:
     node = URIRef(f"{article}/sentence/{sentence.index}")
-    graph.add((node, RDF.type, NIF.Sentence))
-    graph.add((node, NIF.anchorOf, Literal(sentence.text)))
-    graph.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.integer)))
-    graph.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.integer)))
-    graph.add((node, NKG.sentenceIndex, Literal(sentence.index, datatype=XSD.integer)))
-    graph.add((node, DCTERMS.isPartOf, article))
+    graph.add((node, _RDF.type, _NIF.Sentence))
+    graph.add((node, _NIF.anchorOf, Literal(sentence.text)))
+    graph.add((node, _NIF.beginIndex, Literal(sentence.start, datatype=_XSD.integer)))
+    graph.add((node, _NIF.endIndex, Literal(sentence.end, datatype=_XSD.integer)))
+    graph.add((node, _NKG.sentenceIndex, Literal(sentence.index, datatype=_XSD.integer)))
+    graph.add((node, _DCT.isPartOf, article))
     if sentence.is_heading:
-        graph.add((node, NKG.isHeading, Literal(True)))
+        graph.add((node, _NKG.isHeading, Literal(True)))
     return node
+
+
+def _nkg_property(name: str) -> URIRef:
+    NKG[name]  # noqa: B018 - fails on a term the ontology does not declare
+    return _NKG[name]
 
 
 def fact_iri(doc_id: str, kind: str, number: int) -> URIRef:
@@ -147,18 +174,18 @@ def _add_facts(graph: Graph, doc_id: str, facts: list[Fact], sentence_iris: list
                corpus: CorpusEntities) -> None:
     figures: dict[tuple[int, str], URIRef] = {}
     for fact, node in zip(facts, fact_iris(doc_id, facts)):
-        graph.add((node, RDF.type, NKG[fact.kind]))
-        graph.add((node, RDF.type, NKG.Fact))  # so "all facts" needs no reasoner
+        graph.add((node, _RDF.type, _NKG[fact.kind]))
+        graph.add((node, _RDF.type, _NKG.Fact))  # so "all facts" needs no reasoner
         for extra in _EXTRA_CLASSES.get(fact.kind, ()):
-            graph.add((node, RDF.type, extra))
-        graph.add((node, PROV.wasDerivedFrom, sentence_iris[fact.sentence]))
-        graph.add((node, NKG.extractionRule, Literal(fact.rule)))
+            graph.add((node, _RDF.type, extra))
+        graph.add((node, _PROV.wasDerivedFrom, sentence_iris[fact.sentence]))
+        graph.add((node, _NKG.extractionRule, Literal(fact.rule)))
         for name, value in fact.values:
             if name in _NOT_WRITTEN:
                 continue
-            predicate = _PREDICATES[name] if name in _PREDICATES else NKG[name]
+            predicate = _PREDICATES[name] if name in _PREDICATES else _nkg_property(name)
             if fact.kind == "PositionHeld" and name == "organization":
-                predicate = ORG.organization  # a position is an org:Membership
+                predicate = _ORG.organization  # a position is an org:Membership
             graph.add((node, predicate, _term(name, value, doc_id, corpus)))
         _link_staff_counts(graph, fact, node, figures)
         _direct_statements(graph, fact, doc_id, corpus)
@@ -173,7 +200,7 @@ def _link_staff_counts(graph: Graph, fact: Fact, node: URIRef, figures: dict[tup
     other = figures.get((fact.sentence, "before" if role == "after" else "after"))
     if other is not None:
         after, before = (node, other) if role == "after" else (other, node)
-        graph.add((after, NKG.changedFrom, before))
+        graph.add((after, _NKG.changedFrom, before))
 
 
 def _direct_statements(graph: Graph, fact: Fact, doc_id: str, corpus: CorpusEntities) -> None:
@@ -181,9 +208,9 @@ def _direct_statements(graph: Graph, fact: Fact, doc_id: str, corpus: CorpusEnti
     if fact.kind == "OrganizationCountry":
         org = _term("organization", fact.get("organization"), doc_id, corpus)
         country = fact.get("country") or fact.get("countryCode")
-        graph.add((org, NKG.basedIn, _term("country" if fact.get("country") else "countryCode", country, doc_id, corpus)))
+        graph.add((org, _NKG.basedIn, _term("country" if fact.get("country") else "countryCode", country, doc_id, corpus)))
     elif fact.kind == "OrganizationIndustry":
-        graph.add((_term("organization", fact.get("organization"), doc_id, corpus), NKG.industry,
+        graph.add((_term("organization", fact.get("organization"), doc_id, corpus), _NKG.industry,
                    Literal(fact.get("industry"))))
 
 
@@ -203,17 +230,17 @@ def _term(name: str, value: object, doc_id: str, corpus: CorpusEntities):
     if name == "qualifier":
         return _QUALIFIERS[value]
     if name == "workModel":
-        return NKG.Remote
+        return _NKG.Remote
     if name == "role":
         return role_iri(value)
     if name == "countryCode":
         return entity_iri(f"country/{value}")
     if name in ("quoteStart", "quoteEnd"):
-        return Literal(value, datatype=XSD.integer)
+        return Literal(value, datatype=_XSD.integer)
     if isinstance(value, bool):
         return Literal(value)
     if isinstance(value, int):
-        return Literal(value, datatype=XSD.integer)
+        return Literal(value, datatype=_XSD.integer)
     if isinstance(value, float):
         return decimal_literal(value)
     return Literal(str(value))
