@@ -78,3 +78,38 @@ def test_type_toggle_hides_nodes(browser, seeds_build):
     hidden = page.evaluate("() => nodes.get({filter: n => n.kind === 'Quote'}).every(n => n.hidden)")
     assert hidden
     page.context.close()
+
+
+@pytest.fixture(scope="module")
+def large_dataset(tmp_path_factory):
+    """A graph of thousands of entities, from the article generator."""
+    from newskg.generator import generate_corpus
+    from newskg.pipeline import build_corpus
+
+    folder = tmp_path_factory.mktemp("large")
+    generate_corpus(1000, folder / "articles", seed=11)
+    return build_corpus([folder / "articles"]).dataset
+
+
+@pytest.mark.parametrize("options", [{"max_nodes": 400}, {"focus": "Reuters", "depth": 2, "max_nodes": 150}])
+def test_large_graph_pages_load_and_settle(browser, large_dataset, tmp_path, options):
+    import time
+
+    from newskg.view import ViewOptions, build_network, render_network, select
+
+    full = build_network(large_dataset)
+    entities = sum(1 for _, d in full.nodes(data=True) if d["kind"][0].islower())
+    assert entities > 2000 and full.number_of_nodes() > 8000
+    view_options = ViewOptions(**options)
+    graph, note = select(full, view_options)
+    page_path = tmp_path / "large.html"
+    page_path.write_text(render_network(graph, view_options, note), encoding="utf-8")
+    started = time.monotonic()
+    page, requests = open_page(browser, page_path)
+    wait_stable(page, timeout=120_000)
+    settled = time.monotonic() - started
+    assert page.evaluate("() => network.body.data.nodes.length") == graph.number_of_nodes() <= 600
+    note_text = page.inner_text("#note")
+    assert "left out" in note_text and ("focus on Reuters" in note_text) == ("focus" in options)
+    assert settled < 120 and all(url.startswith("file://") for url in requests)
+    page.context.close()
