@@ -111,7 +111,6 @@ def test_missing_path(runner, tmp_path):
 @pytest.mark.parametrize("name,content,problem", [
     ("empty.txt", b"", "empty file"),
     ("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00", "binary file"),
-    ("latin.txt", "Perusahaan itu memangkas karyawan di Bogor \xe9.".encode("latin-1"), "not UTF-8"),
 ])
 def test_bad_article_is_reported_and_the_others_are_built(runner, tmp_path, name, content, problem):
     articles = tmp_path / "in"

@@ -68,7 +68,8 @@ def test_windows_newlines_keep_offsets(tmp_path):
     (b"", "empty file"),
     (b"   \n\n  ", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
-    ("Perusahaan itu memangkas karyawan.".encode("latin-1") + b"\xe9\xff", "not UTF-8"),
+    ("Perusahaan itu memangkas karyawan.".encode("utf-8") + "caf\u00e9 ".encode("utf-8") + b"\xe9\xff\xfe\x80\x81",
+     "mixed encodings"),
 ])
 def test_bad_files_raise_one_clear_error(tmp_path, content, problem):
     path = tmp_path / "bad.txt"

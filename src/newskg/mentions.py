@@ -144,8 +144,9 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
         token, start = run[0]
         at_sentence_start = not article.text[sentence.start:start].strip(" \"“‘(")
         cited = len(run) > 1 and _after_media_cue(article.text[sentence.start:start], lang)
+        cue_word = len(run) > 1 and token.casefold() in lang.org_cues_before and token not in lang.org_head_words
         if ((_is_stopword(token, lang) and not cited) or (at_sentence_start and token.casefold() in vocabulary)
-                or token in lang.name_connectors):
+                or token in lang.name_connectors or cue_word):  # "Fintech Arka Pay": the cue is not the name
             run = run[1:]
             continue
         break

@@ -83,6 +83,8 @@ class Article:
     body: tuple[Span, ...] = ()  # content lines, page furniture left out
     headings: tuple[Span, ...] = ()  # title and section headings
     language: str = "id"
+    encoding: str = "utf-8"  # of the file, as detected
+    extracted_by: str | None = None  # "trafilatura": offsets point into the text extracted from HTML
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ store always equals a full build of the same articles.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import shutil
@@ -27,9 +26,10 @@ from newskg.claims import claim_triples, find_conflicts, group_claims, statement
 from newskg.entities import ArticleEntities, resolve_corpus
 from newskg.errors import InputError, NewskgError
 from newskg.lang import load_language
-from newskg.pipeline import ArticleResult, analyse_article, collect_paths
+from newskg.inputs import RecordFields, iter_articles
+from newskg.model import Article
+from newskg.pipeline import ArticleResult, analyse_article
 from newskg.rdf import article_iri, article_triples, entity_triples
-from newskg.reader import read_article
 from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH
 
 BATCH = 1000  # articles written per step while the workers analyse the next ones
@@ -96,31 +96,33 @@ class PersistentStore:
         return self.folder / "cache" / f"{doc_id}.pickle"
 
     # -- updates
-    def update(self, paths: list[str | Path], jobs: int = 0) -> UpdateReport:
+    def update(self, paths: list[str | Path], jobs: int = 0, fields: RecordFields = RecordFields(),
+               progress=None) -> UpdateReport:
         """Add new and changed articles under ``paths``; leave unchanged ones alone."""
-        files, skipped = collect_paths(paths)
-        report = UpdateReport(skipped=skipped)
-        todo: list[tuple[Path, str]] = []
-        self._sources: dict[str, str] = {}
+        report = UpdateReport()
+        todo: list[Article] = []
         by_hash = {state.sha256: doc for doc, state in self.state.items()}
         claimed: set[str] = set()
-        for path in files:
-            try:
-                raw = path.read_bytes()
-            except OSError as err:
-                report.skipped.append(InputError(path, f"cannot read ({err.strerror})"))
+        seen_now: dict[str, str] = {}
+        for item in iter_articles(paths, fields):
+            if progress:
+                progress()
+            if isinstance(item, InputError):
+                report.skipped.append(item)
                 continue
-            doc_id = self._doc_id(path, claimed)
+            doc_id = self._doc_id(item, claimed)
             known = self.state.get(doc_id)
-            if known is not None and known.sha256 == _text_sha(raw):
+            if known is not None and known.sha256 == item.sha256:
                 report.unchanged += 1
                 continue
-            if by_hash.get(_text_sha(raw)) not in (None, doc_id):
-                report.skipped.append(InputError(path, f"same text as {self.state[by_hash[_text_sha(raw)]].source}, read once"))
+            owner = seen_now.get(item.sha256) or (
+                self.state[by_hash[item.sha256]].source if by_hash.get(item.sha256) not in (None, doc_id) else None)
+            if owner is not None:
+                report.skipped.append(InputError(item.source, f"same text as {owner}, read once"))
                 continue
+            seen_now[item.sha256] = item.source
             (report.changed if known is not None else report.added).append(doc_id)
-            todo.append((path, doc_id))
-            self._sources[doc_id] = str(path)
+            todo.append(replace(item, doc_id=doc_id))
         pending: dict[str, ArticleResult] = {}
         for fresh in self._analyse(todo, jobs, report):
             if pending:
@@ -143,10 +145,11 @@ class PersistentStore:
         self._refresh({}, report)
         return report
 
-    def _doc_id(self, path: Path, claimed: set[str]) -> str:
-        doc_id, n = path.stem, 2
-        while doc_id in claimed or (doc_id in self.state and self.state[doc_id].source != str(path)):
-            doc_id, n = f"{path.stem}-{n}", n + 1
+    def _doc_id(self, article: Article, claimed: set[str]) -> str:
+        """The article's id in the store: its file stem, made unique if another file has the same stem."""
+        doc_id, n = article.doc_id, 2
+        while doc_id in claimed or (doc_id in self.state and self.state[doc_id].source != article.source):
+            doc_id, n = f"{article.doc_id}-{n}", n + 1
         claimed.add(doc_id)
         return doc_id
 
@@ -159,11 +162,6 @@ class PersistentStore:
             results = pool.map(_analyse_one, todo, chunksize=8) if pool else map(_analyse_one, todo)
             batch: dict[str, ArticleResult] = {}
             for item in results:
-                if isinstance(item, InputError):
-                    report.skipped.append(item)
-                    report.added = [d for d in report.added if d != item.doc_id]
-                    report.changed = [d for d in report.changed if d != item.doc_id]
-                    continue
                 self._remember(item)
                 batch[item.article.doc_id] = item
                 if len(batch) >= BATCH:
@@ -182,8 +180,8 @@ class PersistentStore:
         light = replace(result.entities, mentions=[], mention_entity=[])
         roles = frozenset(f.get("role") for f in result.facts if f.kind == "PositionHeld")
         countries = frozenset(f.get("countryCode") for f in result.facts if f.get("countryCode"))
-        self.state[doc_id] = ArticleState(result.article.sha256, self._sources.get(doc_id, result.article.source),
-                                          light, (), [], roles, countries)
+        self.state[doc_id] = ArticleState(result.article.sha256, result.article.source, light, (), [], roles,
+                                          countries)
 
     def _result(self, doc_id: str, fresh: dict[str, ArticleResult]) -> ArticleResult:
         if doc_id in fresh:
@@ -265,23 +263,8 @@ class PersistentStore:
         return int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value)
 
 
-def _text_sha(raw: bytes) -> str:
-    """The hash the reader stores: of the decoded text."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return hashlib.sha256(raw).hexdigest()
-    text = text[1:] if text.startswith("\ufeff") else text
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _analyse_one(item: tuple[Path, str]):
-    path, doc_id = item
-    try:
-        return analyse_article(read_article(path, doc_id=doc_id))
-    except InputError as err:
-        err.doc_id = doc_id
-        return err
+def _analyse_one(article: Article) -> ArticleResult:
+    return analyse_article(article)
 
 
 def _node(term):

@@ -18,10 +18,9 @@ from newskg.lang import load_language
 from newskg.mentions import find_mentions
 from newskg.model import Article, Fact, Sentence
 from newskg.rdf import add_article, add_entities, new_dataset
-from newskg.reader import read_article
+from newskg.inputs import RecordFields, collect_paths, iter_articles  # noqa: F401 - collect_paths re-exported
 from newskg.sentences import split_sentences
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 
 
 @dataclass
@@ -38,6 +37,18 @@ class BuildResult:
     articles: list[ArticleResult]
     corpus: CorpusEntities
     skipped: list[InputError] = field(default_factory=list)
+
+    def notices(self) -> list[str]:
+        """What a user should know about articles that were read: encodings guessed, HTML extracted."""
+        found = []
+        for result in self.articles:
+            article = result.article
+            if article.encoding not in ("utf-8", "utf_8"):
+                found.append(f"{article.source}: not UTF-8, read as {article.encoding}")
+            if article.extracted_by:
+                found.append(f"{article.source}: text extracted from HTML by {article.extracted_by}; "
+                             "offsets point into the extracted text")
+        return found
 
     def summary(self) -> dict:
         """Counts a user wants after a build: articles, entities by type, facts by kind, triples."""
@@ -57,26 +68,6 @@ class BuildResult:
         }
 
 
-def collect_paths(paths: list[str | Path]) -> tuple[list[Path], list[InputError]]:
-    """Article files under the given files and folders, sorted; and the paths that are not there."""
-    files: list[Path] = []
-    problems: list[InputError] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not found:
-                problems.append(InputError(path, "folder has no article files (*.txt, *.md)"))
-            files.extend(found)
-        elif path.is_symlink() and not path.exists():
-            problems.append(InputError(path, "broken link"))
-        elif not path.exists():
-            problems.append(InputError(path, "no such file or folder"))
-        else:
-            files.append(path)
-    return files, problems
-
-
 def analyse_article(article: Article) -> ArticleResult:
     """Everything one article says, before corpus-wide resolution."""
     lang = load_language(article.language)
@@ -87,24 +78,27 @@ def analyse_article(article: Article) -> ArticleResult:
     return ArticleResult(article, sentences, found, facts)
 
 
-def build_corpus(paths: list[str | Path], lang_code: str = "id") -> BuildResult:
-    """Read every article under ``paths`` and build one dataset; unreadable articles are skipped."""
-    files, skipped = collect_paths(paths)
+def build_corpus(paths: list[str | Path], lang_code: str = "id", fields: RecordFields = RecordFields(),
+                 progress=None) -> BuildResult:
+    """Read every article under ``paths`` and build one dataset; unreadable articles are skipped.
+
+    ``progress``, if given, is called once per article read or skipped (for a progress bar).
+    """
     results: list[ArticleResult] = []
+    skipped: list[InputError] = []
     seen_ids: set[str] = set()
     seen_hashes: dict[str, str] = {}
-    for path in files:
-        try:
-            article = read_article(path, lang_code)
-        except InputError as err:
-            skipped.append(err)
+    for item in iter_articles(paths, fields):
+        if progress:
+            progress()
+        if isinstance(item, InputError):
+            skipped.append(item)
             continue
-        if article.sha256 in seen_hashes:
-            skipped.append(InputError(path, f"same text as {seen_hashes[article.sha256]}, read once"))
+        if item.sha256 in seen_hashes:
+            skipped.append(InputError(item.source, f"same text as {seen_hashes[item.sha256]}, read once"))
             continue
-        seen_hashes[article.sha256] = str(path)
-        article = _unique_id(article, seen_ids)
-        results.append(analyse_article(article))
+        seen_hashes[item.sha256] = item.source
+        results.append(analyse_article(_unique_id(item, seen_ids)))
     if not results:
         raise NewskgError("no article could be read" + (f": {skipped[0]}" if skipped else ""))
     return assemble(results, skipped, lang_code)

@@ -9,7 +9,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from newskg.dates import find_dates
+from dataclasses import dataclass
+
+from newskg.dates import find_dates, parse_absolute
 from newskg.errors import InputError
 from newskg.lang import Language, load_language
 from newskg.model import Article, PartialDate, Precision, Span
@@ -23,17 +25,43 @@ _SITE_LINE = re.compile(r"^(?P<name>[\w-]+?)https?://(?:www\.)?(?P<domain>[\w-]+
 _TIME_TAIL = re.compile(r"^[\s,|–-]*(?:pukul\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)?)?[\s|–-]*", re.IGNORECASE)
 
 
-def decode_article_bytes(raw: bytes, path: object) -> str:
-    """The file's text, or an InputError saying why it is not a readable article."""
+MAX_BYTES = 20 * 1024 * 1024  # a news article is a few KB; 20 MB is a scraper's mistake
+
+
+def decode_article_bytes(raw: bytes, path: object) -> tuple[str, str]:
+    """The file's text and its encoding, or an InputError saying why it is not a readable article.
+
+    UTF-8 first; otherwise charset-normalizer names the encoding (the build reports it). Text
+    that no single encoding reads cleanly (mixed encodings) is refused rather than garbled.
+    """
     if not raw.strip():
         raise InputError(path, "empty file, no article text")
+    if len(raw) > MAX_BYTES:
+        raise InputError(path, f"too large for an article ({len(raw) / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)")
     if b"\x00" in raw[:8192]:
         raise InputError(path, "binary file, not text")
     try:
-        text = raw.decode("utf-8")
+        text, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
-        raise InputError(path, f"not UTF-8 text (invalid byte at offset {err.start})") from None
-    return text[1:] if text.startswith("\ufeff") else text
+        text, encoding = _detect(raw, path, err.start)
+    return (text[1:] if text.startswith("\ufeff") else text), encoding
+
+
+def _detect(raw: bytes, path: object, bad_at: int) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    lenient = raw.decode("utf-8", errors="replace")
+    if any(ord(c) > 127 and c != "\ufffd" for c in lenient):
+        # valid UTF-8 letters beside invalid bytes: two encodings in one file; any single one would garble it
+        raise InputError(path, f"mixed encodings: UTF-8 text with invalid bytes (first at offset {bad_at})")
+    best = from_bytes(raw).best()
+    if best is None or best.encoding in ("utf_8", "ascii") or best.chaos > 0.2:
+        raise InputError(path, f"not UTF-8 and no single encoding reads it (invalid byte at offset {bad_at}; "
+                               "mixed encodings?)")
+    try:
+        return raw.decode(best.encoding), best.encoding
+    except UnicodeDecodeError:
+        raise InputError(path, f"not UTF-8, and not {best.encoding} either (mixed encodings?)") from None
 
 
 def read_article(path: Path, lang_code: str = "id", doc_id: str | None = None) -> Article:
@@ -49,14 +77,27 @@ def read_article(path: Path, lang_code: str = "id", doc_id: str | None = None) -
         raw = path.read_bytes()
     except OSError as err:
         raise InputError(path, f"cannot read ({err.strerror or err})") from None
-    text = decode_article_bytes(raw, path)
-    article = parse_article(text, doc_id=doc_id or path.stem, source=path.name, lang_code=lang_code)
+    text, encoding = decode_article_bytes(raw, path)
+    article = parse_article(text, doc_id=doc_id or path.stem, source=path.name, lang_code=lang_code,
+                            meta=Metadata(encoding=encoding))
     if not article.body:
         raise InputError(path, "no article text found (only page furniture)")
     return article
 
 
-def parse_article(text: str, doc_id: str, source: str, lang_code: str = "id") -> Article:
+@dataclass(frozen=True)
+class Metadata:
+    """What a container (an HTML page, a JSON record) states about an article beside its text."""
+
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    encoding: str = "utf-8"
+    extracted_by: str | None = None  # "trafilatura" when the text was extracted from HTML
+
+
+def parse_article(text: str, doc_id: str, source: str, lang_code: str = "id",
+                  meta: Metadata = Metadata()) -> Article:
     lang = load_language(lang_code)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = list(_lines(text))
@@ -81,6 +122,14 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str = "id") ->
                 published, published_basis, line = found[0], "dateline", found[1]
                 if line is None:
                     continue
+        if line.text.startswith("#"):  # a Markdown heading: the span after the hashes
+            cut = len(line.text) - len(line.text.lstrip("#").lstrip())
+            line = Span(line.start + cut, line.end, line.text[cut:])
+            if not line.text:
+                continue
+            title = title or (line if not body else None)
+            headings.append(line)
+            continue
         if _is_heading(line.text) or (title is None and not body and _is_title(line.text)):
             if title is None and not body and len(line.text.split()) >= 3:
                 title = line
@@ -89,13 +138,18 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str = "id") ->
         if len(body) < 3:
             line, outlet = _strip_outlet_dateline(line, outlet)
         body.append(line)
+    if meta.published and published is None:
+        published, published_basis = parse_absolute(meta.published), "page metadata"
     if published is None:
         published, published_basis = _cited_date(body, lang), "cited date"
         if published is None:
             published_basis = None
+    if meta.title and (title is None or title.text != meta.title):
+        title = next((h for h in headings if h.text == meta.title), title)
     return Article(doc_id=doc_id, source=source, text=text, sha256=sha, title=title, published=published,
-                   published_basis=published_basis, outlet=outlet, body=tuple(body), headings=tuple(headings),
-                   language=lang_code)
+                   published_basis=published_basis, outlet=meta.outlet or outlet, body=tuple(body),
+                   headings=tuple(headings), language=lang_code, encoding=meta.encoding,
+                   extracted_by=meta.extracted_by)
 
 
 def _lines(text: str):
@@ -124,6 +178,8 @@ def _is_furniture(line: str, lang: Language) -> bool:
 def _is_heading(line: str) -> bool:
     """Title and section headings: short lines that do not end like a sentence."""
     words = line.split()
+    if not words:
+        return False
     if line[-1] in _TERMINAL or line[-1] in ",;:":
         return False
     if len(words) <= 5:

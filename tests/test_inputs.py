@@ -1,0 +1,214 @@
+"""Inputs as users have them, every kind of bad input, interrupted builds, and fuzzed parsers."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import QUERIES, rows
+from newskg.cli import main
+
+GOOD = "Startup Kopiloka memangkas 30 karyawan pada Juni 2024.\n"
+HTML = """<!DOCTYPE html><html><head><title>Lumbung Data Rekrut 80 Insinyur</title>
+<meta property="og:site_name" content="Kabar Teknologi"><meta name="date" content="2025-03-04"></head>
+<body><nav><a href="/">Beranda</a> | <a href="/tekno">Tekno</a></nav>
+<article><h1>Lumbung Data Rekrut 80 Insinyur</h1>
+<p>Perusahaan analitik asal Indonesia, Lumbung Data, membuka 80 lowongan kerja untuk insinyur data pada Maret 2025.</p>
+<p>CEO Lumbung Data, Rina Marlina, mengatakan perusahaan sedang tumbuh pesat di kawasan Asia Tenggara.</p>
+</article><aside>Baca juga: berita lain</aside><footer>Leave a Reply</footer></body></html>"""
+
+
+def build(runner, *args):
+    return runner.invoke(main, ["build", *map(str, args)])
+
+
+def test_html_markdown_jsonl_csv_and_latin1(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "page.html").write_text(HTML, encoding="utf-8")
+    (folder / "nested" / "note.md").write_text("# Sentosa Farma Tutup Pabrik\n\nPerusahaan farmasi Sentosa Farma "
+                                               "memangkas 120 karyawan pada Mei 2024.\n", encoding="utf-8")
+    records = [{"id": "a1", "title": "Nusa Kargo PHK", "text": "Perusahaan logistik Nusa Kargo memangkas 45 karyawan.",
+                "date": "2024-02-01", "url": "https://www.kabarkota.example/a1"},
+               {"id": "a2", "title": "Arka Pay Rekrut", "text": "Fintech Arka Pay membuka 25 lowongan kerja baru.",
+                "date": "2024-03-01", "url": "https://www.kabarkota.example/a2"}]
+    (folder / "export.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    (folder / "export.csv").write_text("headline,body\nBintang Motor PHK,Produsen Bintang Motor memangkas 60 karyawan.\n",
+                                       encoding="utf-8")
+    (folder / "latin.txt").write_bytes("Perusahaan kopi Café Rasa memangkas 15 karyawan di Bogor.\n".encode("latin-1"))
+    out = tmp_path / "g"
+    result = build(CliRunner(), folder, "--out", out, "--text-field", "text")
+    assert "export.csv" in result.stderr and "no field 'text'" in result.stderr  # the CSV names its fields otherwise
+    assert "latin.txt: not UTF-8, read as" in result.stderr and "page.html: text extracted from HTML" in result.stderr
+    csv_result = build(CliRunner(), folder / "export.csv", "--out", tmp_path / "g2", "--text-field", "body",
+                       "--title-field", "headline")
+    assert csv_result.exit_code == 0
+    from newskg.store import load_graph
+
+    layoffs = {(r["org"], r["employees"]) for r in rows(load_graph(out / "newskg.trig"), "layoffs")}
+    assert {("Sentosa Farma", 120), ("Nusa Kargo", 45)} <= layoffs
+    assert any(org.startswith("Caf") and n == 15 for org, n in layoffs)
+    hiring = {(r["org"], r["openings"]) for r in rows(load_graph(out / "newskg.trig"), "hiring")}
+    assert {("Lumbung Data", 80), ("Arka Pay", 25)} <= hiring
+    roles = {(r["person"], r["org"]) for r in rows(load_graph(out / "newskg.trig"), "roles")}
+    assert ("Rina Marlina", "Lumbung Data") in roles
+    csv_layoffs = {(r["org"], r["employees"]) for r in rows(load_graph(tmp_path / "g2" / "newskg.trig"), "layoffs")}
+    assert csv_layoffs == {("Bintang Motor", 60)}
+
+
+def test_standard_input(tmp_path):
+    result = CliRunner().invoke(main, ["build", "-", "--out", str(tmp_path / "g")], input=GOOD)
+    assert result.exit_code == 0 and "articles read: 1" in result.stdout
+
+
+BAD = {
+    "empty.txt": (b"", "empty file"),
+    "binary.txt": (bytes(range(256)) * 4, "binary file"),
+    "broken.html": (b"<html><head><title>x</title></head><body><div><p>", "no article text found"),
+    "furniture.txt": (b"Leave a Reply\nTINGGALKAN KOMENTAR\nRELATED ARTICLES\n", "no article text found"),
+    "mixed.txt": ("Kopi enak di Café Rasa. ".encode("utf-8") + "Harga naik 5£ lagi.".encode("latin-1"), "mixed encodings"),
+    "bad.jsonl": (b'{"text": "Perusahaan Arta memangkas 5 karyawan."}\n{"text": broken\n', "not valid JSON"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD) + ["huge.txt", "link.txt", "unreadable.txt", "nofiles"])
+def test_each_bad_input_is_one_clear_line_and_the_rest_is_built(tmp_path, name):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    target = folder / name
+    expected = None
+    patch = mock.patch("builtins.open", wraps=open)  # no-op unless a case needs it
+    if name in BAD:
+        target.write_bytes(BAD[name][0])
+        expected = BAD[name][1]
+    elif name == "huge.txt":
+        with target.open("wb") as handle:
+            handle.truncate(50 * 1024 * 1024)
+        target.write_bytes(b"Perusahaan " * (5 * 1024 * 1024))
+        expected = "too large"
+    elif name == "link.txt":
+        target.symlink_to(tmp_path / "missing-target.txt")
+        expected = "broken link"
+    elif name == "unreadable.txt":
+        target.write_text(GOOD.replace("30", "31"), encoding="utf-8")
+        real = Path.read_bytes
+        patch = mock.patch.object(Path, "read_bytes", lambda self: (_ for _ in ()).throw(
+            PermissionError(13, "Permission denied")) if self.name == "unreadable.txt" else real(self))
+        expected = "Permission denied"
+    else:
+        (tmp_path / "empty-dir").mkdir()
+        target = tmp_path / "empty-dir"
+        expected = "folder has no article files"
+    with patch:
+        extra = [target] if name == "nofiles" else []
+        result = build(CliRunner(), folder, *extra, "--out", tmp_path / "g")
+    assert result.exit_code == 1
+    problem = [line for line in result.stderr.splitlines() if "skipped" in line]
+    shown_name = "empty-dir" if name == "nofiles" else name
+    assert len(problem) == 1 and expected in problem[0] and shown_name in problem[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Kopiloka" in (tmp_path / "g" / "newskg.ttl").read_text(encoding="utf-8")
+
+
+def test_a_run_with_nothing_readable_fails_without_writing(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    result = build(CliRunner(), tmp_path / "in", "--out", tmp_path / "g")
+    assert result.exit_code == 1 and "no article could be read" in result.stderr
+    assert not (tmp_path / "g").exists()
+
+
+@pytest.mark.parametrize("args,message", [
+    (["export", "--format", "rdfxml"], "Invalid value for '--format'"),
+    (["query", "SELECT * WHERE { ?s ?p }"], "SPARQL syntax error"),
+])
+def test_bad_options_and_queries(seeds_build, args, message):
+    result = CliRunner().invoke(main, [*args, "--graph", str(seeds_build[1] / "newskg.trig")])
+    assert result.exit_code in (1, 2) and message in result.stderr
+
+
+def test_unwritable_output_folder(tmp_path):
+    (tmp_path / "a-file").write_text("x")
+    (tmp_path / "in.txt").write_text(GOOD, encoding="utf-8")
+    result = build(CliRunner(), tmp_path / "in.txt", "--out", tmp_path / "a-file" / "graph")
+    assert result.exit_code == 1 and "a-file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_killed_build_leaves_the_previous_graph_intact(seeds_build, tmp_path):
+    """A real SIGKILL to a real build process, part-way through many articles."""
+    from newskg.generator import generate_corpus
+    from newskg.store import load_graph
+
+    out = tmp_path / "graph"
+    out.mkdir()
+    for path in seeds_build[1].iterdir():
+        (out / path.name).write_bytes(path.read_bytes())
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    generate_corpus(400, tmp_path / "many")
+    proc = subprocess.Popen([sys.executable, "-m", "newskg.cli", "build", str(tmp_path / "many"), "--out", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(3)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")} == before
+    dataset = load_graph(out / "newskg.trig")
+    for query in (QUERIES / "cq").glob("cq_*.rq"):
+        assert rows(dataset, query.stem.removeprefix("cq_")), query.name
+
+
+# ---------------------------------------------------------------- property-based
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_number_and_date_parsers_never_crash(text):
+    from newskg.dates import find_dates
+    from newskg.model import PartialDate
+    from newskg.numbers import find_quantities, parse_number
+
+    for quantity in find_quantities(text):
+        assert text[quantity.start:quantity.end] == quantity.text
+    parse_number(text)
+    for found in find_dates(text, PartialDate(2025, 6, 1)):
+        assert text[found.start:found.end] == found.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400))
+def test_reader_only_raises_its_own_error(tmp_path_factory, raw):
+    from newskg.errors import NewskgError
+    from newskg.reader import read_article
+
+    path = tmp_path_factory.mktemp("fuzz") / "a.txt"
+    path.write_bytes(raw)
+    try:
+        article = read_article(path)
+    except NewskgError:
+        return
+    for span in article.body:
+        assert article.text[span.start:span.end] == span.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400))
+def test_whole_analysis_never_crashes_on_text(text):
+    from newskg.errors import NewskgError
+    from newskg.pipeline import analyse_article
+    from newskg.reader import parse_article
+
+    try:
+        article = parse_article(text, doc_id="fuzz", source="fuzz.txt")
+    except NewskgError:
+        return
+    result = analyse_article(article)
+    for mention in result.entities.mentions:
+        assert article.text[mention.start:mention.end] == mention.text
