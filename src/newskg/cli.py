@@ -344,47 +344,41 @@ report_format = click.option("--format", "fmt", type=click.Choice(["table", "csv
                              show_default=True, help="Output format.")
 
 
-@main.command()
-@click.argument("entity", required=False)
-@graph_option
-@report_format
-def conflicts(entity: str | None, graph: str, store: str | None, fmt: str) -> None:
-    """Facts from different articles that cannot both be true, each side with its sentence and outlet.
+_REPORTS = {  # command -> help text; each runs src/newskg/queries/<command>.rq
+    "conflicts": """Facts from different articles that cannot both be true, each side with its sentence and outlet.
 
     \b
     Example:
       newskg conflicts Klarna
       newskg conflicts --format csv > conflicts.csv
-    """
-    _report("conflicts", entity, graph, store, fmt)
-
-
-@main.command()
-@click.argument("entity", required=False)
-@graph_option
-@report_format
-def claims(entity: str | None, graph: str, store: str | None, fmt: str) -> None:
-    """Claims with the number of independent sources (articles) that state them, and their outlets.
+    """,
+    "claims": """Claims with the number of independent sources (articles) that state them, and their outlets.
 
     \b
     Example:
       newskg claims Salesforce
-    """
-    _report("claims", entity, graph, store, fmt)
-
-
-@main.command()
-@click.argument("entity", required=False)
-@graph_option
-@report_format
-def timeline(entity: str | None, graph: str, store: str | None, fmt: str) -> None:
-    """The dated events of an entity (or of all) in time order, with their sources.
+    """,
+    "timeline": """The dated events of an entity (or of all) in time order, with their sources.
 
     \b
     Example:
       newskg timeline Klarna
-    """
-    _report("timeline", entity, graph, store, fmt)
+    """,
+}
+
+
+def _report_command(name: str, help_text: str):
+    @click.argument("entity", required=False)
+    @graph_option
+    @report_format
+    def command(entity: str | None, graph: str, store: str | None, fmt: str) -> None:
+        _report(name, entity, graph, store, fmt)
+
+    return main.command(name=name, help=help_text)(command)
+
+
+for _name, _help in _REPORTS.items():
+    _report_command(_name, _help)
 
 
 @main.command()
