@@ -18,7 +18,7 @@ from newskg.lang import load_language
 from newskg.mentions import find_mentions
 from newskg.model import Article, Fact, Sentence
 from newskg.rdf import add_article, add_entities, new_dataset
-from newskg.inputs import RecordFields, collect_paths, iter_articles  # noqa: F401 - collect_paths re-exported
+from newskg.inputs import RecordFields, iter_articles
 from newskg.sentences import split_sentences
 
 

@@ -9,7 +9,6 @@ run on Oxigraph with the union of named graphs as default graph, like
 """
 from __future__ import annotations
 
-import json
 import urllib.error
 import urllib.parse
 import urllib.request

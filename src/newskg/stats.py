@@ -1,10 +1,9 @@
 """Summaries of a built graph: counts, and the explanation of one fact."""
 from __future__ import annotations
 
-from rdflib import Dataset, URIRef
+from rdflib import URIRef
 
 from newskg.errors import NewskgError
-from newskg.query import run_query
 from newskg.vocab import ID
 
 _PREFIXES = """

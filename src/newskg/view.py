@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS
 
 from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, NIF, NKG

@@ -1,7 +1,6 @@
 """What every fact rule needs to know about one article, computed once."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property

@@ -1,0 +1,4 @@
+"""python -m newskg.cli"""
+from newskg.cli import main
+
+main()

@@ -1,0 +1,172 @@
+"""newskg build and remove: articles in, graph files or a persistent store out."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newskg.cli import _fail, main
+from newskg.errors import NewskgError
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Folder for newskg.trig, newskg.ttl and newskg.html [default: graph, or none with --store].")
+@click.option("--store", "store", type=click.Path(file_okay=False),
+              help="Keep the graph in a persistent store folder; only new or changed articles are processed.")
+@click.option("--jobs", default=0, type=click.IntRange(0), help="Worker processes for --store builds (0: automatic).")
+@click.option("--no-html", is_flag=True, help="Skip the HTML view (faster on big corpora).")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the output (faster).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; problems are still reported.")
+@click.option("--text-field", default="text", show_default=True, help="JSON Lines/CSV field holding the article text.")
+@click.option("--title-field", default="title", show_default=True, help="JSON Lines/CSV field holding the title.")
+@click.option("--date-field", default="date", show_default=True, help="JSON Lines/CSV field holding the date.")
+@click.option("--url-field", default="url", show_default=True, help="JSON Lines/CSV field holding the URL.")
+@click.option("--id-field", default="id", show_default=True, help="JSON Lines/CSV field holding an article id.")
+def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: int, no_html: bool, no_validate: bool,
+          as_json: bool, quiet: bool, text_field: str, title_field: str, date_field: str, url_field: str,
+          id_field: str) -> None:
+    """Read articles (files or folders) and write the graph.
+
+    PATH can be article files (.txt, .md, .html, .jsonl, .csv), folders (read
+    recursively) or - for standard input. Unreadable articles are reported and
+    skipped; the outputs are replaced atomically, so a failed or interrupted
+    build never damages a graph already built.
+
+    \b
+    Example:
+      newskg build seeds/ --out graph/
+      newskg build articles/ --store kg/     # later runs add only new or changed articles
+    """
+    from newskg.outputs import write_outputs
+    from newskg.pipeline import build_corpus
+
+    from newskg.inputs import RecordFields
+
+    fields = RecordFields(text_field, title_field, date_field, url_field, id_field)
+    if store:
+        _build_store(paths, store, out_dir, jobs, no_html, no_validate, as_json, quiet, fields)
+        return
+    out_dir = out_dir or "graph"
+    try:
+        with _progress(paths, quiet or as_json) as tick:
+            result = build_corpus(list(paths), fields=fields, progress=tick)
+        violations = [] if no_validate else _validate(result.dataset)
+        written = write_outputs(result.dataset, Path(out_dir), html=not no_html)
+    except NewskgError as err:
+        _fail(err)
+    for problem in result.skipped:
+        click.echo(f"newskg: skipped {problem}", err=True)
+    for notice in result.notices():
+        click.echo(f"newskg: note: {notice}", err=True)
+    for violation in violations:
+        click.echo(f"newskg: bug: the output violates a shape: {violation}", err=True)
+    summary = result.summary() | {"written": [str(p) for p in written], "shape violations": len(violations)}
+    if as_json:
+        click.echo(json.dumps(summary, indent=1, ensure_ascii=False))
+    elif not quiet:
+        click.echo(_summary_text(summary))
+    if result.skipped or violations:
+        sys.exit(1)
+
+
+class _progress:
+    """A progress bar on stderr for builds of more than a few files; nothing when quiet."""
+
+    def __init__(self, paths, quiet: bool):
+        from newskg.inputs import collect_paths
+
+        self.total = 0 if quiet else len(collect_paths(list(paths))[0])
+        self.bar = None
+
+    def __enter__(self):
+        if self.total <= 5:
+            return None
+        self.bar = click.progressbar(length=self.total, label="reading articles", file=sys.stderr)
+        self.bar.__enter__()
+        return lambda: self.bar.update(1)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
+
+
+def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: bool, no_validate: bool,
+                 as_json: bool, quiet: bool = False, fields=None) -> None:
+    from newskg.outputs import write_outputs
+    from newskg.persistent import PersistentStore
+    from newskg.stats import graph_stats
+
+    try:
+        kg = PersistentStore(store)
+        with _progress(paths, quiet or as_json) as tick:
+            report = kg.update(list(paths), jobs=jobs, fields=fields, progress=tick)
+        summary = report.summary() | graph_stats(_StoreView(kg))
+        violations = []
+        if out_dir or not no_validate:
+            dataset = kg.to_dataset()
+            violations = [] if no_validate else _validate(dataset)
+            if out_dir:
+                summary["written"] = [str(p) for p in write_outputs(dataset, Path(out_dir), html=not no_html)]
+    except NewskgError as err:
+        _fail(err)
+    for problem in report.skipped:
+        click.echo(f"newskg: skipped {problem}", err=True)
+    for violation in violations:
+        click.echo(f"newskg: bug: the output violates a shape: {violation}", err=True)
+    summary["shape violations"] = len(violations)
+    if as_json or not quiet:
+        click.echo(json.dumps(summary, indent=1, ensure_ascii=False) if as_json else
+                   "\n".join(f"{k}: {v}" for k, v in summary.items() if k != "skipped"))
+    if report.skipped or violations:
+        sys.exit(1)
+
+
+class _StoreView:
+    """A writable store seen as a query source (the CLI's sources open stores read-only)."""
+
+    def __init__(self, kg):
+        self.kg = kg
+
+    def query(self, text, source="query", params=None):
+        from newskg.query import run_store_query
+
+        return run_store_query(self.kg.store, text, source=source, params=params)
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--store", "store", required=True, type=click.Path(file_okay=False), help="The persistent store folder.")
+def remove(articles: tuple[str, ...], store: str) -> None:
+    """Remove articles (by file name or stem) from a persistent store; entities and claims are updated.
+
+    \b
+    Example:
+      newskg remove 002_18c1bd5d3e9b6a10.txt --store kg/
+    """
+    from newskg.persistent import PersistentStore
+
+    try:
+        report = PersistentStore(store).remove(list(articles))
+    except NewskgError as err:
+        _fail(err)
+    click.echo(f"removed: {', '.join(report.removed)}; graphs rewritten: {report.rewritten}")
+
+
+def _validate(dataset):
+    from newskg.validate import validate
+
+    return validate(dataset)
+
+
+def _summary_text(summary: dict) -> str:
+    lines = [f"articles read: {summary['articles']}, skipped: {len(summary['skipped'])}",
+             "entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities"].items()),
+             "facts: " + ", ".join(f"{k} {v}" for k, v in summary["facts"].items()),
+             f"triples: {summary['triples']}, shape violations: {summary['shape violations']}",
+             "written: " + ", ".join(summary["written"])]
+    return "\n".join(lines)
