@@ -61,10 +61,13 @@ def test_ask_exits_by_answer(runner, built):
     assert (yes.exit_code, yes.stdout, no.exit_code, no.stdout) == (0, "true\n", 1, "false\n")
 
 
-def test_construct_prints_turtle(runner, built):
-    result = runner.invoke(main, ["query", "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 3",
-                                  "--graph", str(built[0] / "newskg.trig")])
+def test_construct_prints_turtle_or_ntriples(runner, built):
+    query = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 3"
+    result = runner.invoke(main, ["query", query, "--graph", str(built[0] / "newskg.trig")])
     assert result.exit_code == 0 and "@prefix" in result.stdout
+    lines = runner.invoke(main, ["query", query, "--graph", str(built[0] / "newskg.trig"), "--format", "ntriples"])
+    assert lines.exit_code == 0 and len(lines.stdout.splitlines()) == 3
+    assert all(line.startswith("<") and line.endswith(" .") for line in lines.stdout.splitlines())
 
 
 @pytest.mark.parametrize("fmt,marker", [("turtle", "@prefix"), ("trig", "{"), ("nquads", " ."), ("jsonld", "@id")])

@@ -142,6 +142,10 @@ def format_answer(answer: Answer, fmt: str = "table") -> str:
     if answer.kind == "ASK":
         return "true\n" if answer.boolean else "false\n"
     if answer.kind in ("CONSTRUCT", "DESCRIBE"):
+        if fmt == "ntriples":
+            from rdflib.plugins.serializers.nt import _nt_row
+
+            return "".join(sorted(_nt_row(t) for t in answer.triples))
         return to_turtle(answer.triples)
     if fmt == "json":
         return json.dumps(_results_json(answer), ensure_ascii=False, indent=1) + "\n"

@@ -14,8 +14,9 @@ from newskg.errors import NewskgError
 @click.argument("query", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="Read the query from a file.")
 @graph_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True, help="How to print SELECT answers.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "turtle", "ntriples"]),
+              default="table", show_default=True,
+              help="SELECT answers: table, csv, tsv or json; CONSTRUCT/DESCRIBE: turtle (default) or ntriples.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a parameter of a library query (as an RDF literal), e.g. entity=Klarna.")
 @click.option("--list", "list_queries", is_flag=True, help="List the query library and exit.")
