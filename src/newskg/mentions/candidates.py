@@ -1,0 +1,207 @@
+"""Finding candidate names: runs of capitalised words, trimmed of common words, titles and dates."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from newskg.lang import Language
+from newskg.model import Article, Sentence
+from newskg.places import country_code
+from newskg.textutil import alternation
+
+_WORD = re.compile(r"[\w&'’.@-]+")
+_STRONG, _MEDIUM, _WEAK = 3.0, 2.0, 1.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    sentence: int
+    tokens: tuple[str, ...]
+    role: str | None = None  # a title written just before the name ("CEO")
+    heading: bool = False
+
+    @property
+    def key(self) -> str:
+        return surface_key(self.text)
+
+
+def surface_key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&.-]", "", text.casefold())).strip(" .")
+
+
+def _lowercase_vocabulary(sentences: list[Sentence]) -> frozenset[str]:
+    words = set()
+    for sentence in sentences:
+        if not sentence.is_heading:
+            words.update(w for w in re.findall(r"\b[a-z][a-z-]+\b", sentence.text))
+    return frozenset(words)
+
+
+# ---------------------------------------------------------------- candidates
+
+def _is_capitalised(token: str) -> bool:
+    if token[0].isupper():
+        return True
+    return token[0].isdigit() and any(c.isupper() for c in token) and any(c.isalpha() for c in token)
+
+
+def _tokens(sentence: Sentence):
+    for match in _WORD.finditer(sentence.text):
+        token, start = match.group(0), match.start()
+        trimmed = token.rstrip(".-'’@")
+        if token.endswith(".") and token in {"Inc.", "Corp.", "Co.", "Ltd."}:
+            trimmed = token
+        lead = len(trimmed) - len(trimmed.lstrip(".-'’@"))
+        trimmed = trimmed.lstrip(".-'’@")
+        if trimmed:
+            yield trimmed, sentence.start + start + lead
+
+
+def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary: frozenset[str]):
+    tokens = list(_tokens(sentence))
+    runs: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    for i, (token, start) in enumerate(tokens):
+        gap_ok = current and article.text[current[-1][1] + len(current[-1][0]):start] == " "
+        if _is_capitalised(token):
+            if current and not gap_ok:
+                runs.append(current)
+                current = []
+            current.append((token, start))
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (current and gap_ok and token in lang.name_connectors and nxt and _is_capitalised(nxt[0])
+                and _connector_allowed(current, token, lang)):
+            current.append((token, start))
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        yield from _trim_run(article, sentence, run, lang, vocabulary)
+
+
+def _connector_allowed(run: list[tuple[str, int]], connector: str, lang: Language) -> bool:
+    heads = set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words)
+    return connector in ("of", "de", "van", "von", "der", "bin", "&") or run[0][0] in heads
+
+
+def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabulary: frozenset[str]):
+    """Drop common words, dates and titles from a run; yield the name(s) left, with any title seen."""
+    role = None
+    inner = _inner_role_index([t for t, _ in run], lang)
+    if inner:  # "Adapun CEO DBS Piyush Gupta": the title starts a new name
+        yield from _trim_run(article, sentence, run[:inner], lang, vocabulary)
+        run = run[inner:]
+    while run:
+        role_len = _role_prefix_length([t for t, _ in run], lang)
+        if role_len:
+            role = " ".join(t for t, _ in run[:role_len])
+            run = run[role_len:]
+            continue
+        country_len = _place_prefix_length([t for t, _ in run])
+        if country_len and country_len < len(run):
+            yield _make(article, sentence, run[:country_len], None)
+            run = run[country_len:]
+            continue
+        token, start = run[0]
+        at_sentence_start = not article.text[sentence.start:start].strip(" \"“‘(")
+        cited = len(run) > 1 and _after_media_cue(article.text[sentence.start:start], lang)
+        cue_word = len(run) > 1 and token.casefold() in lang.org_cues_before and token not in lang.org_head_words
+        if ((_is_stopword(token, lang) and not cited) or (at_sentence_start and token.casefold() in vocabulary)
+                or token in lang.name_connectors or cue_word):  # "Fintech Arka Pay": the cue is not the name
+            run = run[1:]
+            continue
+        break
+    while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)):
+        run = run[:-1]  # "Klarna PHK", "Google Senin": a common word after a name; "Tirta Data" keeps its last word
+    if run:
+        yield _make(article, sentence, run, role)
+    elif role and not run:
+        return
+
+
+def _make(article: Article, sentence: Sentence, run, role: str | None) -> Candidate:
+    start = run[0][1]
+    end = run[-1][1] + len(run[-1][0])
+    return Candidate(start, end, article.text[start:end], sentence.index, tuple(t for t, _ in run), role,
+                     sentence.is_heading)
+
+
+def _is_stopword(token: str, lang: Language) -> bool:
+    folded = token.casefold()
+    if token in lang.acronym_stopwords or folded in lang.months or folded in lang.weekdays:
+        return True
+    return folded in lang.stopwords and not (token.isupper() and len(token) > 1 and folded not in ("as",))
+
+
+def _after_media_cue(left: str, lang: Language) -> bool:
+    """'kepada Berita Kita', 'dikutip dari Kabar Niaga': what follows is a name even if it starts with a noun."""
+    cues = alternation(tuple(lang.media_cues_before) + ("kepada",))
+    return bool(re.search(rf"(?:^|\s)(?:{cues})\s+$", left.casefold()))
+
+
+def _is_date_or_acronym_word(token: str, lang: Language) -> bool:
+    folded = token.casefold()
+    return token in lang.acronym_stopwords or folded in lang.months or folded in lang.weekdays
+
+
+def _role_prefix_length(tokens: list[str], lang: Language) -> int:
+    for length in range(min(4, len(tokens)), 0, -1):
+        if lang.role_for(" ".join(tokens[:length])):
+            return length
+    return 0
+
+
+def _inner_role_index(tokens: list[str], lang: Language) -> int:
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].isupper() or tokens[i][0].isupper():
+            if _role_prefix_length(tokens[i:], lang) and not _role_prefix_length(tokens[i - 1:], lang):
+                return i
+    return 0
+
+
+def _place_prefix_length(tokens: list[str]) -> int:
+    from newskg.lang import load_language
+
+    lang = load_language("id")
+    for length in range(min(3, len(tokens)), 0, -1):
+        phrase = " ".join(tokens[:length])
+        if country_code(phrase, lang) and (length > 1 or phrase.isupper() or phrase[1:].islower()):
+            return length
+    return 0
+
+
+def _split_role_runs(candidates: list[Candidate], lang: Language) -> list[Candidate]:
+    """'CEO Grab Holdings Anthony Tan': a title, then an organisation, then a person."""
+    out = []
+    for cand in candidates:
+        if cand.role is None or len(cand.tokens) < 3:
+            out.append(cand)
+            continue
+        cut = _org_prefix_length(cand.tokens, lang)
+        org_text = " ".join(cand.tokens[:cut])
+        org_end = cand.start + cand.text.index(org_text) + len(org_text)
+        person_start = cand.start + cand.text.index(cand.tokens[cut], org_end - cand.start)
+        out.append(replace(cand, end=org_end, text=org_text, tokens=cand.tokens[:cut]))
+        out.append(replace(cand, start=person_start, text=" ".join(cand.tokens[cut:]), tokens=cand.tokens[cut:],
+                           role=None))
+    return out
+
+
+def _org_prefix_length(tokens: tuple[str, ...], lang: Language) -> int:
+    for i, token in enumerate(tokens[:-1]):
+        if token in lang.org_suffixes and i + 1 < len(tokens):
+            return i + 1
+    if tokens[0].isupper() and len(tokens[0]) > 1:
+        return 1
+    return max(1, len(tokens) - 2)
+
+
+# ---------------------------------------------------------------- typing
+
