@@ -25,7 +25,7 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
         label, start, end, rule = found
         at = sentence.start + start
         values = [("organization", ctx.org_near(sentence, at)), ("technology", label)]
-        purpose = _purpose(sentence.text[end:])
+        purpose = _purpose(sentence.text[end:], ctx)
         if purpose:
             values.append(("purpose", purpose))
         date = ctx.date_near(sentence, at)
@@ -40,8 +40,9 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
 
 def _technology(ctx: ArticleContext, sentence: Sentence):
     """(label as written, start, end, rule) of the AI technology a sentence says was adopted."""
-    text = sentence.text
-    if re.search(r"\b(?:adalah|merupakan)\s+(?:sebuah\s+)?(?:chatbot|aplikasi|platform)\b", text, re.IGNORECASE):
+    text, w = sentence.text, ctx.lang.words
+    if re.search(rf"\b(?:{w('definition_verbs')})\s+(?:(?:{w('indefinite')})\s+)?(?:{w('product_nouns')})\b", text,
+                 re.IGNORECASE):
         return None  # a definition ("Chat GPT adalah chatbot"), not an adoption
     programme = _PROGRAMME.search(text)
     if programme:
@@ -60,8 +61,8 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     return None
 
 
-def _purpose(after: str) -> str | None:
-    match = re.match(r"[^,.;]{0,40}?\b(?:untuk|guna|di layanan|dalam)\s+([^,.;]{3,90})", after)
+def _purpose(after: str, ctx: ArticleContext) -> str | None:
+    match = re.match(rf"[^,.;]{{0,40}}?\b(?:{ctx.lang.words('purpose_words')})\s+([^,.;]{{3,90}})", after)
     return match.group(1).strip() if match else None
 
 
@@ -69,6 +70,6 @@ def _replaced(ctx: ArticleContext, sentence: Sentence) -> int | None:
     """'menggantikan sekitar 700 karyawan', 'setara dengan pekerjaan 700 agen'."""
     for q in ctx.quantities[sentence.index]:
         before = ctx.article.text[sentence.start:q.start].casefold()
-        if q.unit == "count" and re.search(r"(?:menggantikan|setara dengan pekerjaan|setara dengan)\s*$", before):
+        if q.unit == "count" and re.search(rf"(?:{ctx.lang.words('replacement_phrases')})\s*$", before):
             return q.as_int
     return None

@@ -95,12 +95,10 @@ class ArticleContext:
                 return orgs[0].ref
         return self.main_org
 
-    _OBJECT_MARKERS = {"dengan", "bagi", "kepada", "terhadap", "daripada", "dari", "oleh", "untuk", "vendor", "mitra"}
-
     def _is_object(self, sentence: Sentence, located: Located) -> bool:
         """An organisation named after a preposition is rarely the one acting ("kerja sama dengan vendor seperti X")."""
         before = self.article.text[sentence.start:located.mention.start].casefold().split()[-4:]
-        return any(w.strip(",") in self._OBJECT_MARKERS for w in before)
+        return any(w.strip(",") in self.lang.grammar["object_markers"] for w in before)
 
     @cached_property
     def main_org(self) -> Ref | None:

@@ -58,24 +58,26 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
 
 
 def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
-    lower = sentence.text.casefold()
+    lower, w = sentence.text.casefold(), ctx.lang.words
     counts = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and not q.vague]
     has_noun = _find(ctx.lang.headcount_nouns, lower)
     have = _find(ctx.lang.headcount_have_verbs, lower)
-    if not counts or not (has_noun or have or re.search(r"\bdari\b.*\bmenjadi\b", lower)):
+    src, dst, prev = w("change_from"), w("change_to"), w("previously")
+    if not counts or not (has_noun or have or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
     text = ctx.article.text
     figures = []
     for q in counts:
         before = text[sentence.start:q.start].casefold()
-        if re.search(r"\bdari(?:\s+sebelumnya)?(?:\s+rata-rata)?\s*$", before) and _has_later(counts, q, "menjadi", text):
+        if re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?(?:\s+(?:{w('average')}))?\s*$", before) \
+                and _has_later(counts, q, dst, text):
             figures.append((anchor, q, "before", "headcount: dari X menjadi Y"))
-        elif re.search(r"\bmenjadi(?:\s+hanya)?\s*$", before):
+        elif re.search(rf"\b(?:{dst})(?:\s+(?:{w('only_words')}))?\s*$", before):
             figures.append((anchor, q, "after", "headcount: menjadi Y"))
-        elif re.search(r"\bdari(?:\s+sebelumnya)?\s*$", before) and any(f[2] == "after" for f in figures):
+        elif re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?\s*$", before) and any(f[2] == "after" for f in figures):
             figures.append((anchor, q, "before", "headcount: menjadi Y dari X"))
-        elif re.search(r"\b(?:adalah|sebanyak|mencapai|sekitar|berjumlah)\s*$", before) and has_noun:
+        elif re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) and has_noun:
             figures.append((anchor, q, "figure", "headcount: jumlah karyawan adalah X"))
         elif have and re.search(rf"\b(?:{_words(ctx.lang.headcount_have_verbs)})\s*$", before) \
                 and _employee_count(ctx, sentence, q):
@@ -85,13 +87,14 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     return [f for f in figures if not _is_duration(ctx, sentence, f[1])]
 
 
-def _has_later(counts, q, word: str, text: str) -> bool:
-    return any(o.start > q.start and word in text[q.end:o.start].casefold() for o in counts)
+def _has_later(counts, q, words: str, text: str) -> bool:
+    """Is a later count introduced by one of ``words`` (an alternation)?"""
+    return any(o.start > q.start and re.search(rf"\b(?:{words})\b", text[q.end:o.start].casefold()) for o in counts)
 
 
 def _is_duration(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
     after = ctx.article.text[q.end:sentence.end]
-    return bool(re.match(r"\s*(?:menit|jam|detik|hari|minggu|bulan|tahun|persen|%)", after, re.IGNORECASE))
+    return bool(re.match(rf"\s*(?:{ctx.lang.words('measure_units')})", after, re.IGNORECASE))
 
 
 def _date_after(ctx: ArticleContext, sentence: Sentence, q: Quantity):
@@ -103,20 +106,21 @@ def _date_after(ctx: ArticleContext, sentence: Sentence, q: Quantity):
 
 
 def _division(ctx: ArticleContext, sentence: Sentence) -> str | None:
-    match = re.search(r"\b(?:jumlah|total)\s+(?:staf|karyawan|pegawai|pekerja)\s+((?:[a-z]+\s+){1,3}?)"
-                      r"(?:kini|pun|menyusut|berkurang|turun|anjlok|naik|bertambah|mereka|perusahaan|dari|menjadi)\b",
-                      sentence.text)
+    w = ctx.lang.words
+    match = re.search(rf"\b(?:{w('headcount_totals')})\s+(?:{w('staff_nouns')})\s+((?:[a-z]+\s+){{1,3}}?)"
+                      rf"(?:{w('division_end_words')})\b", sentence.text)
     if match:
         return match.group(1).strip() or None
-    return _division_phrase(sentence.text)
+    return _division_phrase(sentence.text, ctx)
 
 
-def _division_phrase(text: str) -> str | None:
-    match = re.search(r"\bdi (?:divisi|bagian|unit|departemen) ([a-z]+(?: [a-z]+){0,3}?)(?=[,.;]|\s+(?:yang|dan|karena|"
-                      r"untuk|pada|demi)\b|$)", text)
+def _division_phrase(text: str, ctx: ArticleContext) -> str | None:
+    w = ctx.lang.words
+    match = re.search(rf"\b(?:{w('locative')}) (?:{w('division_nouns')}) ([a-z]+(?: [a-z]+){{0,3}}?)"
+                      rf"(?=[,.;]|\s+(?:{w('clause_words')})\b|$)", text)
     if match:
         return match.group(1)
-    match = re.search(r"\bdi (pusat panggilan|layanan pelanggan|customer service)\b", text)
+    match = re.search(rf"\b(?:{w('locative')}) ({w('division_places')})\b", text)
     return match.group(1) if match else None
 
 
@@ -124,9 +128,9 @@ def _percent_change(ctx: ArticleContext, sentence: Sentence) -> float | None:
     lower = sentence.text.casefold()
     for q in ctx.quantities[sentence.index]:
         if q.unit == "percent":
-            sign = -1 if re.search(r"\b(?:menyusut|berkurang|turun|anjlok|memangkas|mengurangi)\b", lower) else 1
+            sign = -1 if re.search(rf"\b(?:{ctx.lang.words('decrease_verbs')})\b", lower) else 1
             return sign * q.value
-        if q.unit == "fraction" and re.search(r"\b(?:menyusut|memangkas|mengurangi|berkurang)\b", lower):
+        if q.unit == "fraction" and re.search(rf"\b(?:{ctx.lang.words('decrease_verbs')})\b", lower):
             return -100 * q.value
     return None
 
@@ -155,13 +159,13 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
         date = ctx.date_near(sentence, trigger_at)
         if date:
             values.append(("date", date))
-        division = _division_phrase(sentence.text)
+        division = _division_phrase(sentence.text, ctx)
         if division:
             values.append(("division", division))
         reason = _reason(sentence.text, ctx)
         if reason:
             values.append(("reason", reason))
-        if re.search(r"\b(?:batal|membatalkan|dibatalkan)\b", sentence.text, re.IGNORECASE):
+        if find_words(ctx.lang.grammar["cancel_words"], sentence.text):
             values.append(("cancelled", True))
         rule = "layoff: trigger + employee count" if not count.vague else "layoff: trigger + vague count"
         facts.append(Fact("Layoff", sentence.index, rule, tuple(v for v in values if v[1] is not None)))
@@ -208,23 +212,26 @@ def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list
 
 
 def _hiring_fact(ctx: ArticleContext, sentence: Sentence, at: int) -> Fact:
-    text = sentence.text
+    text, w = sentence.text, ctx.lang.words
     values: list = [("organization", ctx.org_near(sentence, at))]
     openings = next((q for q in ctx.quantities[sentence.index] if q.unit == "count" and re.match(
-        r"\s+(?:\w+\s+){0,1}(?:lowongan|posisi|pekerjaan baru|kursi)", ctx.article.text[q.end:sentence.end])), None)
+        rf"\s+(?:\w+\s+){{0,1}}(?:{w('opening_nouns')})", ctx.article.text[q.end:sentence.end])), None)
     if openings:
         values.append(("openings", openings.as_int))
         _qualified(values, openings)
     values.append(("date", ctx.date_near(sentence, at)))
-    role = re.search(r"\b(?:karyawan|pekerja|staf|tenaga)\s+((?:[a-zA-Z]+\s){1,3}?)baru\b", text) or \
-        re.search(r"\bposisi baru (?:\w+\s){0,3}?(?:dalam|di bidang|untuk)\s+([\w ]{2,30}?)(?=[.,]|$)", text)
+    role = re.search(rf"\b(?:{w('hire_staff_nouns')})\s+((?:[a-zA-Z]+\s){{1,3}}?)(?:{w('new_words')})\b", text) or \
+        re.search(rf"\b(?:{w('opening_nouns')}) (?:{w('new_words')}) (?:\w+\s){{0,3}}?(?:{w('field_words')})\s+"
+                  rf"([\w ]{{2,30}}?)(?=[.,]|$)", text)
     if role:
         values.append(("jobRole", role.group(1).strip()))
-    target = re.search(r"\bmenargetkan\s+([^.]{3,120}?)\s+dalam\s+(?:rekrutmen|perekrutan)", text) or \
+    target = re.search(rf"\b(?:{w('target_verbs')})\s+([^.]{{3,120}}?)\s+(?:{w('field_words')})\s+"
+                       rf"(?:{w('recruitment_nouns')})", text) or \
         re.search(r"\bdari kalangan\s+([^.,]{3,80})", text)
     if target:
         values.append(("targetGroup", target.group(1).strip()))
-    if re.search(r"\b(?:kembali\s+(?:\w+\s+)?(?:merekrut|membuka)|merekrut\s+(?:\w+\s+){0,2}(?:kembali|lagi)|rekrut lagi)\b",
+    again, rehire = w("again_words"), w("rehire_verbs")
+    if re.search(rf"\b(?:(?:{again})\s+(?:\w+\s+)?(?:{rehire})|(?:{rehire})\s+(?:\w+\s+){{0,2}}(?:{again}))\b",
                  text, re.IGNORECASE):
         values.append(("rehiring", True))
     if _is_remote(ctx, text):

@@ -61,8 +61,9 @@ def _industries(ctx: ArticleContext, sentence) -> list[Fact]:
     industries = ctx.lang.industries
     for match in re.finditer(rf"(?<![\w-])(?:{alternation(industries)})(?![\w-])", sentence.text, re.IGNORECASE):
         before = sentence.text[:match.start()].casefold()
-        if not re.search(r"(?:perusahaan|sebuah|raksasa|startup|emiten|,)\s*(?:teknologi\s+)?$", before) and \
-                not re.search(r"^\s*(?:asal|,)", sentence.text[match.end():].casefold()):
+        w = ctx.lang.words
+        if not re.search(rf"(?:\b(?:{w('industry_lead')})|,)\s*(?:teknologi\s+)?$", before) and \
+                not re.search(rf"^\s*(?:(?:{w('origin_words')})\b|,)", sentence.text[match.end():].casefold()):
             continue
         org = _nearest_org(ctx, sentence, sentence.start + match.start())
         if org is not None:

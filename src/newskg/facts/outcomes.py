@@ -55,7 +55,7 @@ def _before_after(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
             before, after, rule = second, first, "outcome: Y dari sebelumnya X"
         else:
             continue
-        metric = _metric_name(text[sentence.start:min(first.start, second.start)])
+        metric = _metric_name(text[sentence.start:min(first.start, second.start)], ctx)
         values = _base(ctx, sentence, first.start, metric)
         values += [("valueBefore", before.value), ("valueAfter", after.value),
                    ("unit", units[_unit_after(ctx, sentence, first, units)])]
@@ -69,10 +69,12 @@ def _unit_after(ctx: ArticleContext, sentence: Sentence, q: Quantity, units: dic
     return word if word in units else None
 
 
-def _metric_name(before: str) -> str:
+def _metric_name(before: str, ctx: ArticleContext) -> str:
     """The words naming what changed: 'waktu penyelesaian rata-rata'."""
+    w = ctx.lang.words
     clause = re.split(r"[,;:]", before)[-1]
-    clause = re.sub(r"\b(?:dari|menjadi|hanya|sebelumnya)\b.*$", "", clause, flags=re.IGNORECASE)
+    ends = "|".join((w("change_from"), w("change_to"), w("only_words"), w("previously")))
+    clause = re.sub(rf"\b(?:{ends})\b.*$", "", clause, flags=re.IGNORECASE)
     words = [w for w in clause.split()
              if w.casefold() not in ("dengan", "yang", "meningkatkan", "efisiensi", "berhasil", "mampu", "hanya",
                                      "turun", "naik", "berkurang", "menyusut", "meningkat", "anjlok", "dipangkas",
@@ -89,7 +91,7 @@ def _share(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
         before = ctx.article.text[sentence.start:q.start].casefold()
         if re.match(rf"\s+(?:{objects})\b", after, re.IGNORECASE) and re.search(r"\bmenangani\s*$", before):
             share = q.value if q.unit == "fraction" else q.value / 100
-            noun = re.split(r"\s+(?:dalam|di|pada|selama|sejak|yang)\b|[,.;]", after.strip())[0]
+            noun = re.split(rf"\s+(?:{ctx.lang.words('noun_phrase_end')})\b|[,.;]", after.strip())[0]
             noun = " ".join(noun.split()[:3])
             values = _base(ctx, sentence, q.start, f"share of {noun} handled")
             values.append(("share", round(share, 4)))

@@ -7,7 +7,6 @@ import re
 from newskg.facts.context import ArticleContext, Located, Ref
 from newskg.model import EntityType, Fact, Sentence
 
-_JOIN = r"\s*(?:dan|&|/|serta|sekaligus)\s*"
 
 
 def extract_roles(ctx: ArticleContext) -> list[Fact]:
@@ -34,6 +33,7 @@ def _role_alternation(ctx: ArticleContext) -> str:
 
 def _roles_of(ctx: ArticleContext, sentence: Sentence, person: Located):
     roles = _role_alternation(ctx)
+    _JOIN = rf"\s*(?:{ctx.lang.words('role_join')})\s*"  # "CEO dan Co-founder"
     text, start = sentence.text, sentence.start
     left = text[:person.mention.start - start]
     right = text[person.mention.end - start:]
@@ -80,7 +80,7 @@ def _org_starting_at(ctx: ArticleContext, sentence: Sentence, position: int) -> 
 
 def _founders(ctx: ArticleContext, sentence: Sentence, seen: set) -> list[Fact]:
     """'perusahaan yang didirikan William Tanuwijaya dan Leontinus Alpha Edison'."""
-    match = re.search(r"\bdidirikan(?:\s+oleh)?\s+", sentence.text)
+    match = re.search(rf"\b(?:{ctx.lang.words('founded_by')})\s+", sentence.text)
     if not match:
         return []
     founded_at = sentence.start + match.start()
@@ -90,7 +90,7 @@ def _founders(ctx: ArticleContext, sentence: Sentence, seen: set) -> list[Fact]:
         if person.mention.start < sentence.start + match.end():
             continue
         between = ctx.article.text[sentence.start + match.end():person.mention.start]
-        if re.search(r"[.;]|\b(?:yang|untuk|pada)\b", between):
+        if re.search(rf"[.;]|\b(?:{ctx.lang.words('founder_break')})\b", between):
             break
         key = (person.ref, "founder", org)
         if org is not None and key not in seen:

@@ -83,8 +83,17 @@ class Language:
     reason_cues: tuple
     division_cues: tuple
     purpose_cues: tuple
+    # grammar.yaml
+    grammar: dict
     savings_words: tuple
     share_objects: tuple
+
+    def words(self, name: str) -> str:
+        """A regex alternation of one word class of ``grammar.yaml`` (longest first)."""
+        try:
+            return _grammar_alternation(self, name)
+        except KeyError:
+            raise LanguageDataError(f"lang/{self.code}/grammar.yaml: no word class {name!r}") from None
 
     def role_for(self, surface: str) -> str | None:
         """The canonical role key ('ceo', 'founder') for a title as written."""
@@ -95,7 +104,7 @@ class Language:
         return _role_pattern(self)
 
 
-_FILES = ("lexicon.yaml", "numbers.yaml", "entities.yaml", "roles.yaml", "facts.yaml")
+_FILES = ("lexicon.yaml", "numbers.yaml", "entities.yaml", "roles.yaml", "facts.yaml", "grammar.yaml")
 _FROZENSET_FIELDS = {"stopwords", "acronym_stopwords"}
 
 
@@ -109,6 +118,8 @@ def load_language(code: str) -> Language:
     data: dict = {}
     for name in _FILES:
         raw = yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8")) or {}
+        if name == "grammar.yaml":  # one key of its own: word classes by name
+            raw = {"grammar": {key: tuple(str(w) for w in words) for key, words in raw.items()}}
         unknown = set(raw) - known
         if unknown:
             raise LanguageDataError(f"lang/{code}/{name}: unknown keys {sorted(unknown)}")
@@ -122,6 +133,11 @@ def load_language(code: str) -> Language:
         elif isinstance(value, list):
             data[key] = tuple(value)
     return Language(code=code, **data)
+
+
+@lru_cache(maxsize=None)
+def _grammar_alternation(lang: Language, name: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(lang.grammar[name], key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

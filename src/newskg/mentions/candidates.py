@@ -142,7 +142,7 @@ def _is_stopword(token: str, lang: Language) -> bool:
 
 def _after_media_cue(left: str, lang: Language) -> bool:
     """'kepada Berita Kita', 'dikutip dari Kabar Niaga': what follows is a name even if it starts with a noun."""
-    cues = alternation(tuple(lang.media_cues_before) + ("kepada",))
+    cues = alternation(tuple(lang.media_cues_before) + lang.grammar["said_to"])
     return bool(re.search(rf"(?:^|\s)(?:{cues})\s+$", left.casefold()))
 
 

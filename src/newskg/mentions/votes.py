@@ -81,7 +81,8 @@ class Typer:
         self._vote_heads(cand)
         if any(right_l.startswith(cue) for cue in lang.product_cues_after):
             self.vote(key, EntityType.PRODUCT, _STRONG, "described as a product")
-        if re.search(r"(?:didirikan(?: oleh)?|digantikan oleh)(?:\s+\S+\s+dan)?\s*$", left_l) and not acronym:
+        founded = f"{lang.words('founded_by')}|{lang.words('succeeded_by')}"
+        if re.search(rf"(?:{founded})(?:\s+\S+\s+(?:{lang.words('role_join')}))?\s*$", left_l) and not acronym:
             self.vote(key, EntityType.PERSON, _MEDIUM, "founded or succeeded by")
         self._vote_parenthetical(cand, left, right, prev, aliases)
         known = known_entity(cand.text)
@@ -125,22 +126,24 @@ class Typer:
             self.vote(cand.key, EntityType.PERSON, _MEDIUM, "kata X")
         if re.match(rf"(?:{_alt_words(lang.speech_verbs_subject)})\b", right_l):
             self.vote(cand.key, EntityType.PERSON, _WEAK, "X mengatakan")
-        if re.search(r"(?:^|\s)menurut$", left_l):
+        if re.search(rf"(?:^|\s)(?:{lang.words('according_to')})$", left_l):
             self.vote(cand.key, EntityType.PERSON, _WEAK, "menurut X")
         clitics = _alt_words(lang.speech_clitics)
-        if left_l.endswith("kepada") and re.search(rf"\b(?:{after_quote}|{clitics}|wawancara)\b", left_l[-80:]):
+        said_to = re.search(rf"(?:^|\s)(?:{lang.words('said_to')})$", left_l)
+        if said_to and re.search(rf"\b(?:{after_quote}|{clitics}|{alternation(lang.media_cues_before)})\b", left_l[-80:]):
             self.vote(cand.key, EntityType.MEDIA, _MEDIUM, "said to X")
 
     def _media_cue(self, left_l: str) -> bool:
         cues = _alt_words(self.lang.media_cues_before)
         return bool(re.search(rf"(?:^|[\s,(])(?:{cues})(?:(?:\s+\S+){{1,2}}\s+dari)?$", left_l)) and not \
-            re.search(r"(?:^|\s)(?:sumber|laporan|media)\s+(?:yang|ini|itu)$", left_l)
+            re.search(rf"(?:^|\s)(?:{self.lang.words('source_generic')})\s+(?:{self.lang.words('demonstratives')})$",
+                      left_l)
 
     def _vote_org_cues(self, cand: Candidate, left_l: str, right_l: str) -> None:
         lang = self.lang
         trimmed = re.sub(r"[\s,]+$", "", left_l)
         trimmed = self._strip_trailing_country(trimmed)
-        trimmed = re.sub(r"(?:\s+lain)?\s+(?:seperti|yakni|yaitu|bernama)$", "", trimmed)
+        trimmed = re.sub(rf"(?:\s+(?:{lang.words('other_words')}))?\s+(?:{lang.words('namers')})$", "", trimmed)
         cues_before = _alt_words(lang.org_cues_before)
         employee = {"karyawan", "pegawai", "pekerja", "staf", "investor", "klien", "mitra", "pesaing"}
         match = re.search(rf"(?:^|\s)({cues_before})$", trimmed) or self._cue_with_one_word(trimmed, cues_before)
@@ -149,7 +152,7 @@ class Typer:
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
         if re.match(r"^,\s*(?:sebuah\s+|salah satu\s+)?(?:" + cues_before + r")\b", right_l):
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X, sebuah perusahaan")
-        right_verb = re.sub(r"^(?:kembali|juga|kini|telah|akan|sempat|pun|bakal|tengah|sedang|masih)\s+", "", right_l)
+        right_verb = re.sub(rf"^(?:{lang.words('adverbs')})\s+", "", right_l)
         if any(right_verb.startswith(cue) for cue in lang.org_cues_after):
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X acts as a company")
 
