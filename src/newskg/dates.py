@@ -35,16 +35,17 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
     past = "|".join(lang.relative_dates["month_past_suffix"])
     current = "|".join(lang.relative_dates["month_current_suffix"])
     year_words = "|".join(re.escape(w) for w in lang.relative_dates["year_past"] + lang.relative_dates["year_current"])
+    part, month_noun, year_noun = lang.words("date_parts"), lang.words("month_nouns"), lang.words("year_nouns")
     flags = re.IGNORECASE
     return [  # most specific first; matches may not overlap
         ("numeric", re.compile(rf"(?:(?:{weekdays}),?\s*)?\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})\)?", flags)),
         ("day", re.compile(rf"(?:(?:{weekdays}),?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{months})\.?\s+(?P<y>{_YEAR})\b", flags)),
         ("day_us", re.compile(rf"(?:(?:{weekdays}),?\s*)?(?P<mon>{months})\s+(?P<d>\d{{1,2}}),\s*(?P<y>{_YEAR})\b", flags)),
-        ("month", re.compile(rf"(?:(?:awal|akhir|pertengahan)\s+)?(?:bulan\s+)?(?P<mon>{months})\s+(?P<y>{_YEAR})\b", flags)),
-        ("month_rel", re.compile(rf"(?:bulan\s+)?(?P<mon>{months})\s+(?P<rel>{past}|{current})\b", flags)),
+        ("month", re.compile(rf"(?:(?:{part})\s+)?(?:(?:{month_noun})\s+)?(?P<mon>{months})\s+(?P<y>{_YEAR})\b", flags)),
+        ("month_rel", re.compile(rf"(?:(?:{month_noun})\s+)?(?P<mon>{months})\s+(?P<rel>{past}|{current})\b", flags)),
         ("day_noyear", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})\b(?!\s+{_YEAR})", flags)),
         ("year_rel", re.compile(rf"\b(?P<yrel>{year_words})\b", flags)),
-        ("year", re.compile(rf"(?:(?:awal|akhir|pertengahan)\s+)?(?:tahun\s+)?\b(?P<y>{_YEAR})\b(?![.,]\d)", flags)),
+        ("year", re.compile(rf"(?:(?:{part})\s+)?(?:(?:{year_noun})\s+)?\b(?P<y>{_YEAR})\b(?![.,]\d)", flags)),
     ]
 
 
@@ -106,7 +107,9 @@ def parse_absolute(text: str, lang_code: str = "id", precision_hint: str | None 
     """A date written out in full ("Selasa, 16 September 2025 – 15:06 WIB"), at the precision it states."""
     cleaned = re.sub(r"[–—|]", " ", text)
     cleaned = re.sub(r"\b(?:WIB|WITA|WIT)\b", "", cleaned, flags=re.IGNORECASE)
-    cleaned = re.sub(r"\b(?:awal|akhir|pertengahan|tahun|bulan|pada)\b", " ", cleaned, flags=re.IGNORECASE)
+    lang = load_language(lang_code)
+    fillers = "|".join(lang.words(name) for name in ("date_parts", "month_nouns", "year_nouns", "date_prepositions"))
+    cleaned = re.sub(rf"\b(?:{fillers})\b", " ", cleaned, flags=re.IGNORECASE)
     cleaned = re.sub(r"[()]", " ", cleaned).strip(" ,")
     try:
         data = _parser(lang_code).get_date_data(cleaned)

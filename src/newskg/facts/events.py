@@ -227,7 +227,7 @@ def _hiring_fact(ctx: ArticleContext, sentence: Sentence, at: int) -> Fact:
         values.append(("jobRole", role.group(1).strip()))
     target = re.search(rf"\b(?:{w('target_verbs')})\s+([^.]{{3,120}}?)\s+(?:{w('field_words')})\s+"
                        rf"(?:{w('recruitment_nouns')})", text) or \
-        re.search(r"\bdari kalangan\s+([^.,]{3,80})", text)
+        re.search(rf"\b(?:{w('target_groups')})\s+([^.,]{{3,80}})", text)
     if target:
         values.append(("targetGroup", target.group(1).strip()))
     again, rehire = w("again_words"), w("rehire_verbs")

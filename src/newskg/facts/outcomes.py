@@ -46,12 +46,15 @@ def _savings(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
 def _before_after(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
     units = ctx.lang.duration_units
     timed = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and _unit_after(ctx, sentence, q, units)]
-    text = ctx.article.text
+    text, w = ctx.article.text, ctx.lang.words
+    src, dst, prev = w("change_from"), w("change_to"), w("previously")
     for first, second in zip(timed, timed[1:]):
         between = text[first.end:second.start].casefold()
-        if re.search(r"\bmenjadi\b", between) and re.search(r"\bdari\b", text[sentence.start:first.start].casefold()[-30:]):
+        lead = text[sentence.start:first.start].casefold()[-30:]
+        if re.search(rf"\b(?:{dst})\b", between) and re.search(rf"\b(?:{src})\b", lead):
             before, after, rule = first, second, "outcome: dari X menjadi Y"
-        elif re.search(r"\bdari\s+(?:sebelumnya\s+)?(?:rata-rata\s+)?$", between.rstrip() + " ") or "sebelumnya" in between:
+        elif re.search(rf"\b(?:{src})\s+(?:(?:{prev})\s+)?(?:(?:{w('average')})\s+)?$", between.rstrip() + " ") \
+                or re.search(rf"\b(?:{prev})\b", between):
             before, after, rule = second, first, "outcome: Y dari sebelumnya X"
         else:
             continue

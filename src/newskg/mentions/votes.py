@@ -145,7 +145,7 @@ class Typer:
         trimmed = self._strip_trailing_country(trimmed)
         trimmed = re.sub(rf"(?:\s+(?:{lang.words('other_words')}))?\s+(?:{lang.words('namers')})$", "", trimmed)
         cues_before = _alt_words(lang.org_cues_before)
-        employee = {"karyawan", "pegawai", "pekerja", "staf", "investor", "klien", "mitra", "pesaing"}
+        employee = set(lang.grammar["weak_org_cues"])  # "karyawan X" hints, "perusahaan X" says
         match = re.search(rf"(?:^|\s)({cues_before})$", trimmed) or self._cue_with_one_word(trimmed, cues_before)
         if match:
             weight = _WEAK if match.group(1) in employee else _MEDIUM
