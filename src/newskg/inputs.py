@@ -59,29 +59,33 @@ def collect_paths(paths: list[str | Path]) -> tuple[list[Path], list[InputError]
     return unique, problems
 
 
-def iter_articles(paths: list[str | Path], fields: RecordFields = RecordFields()) -> Iterator:
-    """Every article (or the error that stops one) under ``paths``, in a stable order."""
+def iter_articles(paths: list[str | Path], fields: RecordFields = RecordFields(), lang_code: str | None = None) -> Iterator:
+    """Every article (or the error that stops one) under ``paths``, in a stable order.
+
+    ``lang_code`` forces the language; None detects it per article.
+    """
     files, problems = collect_paths(paths)
     yield from problems
     for path in files:
         try:
-            yield from _read(path, fields)
+            yield from _read(path, fields, lang_code)
         except InputError as err:
             yield err
 
 
-def _read(path: Path, fields: RecordFields) -> Iterator:
+def _read(path: Path, fields: RecordFields, lang_code: str | None = None) -> Iterator:
     suffix = path.suffix.lower()
     if str(path) == "-":
         raw = sys.stdin.buffer.read()
         text, encoding = decode_article_bytes(raw, "<stdin>")
-        yield _checked(parse_article(text, doc_id="stdin", source="<stdin>", meta=Metadata(encoding=encoding)))
+        yield _checked(parse_article(text, doc_id="stdin", source="<stdin>", lang_code=lang_code,
+                                     meta=Metadata(encoding=encoding)))
     elif suffix in HTML_SUFFIXES:
-        yield _checked(_read_html(path))
+        yield _checked(_read_html(path, lang_code))
     elif suffix in RECORD_SUFFIXES:
-        yield from _read_records(path, fields)
+        yield from _read_records(path, fields, lang_code)
     else:
-        yield read_article(path)
+        yield read_article(path, lang_code)
 
 
 def _checked(article):
@@ -100,7 +104,7 @@ def _raw(path: Path) -> bytes:
         raise InputError(path, f"cannot read ({err.strerror or err})") from None
 
 
-def _read_html(path: Path):
+def _read_html(path: Path, lang_code: str | None = None):
     """Main text, title, date and site name of a saved web page, through trafilatura."""
     import trafilatura
 
@@ -117,10 +121,10 @@ def _read_html(path: Path):
     text = body if title is None or body.startswith(title) else f"{title}\n{body}"
     meta = Metadata(title=title, published=data.get("date"), outlet=data.get("sitename"), encoding=encoding,
                     extracted_by="trafilatura")
-    return parse_article(text + "\n", doc_id=path.stem, source=path.name, meta=meta)
+    return parse_article(text + "\n", doc_id=path.stem, source=path.name, lang_code=lang_code, meta=meta)
 
 
-def _read_records(path: Path, fields: RecordFields) -> Iterator:
+def _read_records(path: Path, fields: RecordFields, lang_code: str | None = None) -> Iterator:
     text, _ = decode_article_bytes(_raw(path), path)
     if path.suffix.lower() == ".csv":
         try:
@@ -143,10 +147,11 @@ def _read_records(path: Path, fields: RecordFields) -> Iterator:
         if isinstance(record, InputError):
             yield record
             continue
-        yield from _record_article(path, number, record, fields)
+        yield from _record_article(path, number, record, fields, lang_code)
 
 
-def _record_article(path: Path, number: int, record: dict, fields: RecordFields) -> Iterator:
+def _record_article(path: Path, number: int, record: dict, fields: RecordFields,
+                    lang_code: str | None = None) -> Iterator:
     source = f"{path.name}#{number}"
     body = str(record.get(fields.text) or "").strip()
     if not body:
@@ -161,6 +166,6 @@ def _record_article(path: Path, number: int, record: dict, fields: RecordFields)
         outlet = re.sub(r"^(?:https?://)?(?:www\.)?([^/]+).*$", r"\1", str(record[fields.url]))
     meta = Metadata(title=title, published=str(record.get(fields.date) or "") or None, outlet=outlet)
     try:
-        yield _checked(parse_article(text, doc_id=doc_id, source=source, meta=meta))
+        yield _checked(parse_article(text, doc_id=doc_id, source=source, lang_code=lang_code, meta=meta))
     except InputError as err:
         yield err

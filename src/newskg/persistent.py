@@ -97,14 +97,14 @@ class PersistentStore:
 
     # -- updates
     def update(self, paths: list[str | Path], jobs: int = 0, fields: RecordFields = RecordFields(),
-               progress=None) -> UpdateReport:
+               progress=None, lang_code: str | None = None) -> UpdateReport:
         """Add new and changed articles under ``paths``; leave unchanged ones alone."""
         report = UpdateReport()
         todo: list[Article] = []
         by_hash = {state.sha256: doc for doc, state in self.state.items()}
         claimed: set[str] = set()
         seen_now: dict[str, str] = {}
-        for item in iter_articles(paths, fields):
+        for item in iter_articles(paths, fields, lang_code):
             if progress:
                 progress()
             if isinstance(item, InputError):

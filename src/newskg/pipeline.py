@@ -78,7 +78,7 @@ def analyse_article(article: Article) -> ArticleResult:
     return ArticleResult(article, sentences, found, facts)
 
 
-def build_corpus(paths: list[str | Path], lang_code: str = "id", fields: RecordFields = RecordFields(),
+def build_corpus(paths: list[str | Path], lang_code: str | None = None, fields: RecordFields = RecordFields(),
                  progress=None) -> BuildResult:
     """Read every article under ``paths`` and build one dataset; unreadable articles are skipped.
 
@@ -88,7 +88,7 @@ def build_corpus(paths: list[str | Path], lang_code: str = "id", fields: RecordF
     skipped: list[InputError] = []
     seen_ids: set[str] = set()
     seen_hashes: dict[str, str] = {}
-    for item in iter_articles(paths, fields):
+    for item in iter_articles(paths, fields, lang_code):
         if progress:
             progress()
         if isinstance(item, InputError):
@@ -101,7 +101,7 @@ def build_corpus(paths: list[str | Path], lang_code: str = "id", fields: RecordF
         results.append(analyse_article(_unique_id(item, seen_ids)))
     if not results:
         raise NewskgError("no article could be read" + (f": {skipped[0]}" if skipped else ""))
-    return assemble(results, skipped, lang_code)
+    return assemble(results, skipped)
 
 
 def assemble(results: list[ArticleResult], skipped: list[InputError], lang_code: str = "id") -> BuildResult:

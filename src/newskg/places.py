@@ -24,23 +24,32 @@ def _translation(lang_code: str):
 
 
 @lru_cache(maxsize=None)
-def _country_index(lang: Language) -> dict[str, str]:
+def _country_index(codes: tuple[str, ...]) -> dict[str, str]:
+    """Country names of every language we have data for: an article may name a country in another language."""
+    from newskg.lang import load_language
+
     index: dict[str, str] = {}
-    translation = _translation(lang.code)
-    for country in pycountry.countries:
-        names = {country.name, getattr(country, "common_name", country.name), translation.gettext(country.name)}
-        for name in names:
-            index.setdefault(name.casefold(), country.alpha_2)
-    for alias, code in lang.country_aliases.items():
-        index[alias.casefold()] = code
-    for phrase, code in lang.homeland_phrases.items():
-        index[phrase.casefold()] = code
+    for code in codes:
+        lang = load_language(code)
+        translation = _translation(code)
+        for country in pycountry.countries:
+            names = {country.name, getattr(country, "common_name", country.name), translation.gettext(country.name)}
+            for name in names:
+                index.setdefault(name.casefold(), country.alpha_2)
+    for code in codes:
+        lang = load_language(code)
+        for alias, country in lang.country_aliases.items():
+            index[alias.casefold()] = country
+        for phrase, country in lang.homeland_phrases.items():
+            index[phrase.casefold()] = country
     return index
 
 
-def country_code(name: str, lang: Language) -> str | None:
-    """ISO 3166-1 alpha-2 code for a country name as written, or None."""
-    return _country_index(lang).get(name.casefold().strip())
+def country_code(name: str, lang: Language | None = None) -> str | None:
+    """ISO 3166-1 alpha-2 code for a country name as written (in any language we know), or None."""
+    from newskg.lang import available_languages
+
+    return _country_index(available_languages()).get(name.casefold().strip())
 
 
 def country_names(code: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newskg.dates import find_dates, parse_absolute
 from newskg.errors import InputError
-from newskg.lang import Language, load_language
+from newskg.lang import Language, detect_language, load_language
 from newskg.model import Article, PartialDate, Precision, Span
 from newskg.places import city_country
 
@@ -64,7 +64,7 @@ def _detect(raw: bytes, path: object, bad_at: int) -> tuple[str, str]:
         raise InputError(path, f"not UTF-8, and not {best.encoding} either (mixed encodings?)") from None
 
 
-def read_article(path: Path, lang_code: str = "id", doc_id: str | None = None) -> Article:
+def read_article(path: Path, lang_code: str | None = None, doc_id: str | None = None) -> Article:
     """Read one article file into an ``Article``; raises ``InputError`` if it cannot."""
     path = Path(path)
     if path.is_symlink() and not path.exists():
@@ -96,8 +96,10 @@ class Metadata:
     extracted_by: str | None = None  # "trafilatura" when the text was extracted from HTML
 
 
-def parse_article(text: str, doc_id: str, source: str, lang_code: str = "id",
+def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = None,
                   meta: Metadata = Metadata()) -> Article:
+    """An article from its text; ``lang_code`` None means: detect the language."""
+    lang_code = lang_code or detect_language(text)
     lang = load_language(lang_code)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = list(_lines(text))

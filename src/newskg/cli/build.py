@@ -21,13 +21,15 @@ from newskg.errors import NewskgError
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the output (faster).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; problems are still reported.")
+@click.option("--lang", "lang_code", type=click.Choice(["auto", "id", "en"]), default="auto", show_default=True,
+              help="Language of the articles (auto: detected per article).")
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines/CSV field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="JSON Lines/CSV field holding the title.")
 @click.option("--date-field", default="date", show_default=True, help="JSON Lines/CSV field holding the date.")
 @click.option("--url-field", default="url", show_default=True, help="JSON Lines/CSV field holding the URL.")
 @click.option("--id-field", default="id", show_default=True, help="JSON Lines/CSV field holding an article id.")
 def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: int, no_html: bool, no_validate: bool,
-          as_json: bool, quiet: bool, text_field: str, title_field: str, date_field: str, url_field: str,
+          as_json: bool, quiet: bool, lang_code: str, text_field: str, title_field: str, date_field: str, url_field: str,
           id_field: str) -> None:
     """Read articles (files or folders) and write the graph.
 
@@ -48,12 +50,14 @@ def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: 
 
     fields = RecordFields(text_field, title_field, date_field, url_field, id_field)
     if store:
-        _build_store(paths, store, out_dir, jobs, no_html, no_validate, as_json, quiet, fields)
+        _build_store(paths, store, out_dir, jobs, no_html, no_validate, as_json, quiet, fields,
+                     None if lang_code == "auto" else lang_code)
         return
     out_dir = out_dir or "graph"
     try:
         with _progress(paths, quiet or as_json) as tick:
-            result = build_corpus(list(paths), fields=fields, progress=tick)
+            result = build_corpus(list(paths), lang_code=None if lang_code == "auto" else lang_code, fields=fields,
+                                  progress=tick)
         violations = [] if no_validate else _validate(result.dataset)
         written = write_outputs(result.dataset, Path(out_dir), html=not no_html)
     except NewskgError as err:
@@ -96,7 +100,7 @@ class _progress:
 
 
 def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: bool, no_validate: bool,
-                 as_json: bool, quiet: bool = False, fields=None) -> None:
+                 as_json: bool, quiet: bool = False, fields=None, lang_code: str | None = None) -> None:
     from newskg.outputs import write_outputs
     from newskg.persistent import PersistentStore
     from newskg.stats import graph_stats
@@ -104,7 +108,7 @@ def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: boo
     try:
         kg = PersistentStore(store)
         with _progress(paths, quiet or as_json) as tick:
-            report = kg.update(list(paths), jobs=jobs, fields=fields, progress=tick)
+            report = kg.update(list(paths), jobs=jobs, fields=fields, progress=tick, lang_code=lang_code)
         summary = report.summary() | graph_stats(_StoreView(kg))
         violations = []
         if out_dir or not no_validate:

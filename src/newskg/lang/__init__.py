@@ -154,3 +154,25 @@ def _role_pattern(lang: Language) -> re.Pattern:
     forms = sorted(_role_index(lang), key=len, reverse=True)
     alternatives = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def available_languages() -> tuple[str, ...]:
+    """The language folders shipped with the package."""
+    root = resources.files("newskg.lang")
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("lexicon.yaml").is_file()))
+
+
+def detect_language(text: str, default: str = "id") -> str:
+    """The article's language among those we have data for (langdetect, seeded so the answer is stable)."""
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+    DetectorFactory.seed = 0
+    try:
+        guesses = detect_langs(text[:5000])
+    except LangDetectException:
+        return default
+    supported = available_languages()
+    for guess in guesses:
+        if guess.lang in supported and guess.prob >= 0.5:
+            return guess.lang
+    return default

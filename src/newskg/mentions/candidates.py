@@ -51,6 +51,10 @@ def _is_capitalised(token: str) -> bool:
 def _tokens(sentence: Sentence):
     for match in _WORD.finditer(sentence.text):
         token, start = match.group(0), match.start()
+        if token.endswith(("'s", "’s")) and len(token) > 3:  # possessive: "Northwind's" is Northwind
+            token = token[:-2]
+        if token.casefold().endswith("-based"):  # "Berlin-based": a place cue, not part of the name
+            continue
         trimmed = token.rstrip(".-'’@")
         if token.endswith(".") and token in {"Inc.", "Corp.", "Co.", "Ltd."}:
             trimmed = token

@@ -114,7 +114,7 @@ class Typer:
     def _lowercase_role_before(self, cand: Candidate) -> str | None:
         sentence = self.sentences[cand.sentence]
         left = self.article.text[sentence.start:cand.start]
-        match = re.search(r"(?:^|\s)((?:" + _alt(self.lang.role_pattern.pattern) + r"))\s+$", left, re.IGNORECASE)
+        match = re.search(r"(?:^|\s)((?:" + _alt(self.lang.role_pattern.pattern) + r")),?\s+$", left, re.IGNORECASE)
         return match.group(1) if match else None
 
     def _vote_speech(self, cand: Candidate, left_l: str, right_l: str, acronym: bool) -> None:
@@ -124,7 +124,7 @@ class Typer:
         after_quote = _alt_words(lang.speech_verbs_after_quote)
         if re.search(rf"(?:^|[\s,”\"])(?:{after_quote})$", left_l):
             self.vote(cand.key, EntityType.PERSON, _MEDIUM, "kata X")
-        if re.match(rf"(?:{_alt_words(lang.speech_verbs_subject)})\b", right_l):
+        if re.match(rf",?\s*(?:{_alt_words(lang.speech_verbs_subject)})\b", right_l):
             self.vote(cand.key, EntityType.PERSON, _WEAK, "X mengatakan")
         if re.search(rf"(?:^|\s)(?:{lang.words('according_to')})$", left_l):
             self.vote(cand.key, EntityType.PERSON, _WEAK, "menurut X")
