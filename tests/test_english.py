@@ -27,7 +27,8 @@ def test_language_is_detected_and_recorded():
 
 def test_english_facts():
     dataset = build_texts({"en.txt": NORTHWIND_EN}).dataset
-    assert {r["name"] for r in rows(dataset, "organizations")} == {"Northwind Logistics", "Reuters"}
+    assert {(r["name"], r["country"]) for r in rows(dataset, "organizations")} == {("Northwind Logistics", "Germany"),
+                                                                                ("Reuters", None)}
     assert {r["name"] for r in rows(dataset, "people")} == {"Laura Brenner"}
     assert {(r["org"], r["employees"], str(r["date"])) for r in rows(dataset, "layoffs")} == {("Northwind Logistics", 900, "2024")}
     assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Northwind Logistics", 7500),

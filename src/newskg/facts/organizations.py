@@ -29,10 +29,13 @@ def _countries(ctx: ArticleContext, sentence) -> list[Fact]:
     org_cues = alternation(lang.org_cues_before + ("unicorn", "bank", "perusahaan"))
     for country in countries:
         left = ctx.article.text[sentence.start:country.mention.start].casefold()
+        right = ctx.article.text[country.mention.end:sentence.end].casefold()
         if re.search(rf"\b(?:{cues})\s*$", left):
             rule = "country: asal COUNTRY"
-        elif re.search(rf"\b(?:{org_cues})\s+(?:di\s+)?$", left):
+        elif re.search(rf"\b(?:{org_cues})\s+(?:(?:{lang.words('locative')})\s+)?$", left):
             rule = "country: perusahaan COUNTRY"
+        elif re.match(rf"\s+(?:[\w-]+\s+){{0,2}}(?:{org_cues})\b", right):
+            rule = "country: COUNTRY company"  # "Swedish fintech Klarna", "the German freight company"
         else:
             continue
         org = _nearest_org(ctx, sentence, country.mention.start)
