@@ -53,3 +53,32 @@ def test_one_event_in_two_languages_is_one_claim():
     claims = run_query(dataset, text, params={"entity": "Northwind Logistics"})
     layoff = [dict(zip(claims.columns, row)) for row in claims.rows if str(row[1]) == "Layoff"]
     assert [(int(c["value"]), int(c["sources"])) for c in layoff] == [(900, 2)]
+
+
+BRIGHTLOOP = """Brightloop Rehires Staff After AI Experiment
+San Francisco-based Brightloop is hiring more than 120 customer service agents, chief executive Omar Vance said.
+The software company froze hiring in December 2024 and later stopped working with vendors such as Datavane.
+Brightloop said its AI assistant handled two-thirds of customer chats and saved $3 million.
+All of the new roles are fully remote.
+"""
+
+
+def test_english_hiring_freeze_partnership_and_outcomes():
+    from newskg.query import run_query
+
+    dataset = build_texts({"brightloop.txt": BRIGHTLOOP}).dataset
+    assert [(r["org"], r["openings"]) for r in rows(dataset, "hiring")] == [("Brightloop", 120)]
+    assert {(r["person"], r["role"], r["org"]) for r in rows(dataset, "roles")} == {
+        ("Omar Vance", "chief executive", "Brightloop")}
+    answer = run_query(dataset, """PREFIX nkg: <https://w3id.org/newskg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?kind ?org ?detail WHERE {
+          { ?f a nkg:HiringFreeze ; nkg:organization/rdfs:label ?org ; nkg:date ?detail BIND("freeze" AS ?kind) }
+          UNION { ?f a nkg:PartnershipEnded ; nkg:organization/rdfs:label ?org ; nkg:partner/rdfs:label ?detail
+                  BIND("partner" AS ?kind) }
+          UNION { ?f a nkg:Hiring ; nkg:organization/rdfs:label ?org ; nkg:workModel ?detail BIND("remote" AS ?kind) }
+          UNION { ?f a nkg:OutcomeMetric ; nkg:organization/rdfs:label ?org ; nkg:currency ?detail BIND("savings" AS ?kind) }
+        }""")
+    found = {(str(k), str(o), str(d).rsplit("#", 1)[-1]) for k, o, d in answer.rows}
+    assert found == {("freeze", "Brightloop", "2024-12"), ("partner", "Brightloop", "Datavane"),
+                     ("remote", "Brightloop", "Remote"), ("savings", "Brightloop", "USD")}

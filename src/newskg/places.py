@@ -49,7 +49,10 @@ def country_code(name: str, lang: Language | None = None) -> str | None:
     """ISO 3166-1 alpha-2 code for a country name as written (in any language we know), or None."""
     from newskg.lang import available_languages
 
-    return _country_index(available_languages()).get(name.casefold().strip())
+    name = name.strip()
+    if len(name) <= 3 and not name.isupper():
+        return None  # "AS", "US", "UK" are countries; "as", "us" are words
+    return _country_index(available_languages()).get(name.casefold())
 
 
 def country_names(code: str) -> tuple[str, str]:

@@ -76,7 +76,7 @@ class ArticleContext:
         before = [m for m in orgs if m.mention.end <= position and not self._is_object(sentence, m)]
         if before:
             return before[-1].ref
-        after = [m for m in orgs if m.mention.start >= position]
+        after = [m for m in orgs if m.mention.start >= position and not self._is_object(sentence, m)]
         if after:
             return after[0].ref
         return self.org_in_focus(sentence.index)

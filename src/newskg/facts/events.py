@@ -215,7 +215,7 @@ def _hiring_fact(ctx: ArticleContext, sentence: Sentence, at: int) -> Fact:
     text, w = sentence.text, ctx.lang.words
     values: list = [("organization", ctx.org_near(sentence, at))]
     openings = next((q for q in ctx.quantities[sentence.index] if q.unit == "count" and re.match(
-        rf"\s+(?:\w+\s+){{0,1}}(?:{w('opening_nouns')})", ctx.article.text[q.end:sentence.end])), None)
+        rf"\s+(?:\w+\s+){{0,2}}(?:{w('opening_nouns')})", ctx.article.text[q.end:sentence.end])), None)
     if openings:
         values.append(("openings", openings.as_int))
         _qualified(values, openings)

@@ -95,6 +95,8 @@ class Typer:
             self.vote(cand.key, EntityType.PERSON, 0.5, "name shape")
         if acronym:
             self.vote(cand.key, EntityType.ORGANIZATION, 0.5, "acronym")
+        if re.search(r"-based\s+$", self.article.text[max(0, cand.start - 40):cand.start], re.IGNORECASE):
+            self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "PLACE-based X")
 
     def _vote_role_context(self, cand: Candidate, nxt: Candidate | None, right: str, acronym: bool) -> None:
         lang = self.lang
@@ -141,8 +143,9 @@ class Typer:
 
     def _vote_org_cues(self, cand: Candidate, left_l: str, right_l: str) -> None:
         lang = self.lang
-        trimmed = re.sub(r"[\s,]+$", "", left_l)
-        trimmed = self._strip_trailing_country(trimmed)
+        sentence = self.sentences[cand.sentence]
+        left = self.article.text[sentence.start:cand.start]  # original case: "AS" is a country, "as" a word
+        trimmed = self._strip_trailing_country(re.sub(r"[\s,]+$", "", left)).casefold()
         trimmed = re.sub(rf"(?:\s+(?:{lang.words('other_words')}))?\s+(?:{lang.words('namers')})$", "", trimmed)
         cues_before = _alt_words(lang.org_cues_before)
         employee = set(lang.grammar["weak_org_cues"])  # "karyawan X" hints, "perusahaan X" says
@@ -164,13 +167,15 @@ class Typer:
         return None
 
     def _strip_trailing_country(self, text: str) -> str:
+        """'perusahaan fintech asal Swedia' -> 'perusahaan fintech': the cue before the country."""
+        origin = self.lang.words("origin_words")
         for _ in range(2):
             words = text.split()
             for length in (3, 2, 1):
-                if len(words) >= length and country_code(" ".join(words[-length:]), self.lang):
+                if len(words) >= length and country_code(" ".join(words[-length:]).strip(","), self.lang):
                     text = " ".join(words[:-length])
                     break
-            text = re.sub(r"\s*\basal$", "", text)
+            text = re.sub(rf"\s*\b(?:{origin})$", "", text, flags=re.IGNORECASE)
         return text
 
     def _vote_heads(self, cand: Candidate) -> None:
