@@ -28,6 +28,7 @@ class Language:
     relative_dates: dict
     present_words: tuple
     negations: tuple
+    function_words: tuple
     # numbers.yaml
     units: dict
     teens_word: str
@@ -156,6 +157,12 @@ def _role_pattern(lang: Language) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _function_words(code: str) -> frozenset[str]:
+    return frozenset(load_language(code).function_words)
+
+
+@lru_cache(maxsize=None)
 def available_languages() -> tuple[str, ...]:
     """The language folders shipped with the package."""
     root = resources.files("newskg.lang")
@@ -163,7 +170,16 @@ def available_languages() -> tuple[str, ...]:
 
 
 def detect_language(text: str, default: str = "id") -> str:
-    """The article's language among those we have data for (langdetect, seeded so the answer is stable)."""
+    """The article's language among those we have data for.
+
+    Counting each language's commonest function words settles nearly every news article at once;
+    langdetect (seeded, so the answer is stable; about 5 ms an article) decides the rest.
+    """
+    words = re.findall(r"[a-z]+", text[:3000].casefold())
+    counts = {code: sum(1 for w in words if w in _function_words(code)) for code in available_languages()}
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    if ranked and ranked[0][1] >= 5 and (len(ranked) == 1 or ranked[0][1] >= 3 * max(ranked[1][1], 1)):
+        return ranked[0][0]
     from langdetect import DetectorFactory, LangDetectException, detect_langs
 
     DetectorFactory.seed = 0
