@@ -121,7 +121,7 @@ def _longer_form(key: str, type_of: dict[str, EntityType], lang: Language, alias
         elif entity_type.is_organization and len(words) > len(other_words) and words[:len(other_words)] == other_words \
                 and country_code(" ".join(words[len(other_words):]), lang):
             return other  # "traveloka indonesia" -> "traveloka"
-        elif len(key) >= 6 and len(other) >= 6 and _is_typo(key, other, type_of):
+        elif len(key) >= 6 and len(other) >= 6 and _is_typo(key, other):
             return other
     if len(candidates) == 1:
         return candidates[0]
@@ -135,7 +135,7 @@ def _is_designator(words: list[str], lang: Language) -> bool:
     return not rest or bool(country_code(" ".join(rest), lang))
 
 
-def _is_typo(key: str, other: str, type_of) -> bool:
+def _is_typo(key: str, other: str) -> bool:
     """One letter off a name that is otherwise the same ('aphabet' for 'alphabet')."""
     if abs(len(key) - len(other)) > 1 or len(key) > len(other):
         return False

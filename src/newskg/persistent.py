@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -283,6 +282,3 @@ def _nquad(triple, graph: str) -> str:
     obj = _quoteLiteral(o) if isinstance(o, Literal) else f"<{o}>"
     return f"<{s}> <{p}> {obj} {graph} .\n"
 
-
-def delete_store(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)

@@ -129,13 +129,8 @@ def read_query_file(path: str | Path) -> str:
 
 
 def cell(term: object) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, (URIRef, BNode)):
-        return str(term)
-    if isinstance(term, Literal):
-        return str(term)
-    return str(term)
+    """An answer term as plain text: an IRI, a literal's lexical form, or nothing."""
+    return "" if term is None else str(term)
 
 
 def format_answer(answer: Answer, fmt: str = "table") -> str:

@@ -6,6 +6,7 @@ kind and number), so the same input always gives the same graph.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
@@ -151,8 +152,9 @@ def _add_sentence(graph: Graph, article: URIRef, sentence: Sentence) -> URIRef:
     return node
 
 
+@lru_cache(maxsize=None)
 def _nkg_property(name: str) -> URIRef:
-    NKG[name]  # noqa: B018 - fails on a term the ontology does not declare
+    NKG[name]  # noqa: B018 - fails on a term the ontology does not declare (checked once per name)
     return _NKG[name]
 
 

@@ -26,13 +26,8 @@ def extract_roles(ctx: ArticleContext) -> list[Fact]:
     return facts
 
 
-def _role_alternation(ctx: ArticleContext) -> str:
-    pattern = ctx.lang.role_pattern.pattern
-    return pattern[pattern.index("(?:") + 3:pattern.rindex(")(?![")]
-
-
 def _roles_of(ctx: ArticleContext, sentence: Sentence, person: Located):
-    roles = _role_alternation(ctx)
+    roles = ctx.lang.role_alternation
     _JOIN = rf"\s*(?:{ctx.lang.words('role_join')})\s*"  # "CEO dan Co-founder"
     text, start = sentence.text, sentence.start
     left = text[:person.mention.start - start]

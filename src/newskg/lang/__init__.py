@@ -104,6 +104,11 @@ class Language:
     def role_pattern(self) -> re.Pattern:
         return _role_pattern(self)
 
+    @property
+    def role_alternation(self) -> str:
+        """Every title form as one regex alternation, to build larger patterns around titles."""
+        return _role_alternation(self)
+
 
 _FILES = ("lexicon.yaml", "numbers.yaml", "entities.yaml", "roles.yaml", "facts.yaml", "grammar.yaml")
 _FROZENSET_FIELDS = {"stopwords", "acronym_stopwords"}
@@ -151,10 +156,14 @@ def _role_index(lang: Language) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _role_pattern(lang: Language) -> re.Pattern:
+def _role_alternation(lang: Language) -> str:
     forms = sorted(_role_index(lang), key=len, reverse=True)
-    alternatives = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return "|".join(re.escape(f) for f in forms)
+
+
+@lru_cache(maxsize=None)
+def _role_pattern(lang: Language) -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{_role_alternation(lang)})(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

@@ -71,7 +71,7 @@ class Typer:
             self.vote(key, EntityType.ORGANIZATION, _STRONG, "title of an appositive person")
         else:
             self._vote_role_context(cand, nxt, right, acronym)
-        if re.match(r"^,\s*(?:sebuah\s+|salah satu\s+)?(" + _alt(lang.role_pattern.pattern) + ")", right, re.I):
+        if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:{lang.role_alternation})", right, re.I):
             if not acronym:
                 self.vote(key, EntityType.PERSON, _STRONG, "person, title")
         self._vote_speech(cand, left_l, right_l, acronym)
@@ -116,7 +116,7 @@ class Typer:
     def _lowercase_role_before(self, cand: Candidate) -> str | None:
         sentence = self.sentences[cand.sentence]
         left = self.article.text[sentence.start:cand.start]
-        match = re.search(r"(?:^|\s)((?:" + _alt(self.lang.role_pattern.pattern) + r")),?\s+$", left, re.IGNORECASE)
+        match = re.search(rf"(?:^|\s)((?:{self.lang.role_alternation})),?\s+$", left, re.IGNORECASE)
         return match.group(1) if match else None
 
     def _vote_speech(self, cand: Candidate, left_l: str, right_l: str, acronym: bool) -> None:
@@ -261,12 +261,6 @@ class Typer:
             if other_type.is_organization and other_words[:len(words)] == words:
                 return other
         return None
-
-
-def _alt(pattern: str) -> str:
-    """The alternatives inside a compiled role pattern, reusable in a larger one."""
-    inner = pattern[pattern.index("(?:") + 3:pattern.rindex(")(?![")]
-    return inner
 
 
 _alt_words = alternation
