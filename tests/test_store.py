@@ -102,3 +102,58 @@ def test_parameters_cannot_change_a_store(tmp_path):
                                       "--queries", str(QUERIES), "--format", "csv"])
         assert result.exit_code == 0 and result.stdout.splitlines() == ["entity,label,type,aliases,wikidata,articles"]
     assert PersistentStore(store, read_only=True).count() == before
+
+
+def _write(folder, name, text):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_many_small_updates_equal_one_full_build(tmp_path):
+    """Articles added one at a time, changed and removed: the store stays equal to a full build, also
+    where a new article splits what earlier ones joined (a lone surname that becomes ambiguous)."""
+    from newskg.generator import generate_corpus
+    from newskg.persistent import PersistentStore
+    from newskg.pipeline import build_corpus
+
+    pool = tmp_path / "pool"
+    paths = generate_corpus(40, pool, seed=3)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in paths[:30]:
+        shutil.copy(path, articles)
+    _write(articles, "s1.txt", "Direktur PT Sinar Kencana, Budi Santoso, mengumumkan PHK terhadap 120 karyawan. "
+                               "\"Kami harus efisien,\" kata Santoso kepada wartawan.\n")
+    _write(articles, "s2.txt", "Santoso mengatakan PT Sinar Kencana tidak akan merekrut karyawan baru tahun ini.\n")
+    store = PersistentStore(tmp_path / "kg")
+    store.update([articles])
+    for path in paths[30:35]:  # one at a time: these take the path that resolves only what they reach
+        shutil.copy(path, articles)
+        assert len(store.update([articles]).added) == 1
+    _write(articles, "s3.txt", "Rina Santoso, pendiri PT Delta Niaga, mengatakan perusahaannya merekrut 40 insinyur.\n")
+    store.update([articles])
+    for gone in sorted(articles.glob("g*.txt"))[:3]:
+        store.remove([gone.name])
+        gone.unlink()
+    changed = sorted(articles.glob("g*.txt"))[5]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("karyawan", "pegawai"), encoding="utf-8")
+    assert len(store.update([articles]).changed) == 1
+    assert triples(store.to_dataset()) == triples(build_corpus([articles]).dataset)
+    # the summary a store build prints comes from the index; it must count what the graph holds
+    from newskg.sources import GraphStore
+    from newskg.stats import graph_stats
+
+    counted = graph_stats(GraphStore(str(tmp_path / "kg")))
+    assert store.index.summary() == {k: counted[k] for k in ("articles", "entities", "facts", "claims", "conflicts")}
+
+
+def test_an_update_killed_half_way_is_repaired_by_the_next(seeds_build, seeds_copy, tmp_path):
+    from newskg.persistent import PersistentStore
+
+    store = PersistentStore(tmp_path / "kg")
+    store.update([seeds_copy])
+    store.store.remove_graph(next(iter(store.store.named_graphs())))  # damage, as a kill could leave it
+    (tmp_path / "kg" / ".updating").touch()
+    store.update([seeds_copy])  # nothing new to read, but the marker asks for a repair
+    assert not (tmp_path / "kg" / ".updating").exists()
+    assert triples(store.to_dataset()) == triples(seeds_build[0].dataset)

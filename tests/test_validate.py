@@ -44,3 +44,34 @@ def test_broken_fact_is_reported_with_its_node(seeds_build, tmp_path):
 def test_validate_cannot_run_on_a_missing_graph(tmp_path):
     result = CliRunner().invoke(main, ["validate", "--graph", str(tmp_path / "none.trig")])
     assert result.exit_code == 2 and "no such graph file" in result.stderr
+
+
+def test_a_store_update_validates_what_it_wrote(tmp_path, monkeypatch):
+    """Adding to a store checks the article graphs it wrote against the shapes (with the entities they
+    point at), not the whole store: a bug in one new article's triples is still caught."""
+    import shutil
+
+    from rdflib.namespace import PROV
+
+    import newskg.persistent
+    from conftest import SEEDS
+
+    articles = tmp_path / "articles"
+    shutil.copytree(SEEDS, articles)
+    last = sorted(articles.glob("*.txt"))[-1]
+    held_back = tmp_path / last.name
+    shutil.move(last, held_back)
+    store = str(tmp_path / "kg")
+    first = CliRunner().invoke(main, ["build", str(articles), "--store", store, "--json"])
+    assert first.exit_code == 0, first.output
+    real = newskg.persistent.article_triples
+
+    def without_provenance(*args):
+        return [t for t in real(*args) if t[1] != PROV.wasDerivedFrom]
+
+    monkeypatch.setattr(newskg.persistent, "article_triples", without_provenance)
+    shutil.move(held_back, last)
+    second = CliRunner().invoke(main, ["build", str(articles), "--store", store])
+    assert second.exit_code == 1
+    problems = [line for line in second.stderr.splitlines() if "violates a shape" in line]
+    assert problems and all(f"fact/{last.stem}/" in line and "wasDerivedFrom" in line for line in problems)

@@ -163,7 +163,15 @@ class CorpusEntities:
 
 
 def resolve_corpus(articles: list[ArticleEntities], lang: Language) -> CorpusEntities:
-    nodes = [(a.doc_id, i, e) for a in articles for i, e in enumerate(a.entities)]
+    return resolve_nodes([(a.doc_id, i, e) for a in articles for i, e in enumerate(a.entities)], lang)
+
+
+Node = tuple  # (doc_id, index in the article, LocalEntity)
+
+
+def resolve_nodes(nodes: list[Node], lang: Language) -> CorpusEntities:
+    """Join local entities that name the same thing. The persistent store calls this on the part of the
+    corpus an update can touch (see ``match_slots`` and ``surname_word``), a build on all of it."""
     parent = list(range(len(nodes)))
 
     def find(i: int) -> int:
@@ -177,10 +185,9 @@ def resolve_corpus(articles: list[ArticleEntities], lang: Language) -> CorpusEnt
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    owner: dict[tuple[str, str], int] = {}
+    owner: dict[str, int] = {}
     for n, (_, _, entity) in enumerate(nodes):
-        for key in sorted(_match_keys(entity, lang)):
-            slot = (_group(entity.type), key)
+        for slot in match_slots(entity, lang):
             if slot in owner:
                 union(n, owner[slot])
             else:
@@ -197,6 +204,19 @@ def resolve_corpus(articles: list[ArticleEntities], lang: Language) -> CorpusEnt
         for m in members:
             key_of[(nodes[m][0], nodes[m][1])] = entity.key
     return CorpusEntities(dict(sorted(entities.items())), key_of)
+
+
+def match_slots(entity: LocalEntity, lang: Language) -> list[str]:
+    """The names by which this entity joins others of its kind across articles."""
+    group = _group(entity.type)
+    return [f"{group}:{key}" for key in sorted(_match_keys(entity, lang))]
+
+
+def surname_word(entity: LocalEntity) -> str | None:
+    """For a person: the surname that links a lone surname to full names (see ``_join_lone_surnames``)."""
+    if entity.type is not EntityType.PERSON:
+        return None
+    return surface_key(entity.label).split()[-1]
 
 
 def _match_keys(entity: LocalEntity, lang: Language) -> set[str]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from newskg.yaml_data import load_yaml
 
 from newskg.model import EntityType
 
@@ -21,7 +21,7 @@ class KnownEntity:
 
 @lru_cache(maxsize=None)
 def _index() -> dict[str, KnownEntity]:
-    raw = yaml.safe_load(resources.files("newskg.data").joinpath("known_entities.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(resources.files("newskg.data").joinpath("known_entities.yaml").read_text(encoding="utf-8"))
     index = {}
     for item in raw["entities"]:
         entity = KnownEntity(item["name"], EntityType(item["type"]), item.get("wikidata"), item.get("country"),

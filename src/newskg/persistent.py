@@ -4,45 +4,53 @@ Layout of a store folder::
 
     DIR/oxigraph/          the RocksDB triple store (one named graph per article, entities, claims)
     DIR/cache/<doc>.pickle each article's analysis (sentences, mentions, facts), to rewrite its graph
-    DIR/state.pickle       per article: content hash, its local entities, their global keys, its claim statements
+    DIR/index.sqlite       what each article contributed (see ``store_index``)
 
 Only new or changed articles (by SHA-256 of their text) are analysed, in
-worker processes. Entity resolution then runs over the small per-article
-entity records of the whole corpus; an article whose entities changed IRI is
-rewritten from its cache; the entities and claims graphs are rewritten. So the
-store always equals a full build of the same articles.
+worker processes. Entity resolution then runs over the part of the corpus
+those articles can reach (shared names and surnames, see
+``StoreIndex.reach``); an article whose entities changed IRI is rewritten from
+its cache; in the entities and claims graphs only the triples of the entities
+touched and of the claim buckets (kind, subject) touched are replaced. So the
+store always equals a full build of the same articles, and adding one article
+to a large store costs about as much as the article.
 """
 from __future__ import annotations
 
 import os
 import pickle
-import tempfile
+import re
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newskg.claims import claim_triples, find_conflicts, group_claims, statements_from_results
-from newskg.entities import ArticleEntities, resolve_corpus
+from newskg.entities import CorpusEntities, resolve_nodes
 from newskg.errors import InputError, NewskgError
 from newskg.lang import load_language
 from newskg.inputs import RecordFields, iter_articles
 from newskg.model import Article
 from newskg.pipeline import ArticleResult, analyse_article
-from newskg.rdf import article_iri, article_triples, entity_triples
-from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH
+from newskg.rdf import article_iri, article_triples, entity_iri, bare_country, constant_triples, one_entity_triples, role_triples
+from newskg.store_index import StoreIndex
+from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, RDF
 
-BATCH = 1000  # articles written per step while the workers analyse the next ones
+BATCH = 1000  # article graphs written per bulk load
 
 
 @dataclass
-class ArticleState:
-    sha256: str
-    source: str
-    entities: ArticleEntities  # without mentions: what corpus resolution needs
-    keys: tuple[str, ...] = ()  # global key of each local entity, as last written
-    statements: list = field(default_factory=list)
-    roles: frozenset[str] = frozenset()
-    countries: frozenset[str] = frozenset()
+class _Pending:
+    """What the corpus-wide graphs must show anew, gathered over the batches of one update."""
+
+    entities: dict = field(default_factory=dict)  # global key -> Entity, or None when it is gone
+    owners: set[str] = field(default_factory=set)  # "role:..", "country:..", "claims:<bucket>"
+    fresh: set[str] = field(default_factory=set)  # articles analysed in this update
+    removed: set[str] = field(default_factory=set)
+    old_keys: set[str] = field(default_factory=set)  # global entities the changed articles belonged to
+    rewritten: set[str] = field(default_factory=set)  # article graphs written
+    lines: set[str] = field(default_factory=set)  # the new triples of the owners, as N-Quads
 
 
 @dataclass
@@ -69,27 +77,23 @@ class PersistentStore:
         db = self.folder / "oxigraph"
         if read_only and not db.exists():
             raise NewskgError(f"{self.folder}: no newskg store here (create one with 'newskg build --store')")
+        if (self.folder / "state.pickle").exists():
+            raise NewskgError(f"{self.folder}: a store made by an older newskg; build the articles into a new folder")
         try:
             if not read_only:
                 db.mkdir(parents=True, exist_ok=True)
             self.store = pyoxigraph.Store.read_only(str(db)) if read_only else pyoxigraph.Store(str(db))
         except OSError as err:
             raise NewskgError(f"{self.folder}: cannot open the store ({err})") from None
-        self.state: dict[str, ArticleState] = self._load_state()
+        self._index: StoreIndex | None = None
+        self._pending = _Pending()
+        self.last_change = _Pending()  # what the last update wrote, for validation
 
-    # -- state
-    def _load_state(self) -> dict[str, ArticleState]:
-        path = self.folder / "state.pickle"
-        if not path.exists():
-            return {}
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-
-    def _save_state(self) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".state.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(self.state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.folder / "state.pickle")
+    @property
+    def index(self) -> StoreIndex:
+        if self._index is None:
+            self._index = StoreIndex(self.folder / "index.sqlite")
+        return self._index
 
     def _cache_path(self, doc_id: str) -> Path:
         return self.folder / "cache" / f"{doc_id}.pickle"
@@ -100,7 +104,8 @@ class PersistentStore:
         """Add new and changed articles under ``paths``; leave unchanged ones alone."""
         report = UpdateReport()
         todo: list[Article] = []
-        by_hash = {state.sha256: doc for doc, state in self.state.items()}
+        known = self.index.articles()
+        by_hash = {sha: doc for doc, (sha, _) in known.items()}
         claimed: set[str] = set()
         seen_now: dict[str, str] = {}
         for item in iter_articles(paths, fields, lang_code):
@@ -109,144 +114,245 @@ class PersistentStore:
             if isinstance(item, InputError):
                 report.skipped.append(item)
                 continue
-            doc_id = self._doc_id(item, claimed)
-            known = self.state.get(doc_id)
-            if known is not None and known.sha256 == item.sha256:
+            doc_id = self._doc_id(item, claimed, known)
+            if doc_id in known and known[doc_id][0] == item.sha256:
                 report.unchanged += 1
                 continue
             owner = seen_now.get(item.sha256) or (
-                self.state[by_hash[item.sha256]].source if by_hash.get(item.sha256) not in (None, doc_id) else None)
+                known[by_hash[item.sha256]][1] if by_hash.get(item.sha256) not in (None, doc_id) else None)
             if owner is not None:
                 report.skipped.append(InputError(item.source, f"same text as {owner}, read once"))
                 continue
             seen_now[item.sha256] = item.source
-            (report.changed if known is not None else report.added).append(doc_id)
+            (report.changed if doc_id in known else report.added).append(doc_id)
             todo.append(replace(item, doc_id=doc_id))
-        pending: dict[str, ArticleResult] = {}
-        for fresh in self._analyse(todo, jobs, report):
-            if pending:
-                self._refresh(pending, report, final=False)  # write a batch while the workers go on
-            pending = fresh
-        self._refresh(pending, report)
+        with self._updating():
+            for analysed in self._analyse(todo, jobs):
+                self._record(analysed)
+            self._finish(report)
         return report
 
     def remove(self, names: list[str]) -> UpdateReport:
         """Drop articles (by file name or stem) from the store."""
         report = UpdateReport()
+        known = self.index.articles()
         for name in names:
-            doc_id = Path(name).stem if name not in self.state else name
-            if doc_id not in self.state:
+            doc_id = Path(name).stem if name not in known else name
+            if doc_id not in known:
                 raise NewskgError(f"{name}: no such article in the store")
-            self.store.remove_graph(_node(article_iri(doc_id)))
-            self._cache_path(doc_id).unlink(missing_ok=True)
-            del self.state[doc_id]
             report.removed.append(doc_id)
-        self._refresh({}, report)
+        with self._updating():
+            self._forget(report.removed)
+            for doc_id in report.removed:
+                self.store.remove_graph(_node(article_iri(doc_id)))
+                self._cache_path(doc_id).unlink(missing_ok=True)
+            self._finish(report)
         return report
 
-    def _doc_id(self, article: Article, claimed: set[str]) -> str:
+    @contextmanager
+    def _updating(self):
+        """Mark the store as being changed until the index commits, so an update that was killed half-way
+        is noticed by the next one, which then rewrites everything from the cache."""
+        marker = self.folder / ".updating"
+        if marker.exists():
+            self._recover()
+        marker.touch()
+        yield
+        marker.unlink()
+
+    def _recover(self) -> None:
+        known = {article_iri(doc) for doc in self.index.articles()}
+        for graph in list(self.store.named_graphs()):
+            if graph.value not in known:
+                self.store.remove_graph(graph)  # half-written articles and the corpus-wide graphs
+        self.index.clear_lines()
+        self._finish(UpdateReport(), recover=True)
+
+    def _doc_id(self, article: Article, claimed: set[str], known: dict) -> str:
         """The article's id in the store: its file stem, made unique if another file has the same stem."""
         doc_id, n = article.doc_id, 2
-        while doc_id in claimed or (doc_id in self.state and self.state[doc_id].source != article.source):
+        while doc_id in claimed or (doc_id in known and known[doc_id][1] != article.source):
             doc_id, n = f"{article.doc_id}-{n}", n + 1
         claimed.add(doc_id)
         return doc_id
 
-    def _analyse(self, todo, jobs: int, report: UpdateReport):
-        """Analyse articles in worker processes (when there are many), caching each; yield them by batch."""
+    def _analyse(self, todo, jobs: int):
+        """Analyse articles in worker processes (when there are many); each worker caches what it made."""
         (self.folder / "cache").mkdir(parents=True, exist_ok=True)
         workers = jobs or (min(2, os.cpu_count() or 1) if len(todo) > 50 else 1)
         pool = ProcessPoolExecutor(workers) if workers > 1 else None
+        jobs_ = [(article, self._cache_path(article.doc_id)) for article in todo]
         try:
-            results = pool.map(_analyse_one, todo, chunksize=8) if pool else map(_analyse_one, todo)
-            batch: dict[str, ArticleResult] = {}
-            for item in results:
-                self._remember(item)
-                batch[item.article.doc_id] = item
-                if len(batch) >= BATCH:
-                    yield batch
-                    batch = {}
-            if batch:
-                yield batch
+            yield from (pool.map(_analyse_one, jobs_, chunksize=8) if pool else map(_analyse_one, jobs_))
         finally:
             if pool:
                 pool.shutdown()
 
-    def _remember(self, result: ArticleResult) -> None:
-        doc_id = result.article.doc_id
-        with self._cache_path(doc_id).open("wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        light = replace(result.entities, mentions=[], mention_entity=[])
-        roles = frozenset(f.get("role") for f in result.facts if f.kind == "PositionHeld")
-        countries = frozenset(f.get("countryCode") for f in result.facts if f.get("countryCode"))
-        self.state[doc_id] = ArticleState(result.article.sha256, result.article.source, light, (), [], roles,
-                                          countries)
+    def _record(self, analysed: _Analysed) -> None:
+        """Put an analysed article in the index, in place of what an earlier version of it contributed."""
+        self._forget([analysed.doc_id], keep_row=True)
+        self.index.add_article(analysed.doc_id, analysed.sha256, analysed.source, analysed.entities,
+                               analysed.uses, analysed.fact_kinds, load_language("id"))
+        self._pending.fresh.add(analysed.doc_id)
+        self._pending.owners |= analysed.uses
 
-    def _result(self, doc_id: str, fresh: dict[str, ArticleResult]) -> ArticleResult:
-        if doc_id in fresh:
-            return fresh[doc_id]
-        with self._cache_path(doc_id).open("rb") as handle:
-            return pickle.load(handle)
+    def _forget(self, docs: list[str], keep_row: bool = False) -> None:
+        """Drop what these articles contributed to the index, noting what it touched."""
+        index, pending = self.index, self._pending
+        pending.old_keys |= index.entity_keys_of(docs)
+        pending.owners |= index.uses_of(docs) | {f"claims:{b}" for b in index.buckets_of(docs)}
+        index.drop_articles(docs, keep_row=keep_row)
+        if not keep_row:
+            pending.removed |= set(docs)
 
-    def _refresh(self, fresh: dict[str, ArticleResult], report: UpdateReport, final: bool = True) -> None:
-        """Resolve entities over the corpus and rewrite every article graph whose content or entity IRIs
-        changed; at the end, rewrite the entities and claims graphs and save the state."""
-        lang = load_language("id")
-        order = sorted(self.state)
-        corpus = resolve_corpus([self.state[d].entities for d in order], lang)
-        rewrite = []
-        for doc_id in order:
-            state = self.state[doc_id]
-            keys = tuple(corpus.key_of[(doc_id, i)] for i in range(len(state.entities.entities)))
-            if doc_id in fresh or keys != state.keys:
-                rewrite.append((doc_id, keys))
-        graphs = {}
-        for doc_id, keys in rewrite:
-            result = self._result(doc_id, fresh)
-            graphs[article_iri(doc_id)] = article_triples(result.article, result.sentences, result.entities,
-                                                          result.facts, corpus)
-            self.state[doc_id].keys = keys
-            self.state[doc_id].statements = statements_from_results([result], corpus)
-        self._replace_graphs(graphs)
+    def _finish(self, report: UpdateReport, recover: bool = False) -> None:
+        """Resolve the entities the recorded changes can reach, write every article graph whose content or
+        entity IRIs changed, replace what changed in the entities and claims graphs, and commit."""
+        index, lang, pending = self.index, load_language("id"), self._pending
+        docs = index.articles()
+        whole = recover or len(pending.fresh | pending.removed) * 10 > len(docs)  # then reaching costs more
+        corpus, before = self._resolve(pending.fresh, pending.old_keys, lang, whole)
+        changed = {node: key for node, key in corpus.key_of.items() if before.get(node) != key}
+        index.set_keys(changed)
+        for key in pending.old_keys | set(before.values()) | set(corpus.entities):
+            pending.entities[key] = corpus.entities.get(key)
+        pending.rewritten = (pending.fresh | {doc for doc, _ in changed} | (set(docs) if recover else set())) \
+            - pending.removed
+        rewrite = sorted(pending.rewritten)
+        for start in range(0, len(rewrite), BATCH):  # streamed from the cache: memory stays flat
+            self._rewrite_articles(rewrite[start:start + BATCH])
         report.rewritten += len(rewrite)
-        if not final:
-            return
-        roles = set().union(*(s.roles for s in self.state.values())) if self.state else set()
-        countries = set().union(*(s.countries for s in self.state.values())) if self.state else set()
-        statements = sorted((s for d in order for s in self.state[d].statements), key=lambda s: (str(s.doc), str(s.fact)))
-        self._update_graph(ENTITIES_GRAPH, entity_triples(corpus, lang, roles, countries))
-        self._update_graph(CLAIMS_GRAPH, claim_triples(group_claims(statements), find_conflicts(statements)))
+        if recover:
+            pending.owners |= index.all_owners()
+        self._write_corpus_graphs(lang)
         self.store.flush()
-        self._save_state()
+        index.commit()
+        self.last_change, self._pending = self._pending, _Pending()
 
-    def _update_graph(self, name, triples) -> None:
-        """Bring a big corpus-wide graph to ``triples`` by removing and adding only the difference
-        (dropping and reloading a graph of 100,000s of quads takes Oxigraph many seconds)."""
+    def _resolve(self, fresh, old_keys: set[str], lang, everything: bool):
+        """Resolve the part of the corpus that the change can reach: the new nodes, the old members of
+        entities they belonged to, and whatever shares a name or surname with those. If a result
+        lands on the key of an entity outside that part, that entity is pulled in too, so the two merge
+        as they would in a full build."""
+        index = self.index
+        scope = index.all_nodes() if everything else index.reach(index.nodes_of_docs(fresh) |
+                                                                 index.nodes_of_keys(old_keys))
+        while True:
+            rows = index.local_entities(None if everything else scope)
+            corpus = resolve_nodes([(doc, idx, entity) for doc, idx, entity, _ in rows], lang)
+            outside = set() if everything else index.nodes_of_keys(corpus.entities) - scope
+            if not outside:
+                return corpus, {(doc, idx): key for doc, idx, _, key in rows if key is not None}
+            scope |= index.reach(outside)
+
+    def _rewrite_articles(self, docs: list[str]) -> None:
+        """Write these article graphs from their cached templates with today's entity IRIs."""
         import pyoxigraph
 
-        graph = _node(name)
-        new = {_nquad(t, f"<{name}>") for t in triples}
-        old = {f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n"
-               for q in self.store.quads_for_pattern(None, None, None, graph)}
-        for line in old - new:
-            for quad in pyoxigraph.parse(line.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS):
+        text = []
+        for doc_id in docs:
+            with self._cache_path(doc_id).open("rb") as handle:
+                cached: _Cached = pickle.load(handle)
+            keys = self.index.keys_of_doc(doc_id)
+            iris = [str(entity_iri(keys[(doc_id, i)])) for i in range(len(keys))]
+            text.append(_LOCAL_IRI.sub(lambda m: f"<{iris[int(m[1])]}>", cached.template))
+            statements = [replace(s, subject=_globalise(s.subject, iris), outlet=_globalise(s.outlet, iris))
+                          for s in cached.statements]
+            buckets = self.index.replace_statements(doc_id, statements)
+            self._pending.owners |= {f"claims:{b}" for b in buckets}
+            self.store.remove_graph(_node(article_iri(doc_id)))
+        self.store.bulk_load("".join(text).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+
+    def _write_corpus_graphs(self, lang) -> None:
+        """Replace the triples of every entity, role and claim bucket this update touched."""
+        index, pending = self.index, self._pending
+        owners: dict[str, set[str]] = {}
+        entities = dict(pending.entities)
+        for owner in sorted(pending.owners):
+            kind, _, name = owner.partition(":")
+            if kind == "role":
+                owners[owner] = _lines(role_triples(name, lang), ENTITIES_GRAPH) if index.is_used(owner) else set()
+            elif kind == "country" and f"country/{name}" not in entities \
+                    and not index.nodes_of_keys([f"country/{name}"]):
+                entities[f"country/{name}"] = None  # named only by facts, or no more
+            elif kind == "claims":
+                statements = index.statements_in(name)
+                claims, conflicts = group_claims(statements), find_conflicts(statements)
+                owners[owner] = _lines(claim_triples(claims, conflicts), CLAIMS_GRAPH)
+                index.set_claim_counts(name, len(claims), len(conflicts))
+        for key, entity in entities.items():
+            if entity is None and key.startswith("country/") and index.is_used(f"country:{key[8:]}"):
+                entity = bare_country(key[8:])
+            owners[f"entity:{key}"] = _lines(one_entity_triples(entity), ENTITIES_GRAPH) if entity else set()
+            index.set_entity_type(key, entity.type.value if entity is not None else None)
+        if not index.lines_of("constant"):
+            owners["constant"] = _lines(constant_triples(), ENTITIES_GRAPH)
+        removed, added = [], []
+        for owner, lines in sorted(owners.items()):
+            pending.lines |= lines
+            old = index.lines_of(owner)
+            removed.extend(old - lines)
+            added.extend(lines - old)
+            index.set_lines(owner, lines)
+        self._apply(removed, added)
+
+    def _apply(self, removed: list[str], added: list[str]) -> None:
+        """Take lines out of the store and put lines in (N-Quads text: one parse for each)."""
+        import pyoxigraph
+
+        if removed:
+            for quad in pyoxigraph.parse("".join(removed).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS):
                 self.store.remove(quad)
-        added = "".join(sorted(new - old))
         if added:
-            self.store.load(added.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
-
-    def _replace_graphs(self, graphs: dict) -> None:
-        """Drop these named graphs and load their new triples: one bulk load of N-Quads for all of them."""
-        import pyoxigraph
-
-        if not graphs:
-            return
-        for name in graphs:
-            self.store.remove_graph(_node(name))
-        text = "".join(_nquad(t, f"<{name}>") for name, triples in graphs.items() for t in triples)
-        self.store.bulk_load(text.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+            text = "".join(sorted(added)).encode("utf-8")
+            loader = self.store.bulk_load if len(added) > 100_000 else self.store.load
+            loader(text, format=pyoxigraph.RdfFormat.N_QUADS)
 
     # -- reading
+    def last_change_for_validation(self, limit: int = 100):
+        """The triples the last update wrote, as an rdflib Dataset, with the nodes to validate.
+
+        Validating a whole store of 10,000 articles with pySHACL takes far too long for every update, so
+        the focus is what changed: the article graphs rewritten (an even sample of ``limit`` of them when
+        there are more, as after a first build) and the entities and claims rewritten. The data holds
+        the focus nodes' triples and, two steps out, those of what they point at, so class checks
+        see the types. Returns (dataset, focus nodes, articles checked, articles rewritten)."""
+        from rdflib import URIRef
+
+        from newskg.rdf import new_dataset
+
+        docs = sorted(self.last_change.rewritten)
+        sample = docs if len(docs) <= limit else [docs[i * len(docs) // limit] for i in range(limit)]
+        quads = {_quad_line(q) for doc in sample
+                 for q in self.store.quads_for_pattern(None, None, None, _node(article_iri(doc)))}
+        if len(sample) == len(docs):
+            quads |= self.last_change.lines
+        dataset = new_dataset()
+        dataset.parse(data="".join(sorted(quads)), format="nquads")
+        focus = sorted({s for s, _, _, _ in dataset.quads() if isinstance(s, URIRef)})
+        self._describe(dataset, focus)
+        return dataset, focus, len(sample), len(docs)
+
+    def _describe(self, dataset, nodes, steps: int = 3) -> None:
+        """Add to ``dataset`` every quad about ``nodes`` and, ``steps`` deep, about what they point at;
+        beyond that only the types."""
+        import pyoxigraph
+        from rdflib import URIRef
+
+        described: set = set()
+        layer = set(nodes)
+        for step in range(steps + 1):
+            lines = set()
+            for node in sorted(layer - described):
+                predicate = None if step < steps else pyoxigraph.NamedNode(str(RDF.type))
+                lines.update(_quad_line(q) for q in self.store.quads_for_pattern(_node(node), predicate, None, None))
+            described |= layer
+            if lines:
+                dataset.parse(data="".join(sorted(lines)), format="nquads")
+            layer = {o for line in lines for o in _objects(line)} - described
+            if not layer:
+                return
+
     def to_dataset(self):
         """The whole store as an rdflib Dataset (for the view, validation and exports)."""
         import pyoxigraph
@@ -262,8 +368,73 @@ class PersistentStore:
         return int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value)
 
 
-def _analyse_one(article: Article) -> ArticleResult:
-    return analyse_article(article)
+@dataclass
+class _Cached:
+    """What the store keeps of an article: its graph and claim statements, with each entity IRI left as a
+    placeholder (``entity/local/<index>``) so that a change of global IRIs is a text substitution."""
+
+    template: str  # N-Quads
+    statements: list
+
+
+@dataclass
+class _Analysed:
+    """What a worker hands back: what the index needs (the rest is in the cache)."""
+
+    doc_id: str
+    sha256: str
+    source: str
+    entities: list
+    uses: set[str]
+    fact_kinds: Counter
+
+
+_LOCAL_IRI = re.compile("<" + re.escape(str(entity_iri("local/"))) + r"(\d+)>")
+
+
+def _analyse_one(job: tuple[Article, Path]) -> _Analysed:
+    """In a worker: analyse one article, write its graph with placeholder IRIs, cache it."""
+    article, cache_path = job
+    result = analyse_article(article)
+    doc_id = article.doc_id
+    local = CorpusEntities({}, {(doc_id, i): f"local/{i}" for i in range(len(result.entities.entities))})
+    graph = f"<{article_iri(doc_id)}>"
+    template = "".join(_nquad(t, graph) for t in article_triples(result.article, result.sentences,
+                                                                 result.entities, result.facts, local))
+    with cache_path.open("wb") as handle:
+        pickle.dump(_Cached(template, statements_from_results([result], local)), handle,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+    return _Analysed(doc_id, article.sha256, article.source, result.entities.entities, _uses(result),
+                     Counter(f.kind for f in result.facts))
+
+
+def _globalise(value, iris: list[str]):
+    """A statement's subject ('iri|role|iri') or outlet with placeholders replaced by global IRIs."""
+    if value is None:
+        return None
+    local = str(entity_iri("local/"))
+    parts = [iris[int(p[len(local):])] if p.startswith(local) else p for p in str(value).split("|")]
+    return type(value)("|".join(parts))
+
+
+def _uses(result: ArticleResult) -> set[str]:
+    """The roles and countries an article's facts name: they get triples of their own in the entities graph."""
+    roles = {f"role:{f.get('role')}" for f in result.facts if f.kind == "PositionHeld"}
+    return roles | {f"country:{f.get('countryCode')}" for f in result.facts if f.get("countryCode")}
+
+
+def _quad_line(quad) -> str:
+    return f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n"
+
+
+def _objects(line: str) -> list[str]:
+    """The IRI in the object place of an N-Quads line of ours, if any."""
+    parts = line.split(" ")
+    return [parts[2][1:-1]] if len(parts) == 5 and parts[2].startswith("<") else []
+
+
+def _lines(triples, graph) -> set[str]:
+    return {_nquad(t, f"<{graph}>") for t in triples}
 
 
 def _node(term):

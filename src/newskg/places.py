@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 import pycountry
-import yaml
+from newskg.yaml_data import load_yaml
 
 from newskg.lang import Language
 
@@ -64,7 +64,7 @@ def country_names(code: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=None)
 def _places() -> dict:
-    return yaml.safe_load(resources.files("newskg.data").joinpath("places.yaml").read_text(encoding="utf-8"))
+    return load_yaml(resources.files("newskg.data").joinpath("places.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)

@@ -263,32 +263,56 @@ def entity_triples(corpus: CorpusEntities, lang: Language, roles_used: set[str],
     graph = TripleList()
     entities = dict(corpus.entities)
     for code in extra_countries:
-        entities.setdefault(f"country/{code}", Entity(f"country/{code}", EntityType.COUNTRY, code, (), None, code))
-    for key, entity in sorted(entities.items()):
-        node = entity_iri(key)
-        for cls in _TYPES[entity.type]:
-            graph.add((node, RDF.type, cls))
-        if entity.type is EntityType.COUNTRY:
-            english, indonesian = country_names(entity.country_code)
-            graph.add((node, RDFS.label, Literal(english)))
-            graph.add((node, SKOS.prefLabel, Literal(english, lang="en")))
-            graph.add((node, SKOS.prefLabel, Literal(indonesian, lang="id")))
-            graph.add((node, SDO.identifier, Literal(entity.country_code)))
-        else:
-            graph.add((node, RDFS.label, Literal(entity.label)))
-        for alias in entity.aliases:
-            if alias != entity.label:
-                graph.add((node, SKOS.altLabel, Literal(alias)))
-        if entity.wikidata:
-            graph.add((node, OWL.sameAs, WD[entity.wikidata]))
-        if entity.country_code and entity.type is EntityType.CITY:
-            graph.add((node, SDO.containedInPlace, entity_iri(f"country/{entity.country_code}")))
-    graph.add((NKG.Remote, RDF.type, NKG.WorkModel))  # the individuals facts point at
+        entities.setdefault(f"country/{code}", bare_country(code))
+    for _, entity in sorted(entities.items()):
+        graph.extend(one_entity_triples(entity))
+    graph.extend(constant_triples())
     for role in sorted(roles_used):
-        node = role_iri(role)
-        spec = lang.roles[role]
-        graph.add((node, RDF.type, ORG.Role))
-        graph.add((node, RDFS.label, Literal(spec["en"])))
-        graph.add((node, SKOS.prefLabel, Literal(spec["en"], lang="en")))
-        graph.add((node, SKOS.prefLabel, Literal(spec["id"], lang="id")))
+        graph.extend(role_triples(role, lang))
+    return graph
+
+
+def bare_country(code: str) -> Entity:
+    """A country that a fact names (an organisation's base) but no sentence mentions as an entity."""
+    return Entity(f"country/{code}", EntityType.COUNTRY, code, (), None, code)
+
+
+def one_entity_triples(entity: Entity) -> TripleList:
+    graph = TripleList()
+    node = entity_iri(entity.key)
+    for cls in _TYPES[entity.type]:
+        graph.add((node, RDF.type, cls))
+    if entity.type is EntityType.COUNTRY:
+        english, indonesian = country_names(entity.country_code)
+        graph.add((node, RDFS.label, Literal(english)))
+        graph.add((node, SKOS.prefLabel, Literal(english, lang="en")))
+        graph.add((node, SKOS.prefLabel, Literal(indonesian, lang="id")))
+        graph.add((node, SDO.identifier, Literal(entity.country_code)))
+    else:
+        graph.add((node, RDFS.label, Literal(entity.label)))
+    for alias in entity.aliases:
+        if alias != entity.label:
+            graph.add((node, SKOS.altLabel, Literal(alias)))
+    if entity.wikidata:
+        graph.add((node, OWL.sameAs, WD[entity.wikidata]))
+    if entity.country_code and entity.type is EntityType.CITY:
+        graph.add((node, SDO.containedInPlace, entity_iri(f"country/{entity.country_code}")))
+    return graph
+
+
+def constant_triples() -> TripleList:
+    """The individuals facts point at, whatever the articles say."""
+    graph = TripleList()
+    graph.add((NKG.Remote, RDF.type, NKG.WorkModel))
+    return graph
+
+
+def role_triples(role: str, lang: Language) -> TripleList:
+    graph = TripleList()
+    node = role_iri(role)
+    spec = lang.roles[role]
+    graph.add((node, RDF.type, ORG.Role))
+    graph.add((node, RDFS.label, Literal(spec["en"])))
+    graph.add((node, SKOS.prefLabel, Literal(spec["en"], lang="en")))
+    graph.add((node, SKOS.prefLabel, Literal(spec["id"], lang="id")))
     return graph

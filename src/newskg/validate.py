@@ -35,8 +35,9 @@ def shapes_graph() -> Graph:
     return Graph().parse(data=text, format="turtle")
 
 
-def validate(dataset: Dataset) -> list[Violation]:
-    """The violations of the shapes in ``dataset`` (empty when it conforms)."""
+def validate(dataset: Dataset, focus: list | None = None) -> list[Violation]:
+    """The violations of the shapes in ``dataset`` (empty when it conforms); only of the ``focus`` nodes
+    if given (the rest of ``dataset`` is then what they point at)."""
     try:
         from pyshacl import validate as shacl_validate
     except ImportError as err:  # pragma: no cover - a broken install
@@ -47,7 +48,7 @@ def validate(dataset: Dataset) -> list[Violation]:
             union.add(triple)
     try:
         conforms, report, _ = shacl_validate(union, shacl_graph=shapes_graph(), inference="none",
-                                             allow_warnings=True, advanced=True)
+                                             allow_warnings=True, advanced=True, focus_nodes=focus)
     except Exception as err:  # pySHACL raises many kinds on a broken shapes graph
         raise ValidationError(f"cannot validate: {err}") from None
     if conforms:

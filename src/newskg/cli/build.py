@@ -103,19 +103,21 @@ def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: boo
                  as_json: bool, quiet: bool = False, fields=None, lang_code: str | None = None) -> None:
     from newskg.outputs import write_outputs
     from newskg.persistent import PersistentStore
-    from newskg.stats import graph_stats
 
     try:
         kg = PersistentStore(store)
         with _progress(paths, quiet or as_json) as tick:
             report = kg.update(list(paths), jobs=jobs, fields=fields, progress=tick, lang_code=lang_code)
-        summary = report.summary() | graph_stats(_StoreView(kg))
+        summary = report.summary() | kg.index.summary()
         violations = []
-        if out_dir or not no_validate:
-            dataset = kg.to_dataset()
-            violations = [] if no_validate else _validate(dataset)
-            if out_dir:
-                summary["written"] = [str(p) for p in write_outputs(dataset, Path(out_dir), html=not no_html)]
+        if not no_validate:
+            changed, focus, checked, rewritten = kg.last_change_for_validation()
+            violations = _validate(changed, focus)
+            if checked < rewritten:
+                summary["validated"] = (f"{checked} of {rewritten} articles rewritten (a sample); "
+                                        "'newskg validate --store' checks all")
+        if out_dir:
+            summary["written"] = [str(p) for p in write_outputs(kg.to_dataset(), Path(out_dir), html=not no_html)]
     except NewskgError as err:
         _fail(err)
     for problem in report.skipped:
@@ -128,18 +130,6 @@ def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: boo
                    "\n".join(f"{k}: {v}" for k, v in summary.items() if k != "skipped"))
     if report.skipped or violations:
         sys.exit(1)
-
-
-class _StoreView:
-    """A writable store seen as a query source (the CLI's sources open stores read-only)."""
-
-    def __init__(self, kg):
-        self.kg = kg
-
-    def query(self, text, source="query", params=None):
-        from newskg.query import run_store_query
-
-        return run_store_query(self.kg.store, text, source=source, params=params)
 
 
 @main.command()
@@ -161,10 +151,10 @@ def remove(articles: tuple[str, ...], store: str) -> None:
     click.echo(f"removed: {', '.join(report.removed)}; graphs rewritten: {report.rewritten}")
 
 
-def _validate(dataset):
+def _validate(dataset, focus=None):
     from newskg.validate import validate
 
-    return validate(dataset)
+    return validate(dataset, focus)
 
 
 def _summary_text(summary: dict) -> str:

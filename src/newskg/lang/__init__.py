@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from newskg.yaml_data import load_yaml
 
 from newskg.errors import LanguageDataError
 
@@ -123,7 +123,7 @@ def load_language(code: str) -> Language:
     known = {f.name for f in fields(Language)} - {"code"}
     data: dict = {}
     for name in _FILES:
-        raw = yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8")) or {}
+        raw = load_yaml(folder.joinpath(name).read_text(encoding="utf-8")) or {}
         if name == "grammar.yaml":  # one key of its own: word classes by name
             raw = {"grammar": {key: tuple(str(w) for w in words) for key, words in raw.items()}}
         unknown = set(raw) - known
