@@ -310,48 +310,44 @@ class PersistentStore:
 
     # -- reading
     def last_change_for_validation(self, limit: int = 100):
-        """The triples the last update wrote, as an rdflib Dataset, with the nodes to validate.
+        """The triples the last update wrote, as an rdflib Graph, with the nodes to validate.
 
         Validating a whole store of 10,000 articles with pySHACL takes far too long for every update, so
         the focus is what changed: the article graphs rewritten (an even sample of ``limit`` of them when
-        there are more, as after a first build) and the entities and claims rewritten. The data holds
-        the focus nodes' triples and, two steps out, those of what they point at, so class checks
-        see the types. Returns (dataset, focus nodes, articles checked, articles rewritten)."""
-        from rdflib import URIRef
+        there are more, as after a first build) and the entities and claims rewritten. The graph holds
+        the focus nodes' triples and, a few steps out, those of what they point at, so class checks
+        see the types. Returns (graph, focus nodes, articles checked, articles rewritten)."""
+        import pyoxigraph
+        from rdflib import Graph
 
-        from newskg.rdf import new_dataset
+        from newskg.query import _from_ox
 
         docs = sorted(self.last_change.rewritten)
         sample = docs if len(docs) <= limit else [docs[i * len(docs) // limit] for i in range(limit)]
-        quads = {_quad_line(q) for doc in sample
-                 for q in self.store.quads_for_pattern(None, None, None, _node(article_iri(doc)))}
-        if len(sample) == len(docs):
-            quads |= self.last_change.lines
-        dataset = new_dataset()
-        dataset.parse(data="".join(sorted(quads)), format="nquads")
-        focus = sorted({s for s, _, _, _ in dataset.quads() if isinstance(s, URIRef)})
-        self._describe(dataset, focus)
-        return dataset, focus, len(sample), len(docs)
+        written = [q for doc in sample for q in self.store.quads_for_pattern(None, None, None, _node(article_iri(doc)))]
+        if len(sample) == len(docs) and self.last_change.lines:
+            text = "".join(sorted(self.last_change.lines)).encode("utf-8")
+            written.extend(pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.N_QUADS))
+        focus = {q.subject for q in written if isinstance(q.subject, pyoxigraph.NamedNode)}
+        graph = Graph()
+        for s, p, o in {q.triple for q in written} | self._describe(focus):
+            graph.add((_from_ox(s), _from_ox(p), _from_ox(o)))
+        return graph, sorted(_from_ox(node) for node in focus), len(sample), len(docs)
 
-    def _describe(self, dataset, nodes, steps: int = 3) -> None:
-        """Add to ``dataset`` every quad about ``nodes`` and, ``steps`` deep, about what they point at;
-        beyond that only the types."""
+    def _describe(self, nodes, steps: int = 3) -> set:
+        """Every triple about ``nodes`` and, ``steps`` deep, about what they point at; beyond that
+        only the types."""
         import pyoxigraph
-        from rdflib import URIRef
 
-        described: set = set()
-        layer = set(nodes)
+        found, described, layer = set(), set(), set(nodes)
+        rdf_type = pyoxigraph.NamedNode(str(RDF.type))
         for step in range(steps + 1):
-            lines = set()
-            for node in sorted(layer - described):
-                predicate = None if step < steps else pyoxigraph.NamedNode(str(RDF.type))
-                lines.update(_quad_line(q) for q in self.store.quads_for_pattern(_node(node), predicate, None, None))
+            triples = {q.triple for node in layer
+                       for q in self.store.quads_for_pattern(node, None if step < steps else rdf_type, None, None)}
+            found |= triples
             described |= layer
-            if lines:
-                dataset.parse(data="".join(sorted(lines)), format="nquads")
-            layer = {o for line in lines for o in _objects(line)} - described
-            if not layer:
-                return
+            layer = {t.object for t in triples if isinstance(t.object, pyoxigraph.NamedNode)} - described
+        return found
 
     def to_dataset(self):
         """The whole store as an rdflib Dataset (for the view, validation and exports)."""
@@ -421,16 +417,6 @@ def _uses(result: ArticleResult) -> set[str]:
     """The roles and countries an article's facts name: they get triples of their own in the entities graph."""
     roles = {f"role:{f.get('role')}" for f in result.facts if f.kind == "PositionHeld"}
     return roles | {f"country:{f.get('countryCode')}" for f in result.facts if f.get("countryCode")}
-
-
-def _quad_line(quad) -> str:
-    return f"{quad.subject} {quad.predicate} {quad.object} {quad.graph_name} .\n"
-
-
-def _objects(line: str) -> list[str]:
-    """The IRI in the object place of an N-Quads line of ours, if any."""
-    parts = line.split(" ")
-    return [parts[2][1:-1]] if len(parts) == 5 and parts[2].startswith("<") else []
 
 
 def _lines(triples, graph) -> set[str]:

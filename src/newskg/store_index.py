@@ -122,32 +122,35 @@ class StoreIndex:
     def reach(self, seeds: set[NodeId]) -> set[NodeId]:
         """Every local entity that resolution could join with ``seeds``: the closure over shared global
         entity, shared name (slot) and shared surname. Resolving just these gives the same answer for
-        them as resolving the whole corpus."""
+        them as resolving the whole corpus. Each step is a few joins on temporary tables."""
+        links = (("entity", "nodes"), ("slot", "slots"), ("word", "surnames"))
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS reach_nodes(doc TEXT, idx INTEGER)")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS new_links(value TEXT PRIMARY KEY)")
+        for column, _ in links:
+            self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS seen_{column}(value TEXT PRIMARY KEY)")
+            self.db.execute(f"DELETE FROM seen_{column}")
         found: set[NodeId] = set()
-        seen_keys, seen_slots, seen_words = set(), set(), set()
         frontier = set(seeds)
         while frontier:
             found |= frontier
-            slots, words, keys = set(), set(), set()
-            for doc, idx in frontier:
-                slots.update(s for (s,) in self.db.execute(
-                    "SELECT slot FROM slots WHERE doc = ? AND idx = ?", (doc, idx)))
-                words.update(w for (w,) in self.db.execute(
-                    "SELECT word FROM surnames WHERE doc = ? AND idx = ?", (doc, idx)))
-                keys.update(k for (k,) in self.db.execute(
-                    "SELECT entity FROM nodes WHERE doc = ? AND idx = ? AND entity IS NOT NULL", (doc, idx)))
-            slots, words, keys = slots - seen_slots, words - seen_words, keys - seen_keys
-            seen_slots |= slots
-            seen_words |= words
-            seen_keys |= keys
-            reached = self.nodes_of_keys(keys)
-            for slot in slots:
-                reached.update(tuple(n) for n in self.db.execute("SELECT doc, idx FROM slots WHERE slot = ?", (slot,)))
-            for word in words:
-                reached.update(tuple(n) for n in self.db.execute(
-                    "SELECT doc, idx FROM surnames WHERE word = ?", (word,)))
+            self.db.execute("DELETE FROM reach_nodes")
+            self.db.executemany("INSERT INTO reach_nodes VALUES (?, ?)", sorted(frontier))
+            reached: set[NodeId] = set()
+            for column, table in links:
+                reached |= self._follow(column, table)
             frontier = reached - found
         return found
+
+    def _follow(self, column: str, table: str) -> set[NodeId]:
+        """The nodes that share a value of ``column`` (entity, slot, surname) with the nodes in reach_nodes,
+        through values not followed before."""
+        self.db.execute("DELETE FROM new_links")
+        self.db.execute(f"INSERT OR IGNORE INTO new_links SELECT t.{column} FROM {table} t "
+                        f"JOIN reach_nodes r ON t.doc = r.doc AND t.idx = r.idx WHERE t.{column} IS NOT NULL "
+                        f"AND t.{column} NOT IN (SELECT value FROM seen_{column})")
+        self.db.execute(f"INSERT INTO seen_{column} SELECT value FROM new_links")
+        return {tuple(n) for n in self.db.execute(
+            f"SELECT doc, idx FROM {table} WHERE {column} IN (SELECT value FROM new_links)")}
 
     def local_entities(self, nodes: set[NodeId] | None = None) -> list[tuple[str, int, LocalEntity, str | None]]:
         """(doc, idx, entity, current global key) for these nodes (all if None), by document, then index."""

@@ -35,17 +35,20 @@ def shapes_graph() -> Graph:
     return Graph().parse(data=text, format="turtle")
 
 
-def validate(dataset: Dataset, focus: list | None = None) -> list[Violation]:
+def validate(dataset: Dataset | Graph, focus: list | None = None) -> list[Violation]:
     """The violations of the shapes in ``dataset`` (empty when it conforms); only of the ``focus`` nodes
     if given (the rest of ``dataset`` is then what they point at)."""
     try:
         from pyshacl import validate as shacl_validate
     except ImportError as err:  # pragma: no cover - a broken install
         raise ValidationError(f"cannot validate: pySHACL is not installed ({err})") from None
-    union = Graph()
-    for graph in dataset.graphs():
-        for triple in graph:
-            union.add(triple)
+    if isinstance(dataset, Dataset):
+        union = Graph()
+        for graph in dataset.graphs():
+            for triple in graph:
+                union.add(triple)
+    else:
+        union = dataset
     try:
         conforms, report, _ = shacl_validate(union, shacl_graph=shapes_graph(), inference="none",
                                              allow_warnings=True, advanced=True, focus_nodes=focus)
