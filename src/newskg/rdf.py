@@ -17,7 +17,7 @@ from newskg.facts.context import Ref
 from newskg.lang import Language
 from newskg.model import Article, Entity, EntityType, Fact, PartialDate, Precision, Sentence
 from newskg.places import country_names
-from newskg.vocab import ENTITIES_GRAPH, ID, ITSRDF, NIF, NKG, PREFIXES, WD
+from newskg.vocab import ENTITIES_GRAPH, ID, ITSRDF, NIF, NKG, PREFIXES, WD, name_key
 
 _TYPES = {
     EntityType.ORGANIZATION: (SDO.Organization, ORG.Organization),
@@ -293,6 +293,10 @@ def one_entity_triples(entity: Entity) -> TripleList:
     for alias in entity.aliases:
         if alias != entity.label:
             graph.add((node, SKOS.altLabel, Literal(alias)))
+    names = {entity.label, *entity.aliases} | (set(country_names(entity.country_code))
+                                                if entity.type is EntityType.COUNTRY else set())
+    for key in sorted({name_key(n) for n in names}):
+        graph.add((node, NKG.nameKey, Literal(key)))
     if entity.wikidata:
         graph.add((node, OWL.sameAs, WD[entity.wikidata]))
     if entity.country_code and entity.type is EntityType.CITY:

@@ -74,6 +74,7 @@ class NKG(DefinedNamespace):
     beginIndex: URIRef
     endIndex: URIRef
     sourceFile: URIRef
+    nameKey: URIRef
     contentHash: URIRef
     publishedBasis: URIRef
     sentenceIndex: URIRef
@@ -100,3 +101,8 @@ PREFIXES = {
     "nkg": NKG._NS, "id": ID, "prov": PROV, "org": ORG, "schema": SDO, "nif": NIF, "itsrdf": ITSRDF,
     "rdfs": RDFS, "rdf": RDF, "owl": OWL, "xsd": XSD, "skos": SKOS, "dcterms": DCTERMS, "wd": WD,
 }
+
+
+def name_key(name: str) -> str:
+    """How a name is looked up (``nkg:nameKey``): case-folded, single spaces."""
+    return " ".join(str(name).casefold().split())
