@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import QUERIES
+from conftest import QUERIES, SEEDS
 from newskg.cli import main
 
 CQ = sorted((QUERIES / "cq").glob("*.rq"))
@@ -67,10 +67,16 @@ def client_rows(endpoint: str, query: Path) -> list[tuple]:
     return sorted(tuple(b.get(n, {}).get("value", "") for n in names) for b in data["results"]["bindings"])
 
 
-def test_newskg_serve_answers_a_standard_client(seeds_build, process):
+@pytest.mark.parametrize("source", ["graph", "store", "store in memory"])
+def test_newskg_serve_answers_a_standard_client(seeds_build, process, tmp_path, source):
     graph = seeds_build[1] / "newskg.trig"
+    if source == "graph":
+        given = ["--graph", str(graph)]
+    else:
+        assert CliRunner().invoke(main, ["build", str(SEEDS), "--store", str(tmp_path / "kg")]).exit_code == 0
+        given = ["--store", str(tmp_path / "kg")] + (["--in-memory"] if source.endswith("memory") else [])
     port = free_port()
-    process(sys.executable, "-m", "newskg.cli", "serve", "--graph", str(graph), "--port", str(port))
+    process(sys.executable, "-m", "newskg.cli", "serve", *given, "--port", str(port))
     wait_for(f"http://127.0.0.1:{port}/")
     for query in CQ:
         assert client_rows(f"http://127.0.0.1:{port}/sparql", query) == local_rows(graph, query), query.name

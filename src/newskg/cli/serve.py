@@ -11,7 +11,9 @@ from newskg.errors import NewskgError
 @graph_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
-def serve(graph: str, store: str | None, host: str, port: int) -> None:
+@click.option("--in-memory", is_flag=True,
+              help="Copy the store into memory first: slower to start, queries over the whole corpus ~5x faster.")
+def serve(graph: str, store: str | None, host: str, port: int, in_memory: bool) -> None:
     """Serve the graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) at /sparql.
 
     \b
@@ -23,7 +25,7 @@ def serve(graph: str, store: str | None, host: str, port: int) -> None:
     from newskg.server import serve as make_server
 
     try:
-        httpd = make_server(open_oxigraph(graph, store), host, port)
+        httpd = make_server(open_oxigraph(graph, store, in_memory), host, port)
     except (NewskgError, OSError) as err:
         _fail(err if isinstance(err, NewskgError) else NewskgError(f"{host}:{port}: cannot listen ({err})"))
     click.echo(f"SPARQL endpoint: http://{host}:{httpd.server_address[1]}/sparql  (Ctrl-C to stop)", err=True)
