@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py                     # 1,000 and 10,000 generated articles
     python benchmarks/bench.py --sizes 1000        # quicker
+    python benchmarks/bench.py --real              # real Indonesian news sentences (benchmarks/real_corpus.py)
     python benchmarks/bench.py --corpus DIR        # real articles of your own instead of generated ones
 
 Each build runs in its own process, so its peak memory (ru_maxrss from os.wait4) is its own.
@@ -61,39 +62,105 @@ def timed(function, repeat: int = 3, cap: int = 0) -> float:
     return best * 1000
 
 
-def corpus(size: int, work: Path, given: Path | None) -> Path:
-    if given is not None:
-        return given
-    from newskg.generator import generate_corpus
+def corpus(size: int, work: Path, given: Path | None, real: bool) -> tuple[Path, Path, Path | None]:
+    """(folder to build, one held-back article to add afterwards, gold folder or None)."""
+    folder, held = work / f"articles-{size}", work / f"held-{size}"
+    held.mkdir()
+    gold = None
+    if given is not None:  # a folder of the user's: link all but its last article
+        files = sorted(p for p in given.rglob("*") if p.is_file())
+        folder.mkdir()
+        for path in files[:-1]:
+            (folder / path.name).symlink_to(path.resolve())
+        shutil.copy(files[-1], held)
+        return folder, held, None
+    if real:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from real_corpus import write_corpus
 
-    folder = work / f"articles-{size}"
-    generate_corpus(size, folder, work / f"gold-{size}", seed=7)
-    return folder
+        write_corpus(folder, size + 1, Path.home() / ".cache" / "newskg-bench")
+    else:
+        from newskg.generator import generate_corpus
+
+        gold = work / f"gold-{size}"
+        generate_corpus(size + 1, folder, gold, seed=7)
+    last = sorted(folder.glob("*.txt"))[-1]
+    shutil.move(last, held / last.name)
+    if gold is not None:
+        (gold / f"{last.stem}.json").unlink()
+    return folder, held, gold
+
+
+def busiest_organisation(store) -> str:
+    """The organisation most facts are about: the entity the profile and timeline are asked for."""
+    from newskg.query import run_store_query
+
+    answer = run_store_query(store, """PREFIX nkg: <https://w3id.org/newskg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?label (COUNT(?fact) AS ?n) WHERE { GRAPH ?doc { ?fact nkg:organization ?o } ?o rdfs:label ?label }
+        GROUP BY ?label ORDER BY DESC(?n) ?label LIMIT 1""")
+    return str(answer.rows[0][0]) if answer.rows else "Reuters"
 
 
 def query_times(size: int, store_dir: Path, memory_graph: Path | None) -> list[tuple[str, str, str]]:
+    """Each competency question, then an entity profile, timeline and claims: on the store on disk, the same
+    store copied into memory (``serve --in-memory``), and rdflib in memory when the graph file is given."""
+    import pyoxigraph
+
     from newskg.persistent import PersistentStore
     from newskg.query import run_query, run_store_query
     from newskg.store import load_graph
 
     store = PersistentStore(store_dir, read_only=True).store
+    in_memory = pyoxigraph.Store()
+    in_memory.bulk_load(store.dump(format=pyoxigraph.RdfFormat.N_QUADS), format=pyoxigraph.RdfFormat.N_QUADS)
     dataset = load_graph(memory_graph) if memory_graph else None
+    entity = busiest_organisation(store)
+    library = ROOT / "src" / "newskg" / "queries"
+    queries = [(q, None) for q in sorted((ROOT / "queries" / "cq").glob("cq_*.rq"))]
+    queries += [(ROOT / "queries" / "entity_profile.rq", {"entity": entity}),
+                (library / "timeline.rq", {"entity": entity}), (library / "claims.rq", {"entity": entity})]
     rows = []
-    queries = sorted((ROOT / "queries" / "cq").glob("cq_*.rq"))
-    extra = [(ROOT / "queries" / "entity_profile.rq", {"entity": "Reuters"}),
-             (ROOT / "src" / "newskg" / "queries" / "timeline.rq", {"entity": "Reuters"})]
-    for path, params in [(q, None) for q in queries] + extra:
+    for path, params in queries:
         text = path.read_text(encoding="utf-8")
-        oxi = timed(lambda: run_store_query(store, text, params=params))
-        mem = timed(lambda: run_query(dataset, text, params=params), repeat=1, cap=20) if dataset is not None else None
-        if mem is None:
-            note = ""
-        elif mem == float("inf"):
-            note = "rdflib in memory: over 20 s (stopped)"
-        else:
-            note = f"rdflib in memory: {mem:.0f} ms, {mem / oxi:.0f}x slower"
-        rows.append((f"query {path.stem} ({size})", f"{oxi:.1f} ms", note))
+        disk = timed(lambda: run_store_query(store, text, params=params))
+        memory = timed(lambda: run_store_query(in_memory, text, params=params))
+        note = f"in memory (serve --in-memory): {memory:.0f} ms"
+        if dataset is not None:
+            mem = timed(lambda: run_query(dataset, text, params=params), repeat=1, cap=20)
+            note += "; rdflib: over 20 s (stopped)" if mem == float("inf") else \
+                f"; rdflib: {mem:.0f} ms, {mem / disk:.0f}x slower"
+        about = f" {entity}" if params else ""
+        rows.append((f"query {path.stem}{about} ({size})", f"{disk:.1f} ms", note))
     return rows
+
+
+def add_one(store: Path, held: Path, count: int) -> list[tuple[str, str, str]]:
+    """Add the held-back article and remove it again, three times, with and without validation."""
+    name = next(held.iterdir()).name
+    times: dict[str, list[float]] = {"add": [], "add --no-validate": [], "remove": []}
+    peak = 0.0
+    for validate in (True, False) * 3:
+        seconds, used = run(["build", str(held), "--store", str(store), "-q"] + ([] if validate else ["--no-validate"]))
+        times["add" if validate else "add --no-validate"].append(seconds)
+        peak = max(peak, used)
+        times["remove"].append(run(["remove", name, "--store", str(store)])[0])
+    rows = []
+    for what, values in times.items():
+        values.sort()
+        rows.append((f"{what} 1 article ({count} store)", f"{values[len(values) // 2]:.2f} s median",
+                     f"best {values[0]:.2f} s; whole command incl. start-up; peak {peak:.0f} MB"))
+    return rows
+
+
+def score(graph: Path, gold: Path) -> tuple[str, str, str] | None:
+    scorer = ROOT.parent / "shared" / "eval" / "score.py"
+    if not scorer.exists():
+        return None
+    out = subprocess.run([sys.executable, str(scorer), "--graph", str(graph), "--queries", str(ROOT / "queries" / "cq"),
+                          "--gold", str(gold)], capture_output=True, text=True)
+    line = next((l for l in out.stdout.splitlines() if l.startswith("micro-F1")), "micro-F1 ?")
+    return (f"score.py on the generated sample", line, "regression guard for generator and extractor")
 
 
 def main() -> None:
@@ -102,17 +169,20 @@ def main() -> None:
     parser.add_argument("--memory-max", type=int, default=1000,
                         help="largest size also built in memory with rdflib (it is slow and big)")
     parser.add_argument("--corpus", type=Path, help="a folder of real articles to measure instead")
+    parser.add_argument("--real", action="store_true",
+                        help="real Indonesian news sentences (benchmarks/real_corpus.py) instead of generated articles")
     args = parser.parse_args()
     sizes = [0] if args.corpus else [int(s) for s in args.sizes.split(",")]
     work = Path(tempfile.mkdtemp(prefix="newskg-bench-"))
     table: list[tuple[str, str, str]] = []
+    kind = "real-text" if args.real or args.corpus else "generated"
     try:
         for size in sizes:
-            articles = corpus(size, work, args.corpus)
-            count = sum(1 for p in articles.rglob("*") if p.is_file())
+            articles, held, gold = corpus(size, work, args.corpus, args.real)
+            count = sum(1 for p in articles.rglob("*") if p.is_file() or p.is_symlink())
             store = work / f"kg-{count}"
             seconds, peak = run(["build", str(articles), "--store", str(store), "--no-validate", "-q"])
-            table.append((f"build {count} into store", f"{seconds:.1f} s, {count / seconds:.0f} articles/s",
+            table.append((f"build {count} {kind} articles into store", f"{seconds:.1f} s, {count / seconds:.0f} articles/s",
                           f"peak {peak:.0f} MB"))
             memory_graph = None
             if count <= args.memory_max:
@@ -121,13 +191,10 @@ def main() -> None:
                 table.append((f"build {count} in memory (rdflib)", f"{mem_seconds:.1f} s, {count / mem_seconds:.0f} articles/s",
                               f"peak {mem_peak:.0f} MB; store is {mem_seconds / seconds:.1f}x faster"))
                 memory_graph = out / "newskg.trig"
-            one = work / f"one-{count}"
-            one.mkdir()
-            source = next(p for p in sorted(articles.rglob("*.txt")))
-            (one / "fresh-article.txt").write_text(source.read_text(encoding="utf-8").replace(" ", "  ", 1) + "\nBaru.",
-                                                   encoding="utf-8")
-            add_seconds, add_peak = run(["build", str(one), "--store", str(store), "--no-validate", "-q"])
-            table.append((f"add 1 article to the {count} store", f"{add_seconds:.2f} s", f"peak {add_peak:.0f} MB"))
+                scored = score(memory_graph, gold) if gold else None
+                if scored:
+                    table.append(scored)
+            table.extend(add_one(store, held, count))
             table.extend(query_times(count, store, memory_graph))
             export_seconds, _ = run(["export", "--format", "turtle", "--store", str(store), "-o", str(work / "x.ttl")])
             table.append((f"export Turtle ({count})", f"{export_seconds:.1f} s", ""))

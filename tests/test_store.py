@@ -194,3 +194,25 @@ def test_row_by_row_wraps_each_optional_and_leaves_strings_and_comments_alone():
         'SELECT * WHERE { ?a ?b ?c # the article\'s { brace\n'
         '  LATERAL { OPTIONAL { ?a <http://x/#y> "a } b" LATERAL { OPTIONAL { ?c ?d ?e } } } } '
         'FILTER(?c != "OPTIONAL {") }')
+
+
+@pytest.mark.parametrize("fmt,rdflib_format", [("turtle", "turtle"), ("trig", "trig"), ("nquads", "nquads"),
+                                               ("jsonld", "json-ld")])
+def test_export_from_a_store_holds_the_built_graph(seeds_build, tmp_path, fmt, rdflib_format):
+    from rdflib import Dataset, Graph
+
+    store = tmp_path / "kg"
+    assert CliRunner().invoke(main, ["build", str(SEEDS), "--store", str(store)]).exit_code == 0
+    out = tmp_path / f"export.{fmt}"
+    result = CliRunner().invoke(main, ["export", "--store", str(store), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    if fmt == "turtle":
+        assert set(Graph().parse(out, format="turtle")) == triples(seeds_build[0].dataset)
+    else:
+        exported = Dataset()
+        exported.parse(out, format=rdflib_format)
+        assert {(s, p, o, g.identifier) for g in exported.graphs() for s, p, o in g if len(g)} == \
+            {(s, p, o, g.identifier) for g in seeds_build[0].dataset.graphs() for s, p, o in g if len(g)}
+    again = tmp_path / f"again.{fmt}"
+    CliRunner().invoke(main, ["export", "--store", str(store), "--format", fmt, "-o", str(again)])
+    assert again.read_bytes() == out.read_bytes()

@@ -49,13 +49,38 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
     ]
 
 
+_NEEDS = {"numeric": {"slash"}, "day": {"month", "year"}, "day_us": {"month", "year"}, "month": {"month", "year"},
+          "month_rel": {"month"}, "day_noyear": {"month"}, "year_rel": set(), "year": {"year"}}
+
+
+def _parts_present(text: str, lang: Language) -> set[str]:
+    """Which parts of a date the text has at all: a month name, a year, a d/m/y slash."""
+    present = set()
+    if _month_names(lang).search(text):
+        present.add("month")
+    if re.search(_YEAR, text):
+        present.add("year")
+        if "/" in text:
+            present.add("slash")
+    return present
+
+
+@lru_cache(maxsize=None)
+def _month_names(lang: Language) -> re.Pattern:
+    months = "|".join(sorted((re.escape(m) for m in lang.months), key=len, reverse=True))
+    return re.compile(rf"\b(?:{months})", re.IGNORECASE)
+
+
 def find_dates(text: str, published: PartialDate | None = None, lang: Language | None = None,
                offset: int = 0) -> list[DateMention]:
     """Every date expression in ``text`` that can be made absolute, left to right."""
     lang = lang or load_language("id")
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    present = _parts_present(text, lang)
     for kind, pattern in _patterns(lang):
+        if not _NEEDS[kind] <= present:
+            continue  # cheap tests first: each of these long alternations costs ~0.1 ms on a paragraph
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue

@@ -46,3 +46,45 @@ def write_outputs(dataset: Dataset, out_dir: Path, html: bool = True) -> list[Pa
     for path, text in rendered.items():
         write_atomically(path, text)
     return list(rendered)
+
+
+def export_store(oxstore, fmt: str, output: Path | None) -> bytes | None:
+    """Export a persistent store with Oxigraph's own writers, streaming: a store of 10,000 articles does
+    not fit rdflib's memory comfortably. The order is Oxigraph's (the same store content gives the same
+    bytes), not the sorted order of a build's files. Writes atomically when ``output`` is given;
+    returns the bytes otherwise."""
+    import os
+    import tempfile
+
+    import pyoxigraph
+
+    from newskg.vocab import PREFIXES
+
+    formats = {"turtle": pyoxigraph.RdfFormat.TURTLE, "trig": pyoxigraph.RdfFormat.TRIG,
+               "nquads": pyoxigraph.RdfFormat.N_QUADS, "jsonld": pyoxigraph.RdfFormat.JSON_LD}
+    if fmt not in formats:
+        raise OutputError(f"unknown format {fmt!r} (use one of {', '.join(EXPORT_FORMATS)})")
+    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
+
+    def write(target):
+        if fmt == "turtle":  # all named graphs merged, as a build's newskg.ttl
+            merged = oxstore.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            return pyoxigraph.serialize(merged, output=target, format=formats[fmt], prefixes=prefixes)
+        extra = {} if fmt == "nquads" else {"prefixes": prefixes}
+        return oxstore.dump(output=target, format=formats[fmt], **extra)
+
+    if output is None:
+        return write(None)
+    output = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=f".{output.name}.")
+    os.close(fd)
+    try:
+        write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; an export is an ordinary file
+        os.replace(tmp, output)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return None

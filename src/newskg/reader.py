@@ -196,9 +196,13 @@ def _is_title(line: str) -> bool:
     return line[-1] in "?!" and _is_heading(line[:-1])
 
 
+_DATELINE_HEAD = 160  # characters: a dateline's date comes within its first words
+
+
 def _dateline(line: Span, lang: Language) -> tuple[PartialDate, Span | None] | None:
     """A publication date at the head of a line, and what remains of the line after it."""
-    for found in find_dates(line.text, lang=lang):
+    head = line.text if len(line.text) <= _DATELINE_HEAD else line.text[:_DATELINE_HEAD].rsplit(" ", 1)[0]
+    for found in find_dates(head, lang=lang):  # only the head can hold a dateline: no need to scan a paragraph
         before = line.text[:found.start]
         if found.value.precision is not Precision.DAY or len(before.split()) > 2 and "|" not in before:
             return None

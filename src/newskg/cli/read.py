@@ -76,17 +76,23 @@ def export(fmt: str, output: str | None, graph: str, store: str | None) -> None:
     Example:
       newskg export --format nquads -o newskg.nq
     """
-    from newskg.outputs import render
+    from newskg.outputs import export_store, render
     from newskg.store import write_atomically
 
     try:
-        text = render(_source(graph, store).dataset, fmt)
+        source = _source(graph, store)
+        if store:  # straight from Oxigraph: streaming, for stores too big for rdflib
+            data = export_store(source.store.store, fmt, Path(output) if output else None)
+            if data is not None:
+                click.echo(data.decode("utf-8"), nl=False)
+            return
+        text = render(source.dataset, fmt)
         if output:
             write_atomically(Path(output), text)
         else:
             click.echo(text, nl=False)
-    except NewskgError as err:
-        _fail(err)
+    except (NewskgError, OSError) as err:
+        _fail(err if isinstance(err, NewskgError) else NewskgError(f"{output}: cannot write ({err})"))
 
 
 @main.command()
