@@ -60,6 +60,7 @@ San Francisco-based Brightloop is hiring more than 120 customer service agents, 
 The software company froze hiring in December 2024 and later stopped working with vendors such as Datavane.
 Brightloop said its AI assistant handled two-thirds of customer chats and saved $3 million.
 All of the new roles are fully remote.
+Priya Nandakumar, chief financial officer of Brightloop, said the savings paid for the new team.
 """
 
 
@@ -69,7 +70,7 @@ def test_english_hiring_freeze_partnership_and_outcomes():
     dataset = build_texts({"brightloop.txt": BRIGHTLOOP}).dataset
     assert [(r["org"], r["openings"]) for r in rows(dataset, "hiring")] == [("Brightloop", 120)]
     assert {(r["person"], r["role"], r["org"]) for r in rows(dataset, "roles")} == {
-        ("Omar Vance", "chief executive", "Brightloop")}
+        ("Omar Vance", "chief executive", "Brightloop"), ("Priya Nandakumar", "chief financial officer", "Brightloop")}
     answer = run_query(dataset, """PREFIX nkg: <https://w3id.org/newskg/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?kind ?org ?detail WHERE {

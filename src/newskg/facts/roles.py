@@ -1,4 +1,4 @@
-"""Positions held: "CEO Klarna, Sebastian Siemiatkowski", "Julia Angrisano, Sekretaris Nasional FSU",
+"""Positions held: "CEO Klarna, Sebastian Siemiatkowski", "Julia Angrisano, Sekretaris Nasional FSU", "X, CFO of Y",
 "CEO dan Co-founder Dropbox, Drew Houston", "perusahaan yang didirikan X dan Y"."""
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ def _roles_of(ctx: ArticleContext, sentence: Sentence, person: Located):
         for role in _split_roles(match.group(1), roles):
             yield role, org, "role: TITLE PERSON (organisation in focus)"
         return
-    match = re.match(rf"\s*,\s*((?:{roles})(?:{_JOIN}(?:{roles}))*)\s+", right, re.IGNORECASE)
+    link = ctx.lang.words("role_org_link")
+    match = re.match(rf"\s*,\s*((?:{roles})(?:{_JOIN}(?:{roles}))*)\s+(?:(?:{link})\s+)?", right, re.IGNORECASE)
     if match:
         org_after = _org_starting_at(ctx, sentence, person.mention.end + match.end())
         if org_after is not None:
