@@ -148,3 +148,18 @@ def test_outcome_metrics():
     assert ("Lumora", "savings", 12_000_000_000.0, "IDR", None, None, None, None) in found
     assert ("Lumora", "Waktu tunggu rata-rata", None, None, 15.0, 4.0, "minute", None) in found
     assert ("Lumora", "share of pertanyaan nasabah handled", None, None, None, None, None, 0.75) in found
+
+
+def test_a_legal_form_makes_a_company_even_beside_a_title_or_a_verb():
+    """'PT X' is a company wherever it stands: after 'pendiri' (founder, which otherwise announces a
+    person), after a verb of saying, after a title."""
+    dataset = build_texts({
+        "a.txt": "Rina Santoso, pendiri PT Delta Niaga, mengatakan perusahaannya merekrut 40 insinyur.\n",
+        "b.txt": "Santoso mengatakan PT Sinar Kencana tidak akan merekrut karyawan baru tahun ini.\n"
+                 "Direktur PT Sinar Kencana, Budi Santoso, membenarkan kabar itu.\n",
+    }).dataset
+    organizations = {(r["doc"].rsplit("/", 1)[-1], r["name"]) for r in rows(dataset, "organizations")}
+    assert {("a", "Delta Niaga"), ("b", "Sinar Kencana")} <= organizations
+    assert "Delta Niaga" not in {r["name"] for r in rows(dataset, "people")}
+    roles = {(r["person"], r["role"], r["org"]) for r in rows(dataset, "roles")}
+    assert {("Rina Santoso", "pendiri", "Delta Niaga"), ("Budi Santoso", "Direktur", "Sinar Kencana")} <= roles

@@ -35,7 +35,7 @@ def _roles_of(ctx: ArticleContext, sentence: Sentence, person: Located):
     org_before = _org_ending_at(ctx, sentence, person.mention.start, gaps=(",", "", ":"))
     if org_before is not None:
         before_org = text[:org_before.mention.start - start]
-        match = re.search(rf"((?:{roles})(?:{_JOIN}(?:{roles}))*)\s*$", before_org, re.IGNORECASE)
+        match = re.search(rf"((?:{roles})(?:{_JOIN}(?:{roles}))*)\s*{_legal_forms(ctx)}$", before_org, re.IGNORECASE)
         if match:
             for role in _split_roles(match.group(1), roles):
                 yield role, org_before.ref, "role: TITLE ORG, PERSON"
@@ -47,12 +47,20 @@ def _roles_of(ctx: ArticleContext, sentence: Sentence, person: Located):
             yield role, org, "role: TITLE PERSON (organisation in focus)"
         return
     link = ctx.lang.words("role_org_link")
-    match = re.match(rf"\s*,\s*((?:{roles})(?:{_JOIN}(?:{roles}))*)\s+(?:(?:{link})\s+)?", right, re.IGNORECASE)
+    forms = _legal_forms(ctx)
+    match = re.match(rf"\s*,\s*((?:{roles})(?:{_JOIN}(?:{roles}))*)\s+(?:(?:{link})\s+)?{forms}", right,
+                     re.IGNORECASE)
     if match:
         org_after = _org_starting_at(ctx, sentence, person.mention.end + match.end())
         if org_after is not None:
             for role in _split_roles(match.group(1), roles):
                 yield role, org_after.ref, "role: PERSON, TITLE ORG"
+
+
+def _legal_forms(ctx: ArticleContext) -> str:
+    """An optional legal form between a title and a company's name ("Direktur PT Sinar Kencana")."""
+    forms = ctx.lang.grammar.get("legal_forms_before") or []
+    return rf"(?:(?:{'|'.join(map(re.escape, forms))})\.?\s+)?" if forms else ""
 
 
 def _split_roles(phrase: str, roles: str) -> list[str]:

@@ -158,6 +158,9 @@ class Typer:
         right_verb = re.sub(rf"^(?:{lang.words('adverbs')})\s+", "", right_l)
         if any(right_verb.startswith(cue) for cue in lang.org_cues_after):
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X acts as a company")
+        forms = lang.grammar.get("legal_forms_before") or []
+        if forms and re.search(rf"(?:^|\s)(?:{'|'.join(map(re.escape, forms))})\.?\s*$", left):
+            self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "legal form before the name (PT X)")
 
     def _cue_with_one_word(self, text: str, cues_before: str):
         """'startup agritech X', 'perusahaan logistik X': a cue, one descriptive word, the name."""
