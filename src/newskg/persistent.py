@@ -20,7 +20,9 @@ from __future__ import annotations
 import os
 import pickle
 import re
-from collections import Counter
+from collections import Counter, deque
+from itertools import chain, islice
+from typing import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -38,6 +40,8 @@ from newskg.store_index import StoreIndex
 from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, RDF
 
 BATCH = 1000  # article graphs written per bulk load
+WINDOW = 256  # articles read ahead of the workers
+VALIDATION_SAMPLE = 100  # article graphs validated after an update (all of them when it wrote fewer)
 
 
 @dataclass
@@ -103,7 +107,14 @@ class PersistentStore:
                progress=None, lang_code: str | None = None) -> UpdateReport:
         """Add new and changed articles under ``paths``; leave unchanged ones alone."""
         report = UpdateReport()
-        todo: list[Article] = []
+        with self._updating():
+            for analysed in self._analyse(self._to_analyse(paths, fields, lang_code, report, progress), jobs):
+                self._record(analysed)
+            self._finish(report)
+        return report
+
+    def _to_analyse(self, paths, fields, lang_code, report: UpdateReport, progress) -> Iterator[Article]:
+        """The new and changed articles under ``paths``, one at a time (read as the workers go on)."""
         known = self.index.articles()
         by_hash = {sha: doc for doc, (sha, _) in known.items()}
         claimed: set[str] = set()
@@ -125,12 +136,7 @@ class PersistentStore:
                 continue
             seen_now[item.sha256] = item.source
             (report.changed if doc_id in known else report.added).append(doc_id)
-            todo.append(replace(item, doc_id=doc_id))
-        with self._updating():
-            for analysed in self._analyse(todo, jobs):
-                self._record(analysed)
-            self._finish(report)
-        return report
+            yield replace(item, doc_id=doc_id)
 
     def remove(self, names: list[str]) -> UpdateReport:
         """Drop articles (by file name or stem) from the store."""
@@ -176,17 +182,24 @@ class PersistentStore:
         claimed.add(doc_id)
         return doc_id
 
-    def _analyse(self, todo, jobs: int):
-        """Analyse articles in worker processes (when there are many); each worker caches what it made."""
+    def _analyse(self, articles: Iterator[Article], jobs: int) -> Iterator[_Analysed]:
+        """Analyse articles in worker processes (when there are more than a few), in input order; each
+        worker caches what it made. At most WINDOW articles wait in memory: memory stays flat."""
         (self.folder / "cache").mkdir(parents=True, exist_ok=True)
-        workers = jobs or (min(2, os.cpu_count() or 1) if len(todo) > 50 else 1)
-        pool = ProcessPoolExecutor(workers) if workers > 1 else None
-        jobs_ = [(article, self._cache_path(article.doc_id)) for article in todo]
-        try:
-            yield from (pool.map(_analyse_one, jobs_, chunksize=8) if pool else map(_analyse_one, jobs_))
-        finally:
-            if pool:
-                pool.shutdown()
+        first = list(islice(articles, 51))
+        workers = jobs or (min(2, os.cpu_count() or 1) if len(first) > 50 else 1)
+        work = ((article, self._cache_path(article.doc_id)) for article in chain(first, articles))
+        if workers == 1:
+            yield from map(_analyse_one, work)
+            return
+        pending: deque = deque()
+        with ProcessPoolExecutor(workers) as pool:
+            for job in work:
+                pending.append(pool.submit(_analyse_one, job))
+                while len(pending) >= WINDOW or (pending and pending[0].done()):
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
 
     def _record(self, analysed: _Analysed) -> None:
         """Put an analysed article in the index, in place of what an earlier version of it contributed."""
@@ -288,8 +301,10 @@ class PersistentStore:
         if not index.lines_of("constant"):
             owners["constant"] = _lines(constant_triples(), ENTITIES_GRAPH)
         removed, added = [], []
+        keep_lines = len(pending.rewritten) <= VALIDATION_SAMPLE  # validated whole; else a sample of articles
         for owner, lines in sorted(owners.items()):
-            pending.lines |= lines
+            if keep_lines:
+                pending.lines |= lines
             old = index.lines_of(owner)
             removed.extend(old - lines)
             added.extend(lines - old)
@@ -309,7 +324,7 @@ class PersistentStore:
             loader(text, format=pyoxigraph.RdfFormat.N_QUADS)
 
     # -- reading
-    def last_change_for_validation(self, limit: int = 100):
+    def last_change_for_validation(self, limit: int = VALIDATION_SAMPLE):
         """The triples the last update wrote, as an rdflib Graph, with the nodes to validate.
 
         Validating a whole store of 10,000 articles with pySHACL takes far too long for every update, so
