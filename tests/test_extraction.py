@@ -163,3 +163,13 @@ def test_a_legal_form_makes_a_company_even_beside_a_title_or_a_verb():
     assert "Delta Niaga" not in {r["name"] for r in rows(dataset, "people")}
     roles = {(r["person"], r["role"], r["org"]) for r in rows(dataset, "roles")}
     assert {("Rina Santoso", "pendiri", "Delta Niaga"), ("Budi Santoso", "Direktur", "Sinar Kencana")} <= roles
+
+
+def test_a_name_is_never_only_a_company_suffix():
+    """'Para' and 'Kata' are Indonesian words, but in 'Para Group' and 'Kata Group' they are names:
+    dropping them would merge every '<word> Group' of the corpus into one company called 'Group'."""
+    dataset = build_texts({"a.txt": "Para Group, perusahaan teknologi asal Jepang, memutuskan hubungan kerja dengan "
+                                    "sekitar 2.000 karyawan. Perusahaan itu juga menghentikan kerja sama dengan "
+                                    "vendor seperti Kata Group.\n"}).dataset
+    names = {r["name"] for r in rows(dataset, "organizations")}
+    assert {"Para Group", "Kata Group"} <= names and "Group" not in names

@@ -90,6 +90,10 @@ def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary
         yield from _trim_run(article, sentence, run, lang, vocabulary)
 
 
+def _only_designators(run, lang: Language) -> bool:
+    return bool(run) and all(token in lang.org_suffixes for token, _ in run)
+
+
 def _connector_allowed(run: list[tuple[str, int]], connector: str, lang: Language) -> bool:
     heads = set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words)
     return connector in ("of", "de", "van", "von", "der", "bin", "&") or run[0][0] in heads
@@ -117,8 +121,9 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
         at_sentence_start = not article.text[sentence.start:start].strip(" \"“‘(")
         cited = len(run) > 1 and _after_media_cue(article.text[sentence.start:start], lang)
         cue_word = len(run) > 1 and token.casefold() in lang.org_cues_before and token not in lang.org_head_words
-        if ((_is_stopword(token, lang) and not cited) or (at_sentence_start and token.casefold() in vocabulary)
-                or token in lang.name_connectors or cue_word):  # "Fintech Arka Pay": the cue is not the name
+        droppable = ((_is_stopword(token, lang) and not cited) or (at_sentence_start and token.casefold() in vocabulary)
+                     or token in lang.name_connectors or cue_word)  # "Fintech Arka Pay": the cue is not the name
+        if droppable and not _only_designators(run[1:], lang):  # "Para Group": "Group" alone names nothing
             run = run[1:]
             continue
         break
