@@ -53,7 +53,7 @@ def test_a_store_update_validates_what_it_wrote(tmp_path, monkeypatch):
 
     from rdflib.namespace import PROV
 
-    import newskg.persistent
+    import newskg.store_cache
     from conftest import SEEDS
 
     articles = tmp_path / "articles"
@@ -64,12 +64,12 @@ def test_a_store_update_validates_what_it_wrote(tmp_path, monkeypatch):
     store = str(tmp_path / "kg")
     first = CliRunner().invoke(main, ["build", str(articles), "--store", store, "--json"])
     assert first.exit_code == 0, first.output
-    real = newskg.persistent.article_triples
+    real = newskg.store_cache.article_triples
 
     def without_provenance(*args):
         return [t for t in real(*args) if t[1] != PROV.wasDerivedFrom]
 
-    monkeypatch.setattr(newskg.persistent, "article_triples", without_provenance)
+    monkeypatch.setattr(newskg.store_cache, "article_triples", without_provenance)
     shutil.move(held_back, last)
     second = CliRunner().invoke(main, ["build", str(articles), "--store", store])
     assert second.exit_code == 1

@@ -19,23 +19,22 @@ from __future__ import annotations
 
 import os
 import pickle
-import re
-from collections import Counter, deque
-from itertools import chain, islice
-from typing import Iterator
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import chain, islice
 from pathlib import Path
+from typing import Iterator
 
-from newskg.claims import claim_triples, find_conflicts, group_claims, statements_from_results
-from newskg.entities import CorpusEntities, resolve_nodes
+from newskg.claims import claim_triples, find_conflicts, group_claims
+from newskg.entities import resolve_nodes
 from newskg.errors import InputError, NewskgError
-from newskg.lang import load_language
 from newskg.inputs import RecordFields, iter_articles
+from newskg.lang import load_language
 from newskg.model import Article
-from newskg.pipeline import ArticleResult, analyse_article
-from newskg.rdf import article_iri, article_triples, entity_iri, bare_country, constant_triples, one_entity_triples, role_triples
+from newskg.rdf import article_iri, bare_country, constant_triples, entity_iri, one_entity_triples, role_triples
+from newskg.store_cache import LOCAL_IRI, AnalysedArticle, CachedArticle, analyse_for_store, globalise, nquad_lines
 from newskg.store_index import StoreIndex
 from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, RDF
 
@@ -182,7 +181,7 @@ class PersistentStore:
         claimed.add(doc_id)
         return doc_id
 
-    def _analyse(self, articles: Iterator[Article], jobs: int) -> Iterator[_Analysed]:
+    def _analyse(self, articles: Iterator[Article], jobs: int) -> Iterator[AnalysedArticle]:
         """Analyse articles in worker processes (when there are more than a few), in input order; each
         worker caches what it made. At most WINDOW articles wait in memory: memory stays flat."""
         (self.folder / "cache").mkdir(parents=True, exist_ok=True)
@@ -190,18 +189,18 @@ class PersistentStore:
         workers = jobs or (min(2, os.cpu_count() or 1) if len(first) > 50 else 1)
         work = ((article, self._cache_path(article.doc_id)) for article in chain(first, articles))
         if workers == 1:
-            yield from map(_analyse_one, work)
+            yield from map(analyse_for_store, work)
             return
         pending: deque = deque()
         with ProcessPoolExecutor(workers) as pool:
             for job in work:
-                pending.append(pool.submit(_analyse_one, job))
+                pending.append(pool.submit(analyse_for_store, job))
                 while len(pending) >= WINDOW or (pending and pending[0].done()):
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
 
-    def _record(self, analysed: _Analysed) -> None:
+    def _record(self, analysed: AnalysedArticle) -> None:
         """Put an analysed article in the index, in place of what an earlier version of it contributed."""
         self._forget([analysed.doc_id], keep_row=True)
         self.index.add_article(analysed.doc_id, analysed.sha256, analysed.source, analysed.entities,
@@ -265,11 +264,11 @@ class PersistentStore:
         text = []
         for doc_id in docs:
             with self._cache_path(doc_id).open("rb") as handle:
-                cached: _Cached = pickle.load(handle)
+                cached: CachedArticle = pickle.load(handle)
             keys = self.index.keys_of_doc(doc_id)
             iris = [str(entity_iri(keys[(doc_id, i)])) for i in range(len(keys))]
-            text.append(_LOCAL_IRI.sub(lambda m: f"<{iris[int(m[1])]}>", cached.template))
-            statements = [replace(s, subject=_globalise(s.subject, iris), outlet=_globalise(s.outlet, iris))
+            text.append(LOCAL_IRI.sub(lambda m: f"<{iris[int(m[1])]}>", cached.template))
+            statements = [replace(s, subject=globalise(s.subject, iris), outlet=globalise(s.outlet, iris))
                           for s in cached.statements]
             buckets = self.index.replace_statements(doc_id, statements)
             self._pending.owners |= {f"claims:{b}" for b in buckets}
@@ -284,22 +283,22 @@ class PersistentStore:
         for owner in sorted(pending.owners):
             kind, _, name = owner.partition(":")
             if kind == "role":
-                owners[owner] = _lines(role_triples(name, lang), ENTITIES_GRAPH) if index.is_used(owner) else set()
+                owners[owner] = nquad_lines(role_triples(name, lang), ENTITIES_GRAPH) if index.is_used(owner) else set()
             elif kind == "country" and f"country/{name}" not in entities \
                     and not index.nodes_of_keys([f"country/{name}"]):
                 entities[f"country/{name}"] = None  # named only by facts, or no more
             elif kind == "claims":
                 statements = index.statements_in(name)
                 claims, conflicts = group_claims(statements), find_conflicts(statements)
-                owners[owner] = _lines(claim_triples(claims, conflicts), CLAIMS_GRAPH)
+                owners[owner] = nquad_lines(claim_triples(claims, conflicts), CLAIMS_GRAPH)
                 index.set_claim_counts(name, len(claims), len(conflicts))
         for key, entity in entities.items():
             if entity is None and key.startswith("country/") and index.is_used(f"country:{key[8:]}"):
                 entity = bare_country(key[8:])
-            owners[f"entity:{key}"] = _lines(one_entity_triples(entity), ENTITIES_GRAPH) if entity else set()
+            owners[f"entity:{key}"] = nquad_lines(one_entity_triples(entity), ENTITIES_GRAPH) if entity else set()
             index.set_entity_type(key, entity.type.value if entity is not None else None)
         if not index.lines_of("constant"):
-            owners["constant"] = _lines(constant_triples(), ENTITIES_GRAPH)
+            owners["constant"] = nquad_lines(constant_triples(), ENTITIES_GRAPH)
         removed, added = [], []
         keep_lines = len(pending.rewritten) <= VALIDATION_SAMPLE  # validated whole; else a sample of articles
         for owner, lines in sorted(owners.items()):
@@ -379,78 +378,7 @@ class PersistentStore:
         return int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value)
 
 
-@dataclass
-class _Cached:
-    """What the store keeps of an article: its graph and claim statements, with each entity IRI left as a
-    placeholder (``entity/local/<index>``) so that a change of global IRIs is a text substitution."""
-
-    template: str  # N-Quads
-    statements: list
-
-
-@dataclass
-class _Analysed:
-    """What a worker hands back: what the index needs (the rest is in the cache)."""
-
-    doc_id: str
-    sha256: str
-    source: str
-    entities: list
-    uses: set[str]
-    fact_kinds: Counter
-
-
-_LOCAL_IRI = re.compile("<" + re.escape(str(entity_iri("local/"))) + r"(\d+)>")
-
-
-def _analyse_one(job: tuple[Article, Path]) -> _Analysed:
-    """In a worker: analyse one article, write its graph with placeholder IRIs, cache it."""
-    article, cache_path = job
-    result = analyse_article(article)
-    doc_id = article.doc_id
-    local = CorpusEntities({}, {(doc_id, i): f"local/{i}" for i in range(len(result.entities.entities))})
-    graph = f"<{article_iri(doc_id)}>"
-    template = "".join(_nquad(t, graph) for t in article_triples(result.article, result.sentences,
-                                                                 result.entities, result.facts, local))
-    with cache_path.open("wb") as handle:
-        pickle.dump(_Cached(template, statements_from_results([result], local)), handle,
-                    protocol=pickle.HIGHEST_PROTOCOL)
-    return _Analysed(doc_id, article.sha256, article.source, result.entities.entities, _uses(result),
-                     Counter(f.kind for f in result.facts))
-
-
-def _globalise(value, iris: list[str]):
-    """A statement's subject ('iri|role|iri') or outlet with placeholders replaced by global IRIs."""
-    if value is None:
-        return None
-    local = str(entity_iri("local/"))
-    parts = [iris[int(p[len(local):])] if p.startswith(local) else p for p in str(value).split("|")]
-    return type(value)("|".join(parts))
-
-
-def _uses(result: ArticleResult) -> set[str]:
-    """The roles and countries an article's facts name: they get triples of their own in the entities graph."""
-    roles = {f"role:{f.get('role')}" for f in result.facts if f.kind == "PositionHeld"}
-    return roles | {f"country:{f.get('countryCode')}" for f in result.facts if f.get("countryCode")}
-
-
-def _lines(triples, graph) -> set[str]:
-    return {_nquad(t, f"<{graph}>") for t in triples}
-
-
 def _node(term):
     import pyoxigraph
 
     return pyoxigraph.NamedNode(str(term))
-
-
-def _nquad(triple, graph: str) -> str:
-    """One N-Quads line. Our IRIs are valid by construction, so they are written without rdflib's
-    per-call IRI check; literals use rdflib's own N-Triples escaping."""
-    from rdflib import Literal
-    from rdflib.plugins.serializers.nt import _quoteLiteral
-
-    s, p, o = triple
-    obj = _quoteLiteral(o) if isinstance(o, Literal) else f"<{o}>"
-    return f"<{s}> <{p}> {obj} {graph} .\n"
-
