@@ -11,7 +11,6 @@ Uses only Python's timers and resource accounting.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -171,7 +170,7 @@ def score(graph: Path, gold: Path) -> tuple[str, str, str] | None:
     out = subprocess.run([sys.executable, str(scorer), "--graph", str(graph), "--queries", str(ROOT / "queries" / "cq"),
                           "--gold", str(gold)], capture_output=True, text=True)
     line = next((l for l in out.stdout.splitlines() if l.startswith("micro-F1")), "micro-F1 ?")
-    return (f"score.py on the generated sample", line, "regression guard for generator and extractor")
+    return ("score.py on the generated sample", line, "regression guard for generator and extractor")
 
 
 def main() -> None:
