@@ -4,6 +4,7 @@
     python benchmarks/bench.py --sizes 1000        # quicker
     python benchmarks/bench.py --real              # real Indonesian news sentences (benchmarks/real_corpus.py)
     python benchmarks/bench.py --corpus DIR        # real articles of your own instead of generated ones
+    python benchmarks/bench.py --store DIR         # only the queries, on a store you built
 
 Each command runs in its own process, so its peak memory (ru_maxrss from os.wait4) is its own.
 Uses only Python's timers and resource accounting.
@@ -181,10 +182,16 @@ def main() -> None:
     parser.add_argument("--view-max", type=int, default=1000,
                         help="largest size whose HTML view is timed (a store's view goes through rdflib: minutes at 10,000)")
     parser.add_argument("--corpus", type=Path, help="a folder of real articles to measure instead")
+    parser.add_argument("--store", type=Path, help="only time the queries on this existing store")
     parser.add_argument("--real", action="store_true",
                         help="real Indonesian news sentences (benchmarks/real_corpus.py) instead of generated articles")
     args = parser.parse_args()
     from newskg.persistent import PersistentStore
+
+    if args.store:
+        count = PersistentStore(args.store, read_only=True).index.summary()["articles"]
+        print_table(query_times(count, args.store, None))
+        return
 
     sizes = [0] if args.corpus else [int(s) for s in args.sizes.split(",")]
     work = Path(tempfile.mkdtemp(prefix="newskg-bench-"))
@@ -219,6 +226,10 @@ def main() -> None:
                 table.append((f"focused HTML view of {focus} ({count})", f"{view_seconds:.1f} s", ""))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    print_table(table)
+
+
+def print_table(table: list[tuple[str, str, str]]) -> None:
     width = max(len(row[0]) for row in table)
     print(f"{'measure':<{width}}  {'time':<32}  notes")
     for name, value, note in table:

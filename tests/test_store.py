@@ -216,3 +216,15 @@ def test_export_from_a_store_holds_the_built_graph(seeds_build, tmp_path, fmt, r
     again = tmp_path / f"again.{fmt}"
     CliRunner().invoke(main, ["export", "--store", str(store), "--format", fmt, "-o", str(again)])
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_a_big_update_writes_in_batches_and_compacts(seeds_build, tmp_path, monkeypatch):
+    """With batches of two articles the five seeds take three bulk loads and end with a compaction:
+    the same graph as one build."""
+    import newskg.persistent
+    from newskg.persistent import PersistentStore
+
+    monkeypatch.setattr(newskg.persistent, "BATCH", 2)
+    store = PersistentStore(tmp_path / "kg")
+    assert store.update([SEEDS]).rewritten == 5
+    assert triples(store.to_dataset()) == triples(seeds_build[0].dataset)

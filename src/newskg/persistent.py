@@ -238,6 +238,8 @@ class PersistentStore:
             pending.owners |= index.all_owners()
         self._write_corpus_graphs(lang)
         self.store.flush()
+        if len(rewrite) > BATCH:
+            self.store.optimize()  # compact after a big load: reads get faster (seconds at 10,000 articles)
         index.commit()
         self.last_change, self._pending = self._pending, _Pending()
 
