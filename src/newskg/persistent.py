@@ -3,7 +3,8 @@
 Layout of a store folder::
 
     DIR/oxigraph/          the RocksDB triple store (one named graph per article, entities, claims)
-    DIR/cache/<doc>.pickle each article's analysis (sentences, mentions, facts), to rewrite its graph
+    DIR/cache/<doc>.pickle each article's graph with placeholder entity IRIs and its claim statements
+                           (see ``store_cache``), to rewrite it when its entities change IRI
     DIR/index.sqlite       what each article contributed (see ``store_index``)
 
 Only new or changed articles (by SHA-256 of their text) are analysed, in
@@ -45,7 +46,7 @@ VALIDATION_SAMPLE = 100  # article graphs validated after an update (all of them
 
 @dataclass
 class _Pending:
-    """What the corpus-wide graphs must show anew, gathered over the batches of one update."""
+    """What one update changed: the articles, and what the corpus-wide graphs must show anew."""
 
     entities: dict = field(default_factory=dict)  # global key -> Entity, or None when it is gone
     owners: set[str] = field(default_factory=set)  # "role:..", "country:..", "claims:<bucket>"
