@@ -110,16 +110,21 @@ def assemble(results: list[ArticleResult], skipped: list[InputError], lang_code:
     corpus = resolve_corpus([r.entities for r in results], lang)
     ds = new_dataset()
     roles: set[str] = set()
+    countries: set[str] = set()
     for result in sorted(results, key=lambda r: r.article.doc_id):
         add_article(ds, result.article, result.sentences, result.entities, result.facts, corpus)
-        roles.update(f.get("role") for f in result.facts if f.kind == "PositionHeld")
-    add_entities(ds, corpus, lang, roles, _countries_named_in_facts(results))
+        named_roles, named_countries = roles_and_countries_named(result.facts)
+        roles |= named_roles
+        countries |= named_countries
+    add_entities(ds, corpus, lang, roles, countries)
     add_claims(ds, statements_from_results(results, corpus))
     return BuildResult(ds, results, corpus, skipped)
 
 
-def _countries_named_in_facts(results: list[ArticleResult]) -> set[str]:
-    return {f.get("countryCode") for r in results for f in r.facts if f.get("countryCode")}
+def roles_and_countries_named(facts: list[Fact]) -> tuple[set[str], set[str]]:
+    """The roles and the countries an article's facts name: each gets triples of its own in the entities graph."""
+    roles = {f.get("role") for f in facts if f.kind == "PositionHeld"}
+    return roles, {f.get("countryCode") for f in facts if f.get("countryCode")}
 
 
 def _unique_id(article: Article, seen: set[str]) -> Article:

@@ -17,7 +17,7 @@ from pathlib import Path
 from newskg.claims import statements_from_results
 from newskg.entities import CorpusEntities
 from newskg.model import Article
-from newskg.pipeline import ArticleResult, analyse_article
+from newskg.pipeline import ArticleResult, analyse_article, roles_and_countries_named
 from newskg.rdf import article_iri, article_triples, entity_iri
 
 
@@ -42,7 +42,8 @@ class AnalysedArticle:
     fact_kinds: Counter
 
 
-LOCAL_IRI = re.compile("<" + re.escape(str(entity_iri("local/"))) + r"(\d+)>")
+_LOCAL = str(entity_iri("local/"))  # the placeholder IRI of local entity N is _LOCAL + N
+LOCAL_IRI = re.compile("<" + re.escape(_LOCAL) + r"(\d+)>")
 
 
 def analyse_for_store(job: tuple[Article, Path]) -> AnalysedArticle:
@@ -58,22 +59,21 @@ def analyse_for_store(job: tuple[Article, Path]) -> AnalysedArticle:
         pickle.dump(CachedArticle(template, statements_from_results([result], local)), handle,
                     protocol=pickle.HIGHEST_PROTOCOL)
     return AnalysedArticle(doc_id, article.sha256, article.source, result.entities.entities, uses_of(result),
-                     Counter(f.kind for f in result.facts))
+                           Counter(f.kind for f in result.facts))
 
 
 def globalise(value, iris: list[str]):
     """A statement's subject ('iri|role|iri') or outlet with placeholders replaced by global IRIs."""
     if value is None:
         return None
-    local = str(entity_iri("local/"))
-    parts = [iris[int(p[len(local):])] if p.startswith(local) else p for p in str(value).split("|")]
+    parts = [iris[int(p[len(_LOCAL):])] if p.startswith(_LOCAL) else p for p in str(value).split("|")]
     return type(value)("|".join(parts))
 
 
 def uses_of(result: ArticleResult) -> set[str]:
-    """The roles and countries an article's facts name: they get triples of their own in the entities graph."""
-    roles = {f"role:{f.get('role')}" for f in result.facts if f.kind == "PositionHeld"}
-    return roles | {f"country:{f.get('countryCode')}" for f in result.facts if f.get("countryCode")}
+    """The roles and countries the article's facts name, as owners of triples in the entities graph."""
+    roles, countries = roles_and_countries_named(result.facts)
+    return {f"role:{r}" for r in roles} | {f"country:{c}" for c in countries}
 
 
 def nquad_lines(triples, graph) -> set[str]:

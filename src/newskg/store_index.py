@@ -88,33 +88,27 @@ class StoreIndex:
             self.db.executemany(f"DELETE FROM {table} WHERE doc = ?", rows)
 
     # -- entity resolution
+    def _for_each(self, query: str, values: Iterable[str]) -> set:
+        """The union of the rows ``query`` (one ``?`` parameter) gives for each value; one-column rows as values."""
+        found = set()
+        for value in values:
+            found.update(row[0] if len(row) == 1 else tuple(row) for row in self.db.execute(query, (value,)))
+        return found
+
     def entity_keys_of(self, docs: Iterable[str]) -> set[str]:
-        keys = set()
-        for doc in docs:
-            keys.update(k for (k,) in self.db.execute("SELECT entity FROM nodes WHERE doc = ? AND entity IS NOT NULL",
-                                                      (doc,)))
-        return keys
+        return self._for_each("SELECT entity FROM nodes WHERE doc = ? AND entity IS NOT NULL", docs)
 
     def uses_of(self, docs: Iterable[str]) -> set[str]:
-        found = set()
-        for doc in docs:
-            found.update(o for (o,) in self.db.execute("SELECT owner FROM uses WHERE doc = ?", (doc,)))
-        return found
+        return self._for_each("SELECT owner FROM uses WHERE doc = ?", docs)
 
     def is_used(self, owner: str) -> bool:
         return self.db.execute("SELECT 1 FROM uses WHERE owner = ? LIMIT 1", (owner,)).fetchone() is not None
 
     def nodes_of_docs(self, docs: Iterable[str]) -> set[NodeId]:
-        found = set()
-        for doc in docs:
-            found.update(self.db.execute("SELECT doc, idx FROM nodes WHERE doc = ?", (doc,)))
-        return {tuple(n) for n in found}
+        return self._for_each("SELECT doc, idx FROM nodes WHERE doc = ?", docs)
 
     def nodes_of_keys(self, keys: Iterable[str]) -> set[NodeId]:
-        found = set()
-        for key in keys:
-            found.update(self.db.execute("SELECT doc, idx FROM nodes WHERE entity = ?", (key,)))
-        return {tuple(n) for n in found}
+        return self._for_each("SELECT doc, idx FROM nodes WHERE entity = ?", keys)
 
     def all_nodes(self) -> set[NodeId]:
         return {tuple(n) for n in self.db.execute("SELECT doc, idx FROM nodes")}
@@ -171,10 +165,7 @@ class StoreIndex:
 
     # -- claims
     def buckets_of(self, docs: Iterable[str]) -> set[str]:
-        found = set()
-        for doc in docs:
-            found.update(b for (b,) in self.db.execute("SELECT bucket FROM statements WHERE doc = ?", (doc,)))
-        return found
+        return self._for_each("SELECT bucket FROM statements WHERE doc = ?", docs)
 
     def replace_statements(self, doc: str, statements: list) -> set[str]:
         """Put this article's claim statements in place of its old ones; the buckets of both."""
