@@ -49,14 +49,14 @@ class Slow(BaseException):  # not an Exception: the library must not swallow it
     pass
 
 
-def timed(function, repeat: int = 3, cap: int = 0) -> float:
-    """Best of ``repeat`` wall times, in milliseconds; inf when one run exceeds ``cap`` seconds."""
+def timed(function, repeat: int = 3, cap: int = 0) -> list[float]:
+    """Wall times of ``repeat`` runs in milliseconds, fastest first; [inf] when one run exceeds ``cap`` s."""
     import signal
 
     def give_up(*_):
         raise Slow
 
-    best = float("inf")
+    times = []
     for _ in range(repeat):
         if cap:
             signal.signal(signal.SIGALRM, give_up)
@@ -65,12 +65,16 @@ def timed(function, repeat: int = 3, cap: int = 0) -> float:
         try:
             function()
         except Slow:
-            return float("inf")
+            return [float("inf")]
         finally:
             if cap:
                 signal.alarm(0)
-        best = min(best, time.perf_counter() - started)
-    return best * 1000
+        times.append((time.perf_counter() - started) * 1000)
+    return sorted(times)
+
+
+def median(times: list[float]) -> float:
+    return times[len(times) // 2]
 
 
 def corpus(size: int, work: Path, given: Path | None, real: bool) -> tuple[Path, Path, Path | None]:
@@ -134,15 +138,16 @@ def query_times(size: int, store_dir: Path, memory_graph: Path | None) -> list[t
     rows = []
     for path, params in queries:
         text = path.read_text(encoding="utf-8")
-        disk = timed(lambda: run_store_query(store, text, params=params))
-        memory = timed(lambda: run_store_query(in_memory, text, params=params))
-        note = f"in memory (serve --in-memory): {memory:.0f} ms"
+        disk = timed(lambda: run_store_query(store, text, params=params), repeat=5)
+        memory = timed(lambda: run_store_query(in_memory, text, params=params), repeat=5)
+        note = f"worst of 5: {disk[-1]:.0f} ms; in memory (serve --in-memory): {median(memory):.0f} ms, " \
+               f"worst {memory[-1]:.0f} ms"
         if dataset is not None:
-            mem = timed(lambda: run_query(dataset, text, params=params), repeat=1, cap=20)
+            mem = timed(lambda: run_query(dataset, text, params=params), repeat=1, cap=20)[0]
             note += "; rdflib: over 20 s (stopped)" if mem == float("inf") else \
-                f"; rdflib: {mem:.0f} ms, {mem / disk:.0f}x slower"
+                f"; rdflib: {mem:.0f} ms, {mem / median(disk):.0f}x slower"
         about = f" {entity}" if params else ""
-        rows.append((f"query {path.stem}{about} ({size})", f"{disk:.1f} ms", note))
+        rows.append((f"query {path.stem}{about} ({size})", f"{median(disk):.1f} ms", note))
     return rows
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from newskg.errors import QueryError
+from newskg.query_text import row_by_row, split_order
 from newskg.serialize import to_turtle
+from newskg.store_answers import select_rows, sort_rows
 from newskg.vocab import name_key
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
@@ -52,22 +54,27 @@ def run_query(dataset: Dataset, text: str, source: str = "query", params: dict[s
 
 
 def run_store_query(store, text: str, source: str = "query", params: dict[str, str] | None = None) -> Answer:
-    """The same as ``run_query`` on a pyoxigraph store (fast on big graphs), answers as rdflib terms."""
+    """The same as ``run_query`` on a pyoxigraph store (fast on big graphs), answers as rdflib terms.
+
+    A final ORDER BY that Python can evaluate is done here rather than by Oxigraph (see ``split_order``).
+    """
     import pyoxigraph
 
+    query = bind_parameters(row_by_row(text) if params else text, params)
+    split = split_order(query)
     try:
-        query = bind_parameters(row_by_row(text) if params else text, params)
-        result = store.query(query, use_default_graph_as_union=True)
+        result = store.query(split.text if split else query, use_default_graph_as_union=True)
+        if isinstance(result, bool):
+            return Answer("ASK", [], [], boolean=result)
+        if isinstance(result, pyoxigraph.QueryTriples):
+            return Answer("CONSTRUCT", [], [], triples=[tuple(_from_ox(t) for t in triple) for triple in result])
+        columns, rows = select_rows(result)
     except SyntaxError as err:
         raise QueryError(f"{source}: SPARQL syntax error: {str(err).splitlines()[0]}") from None
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"{source}: the query failed: {err}") from None
-    if isinstance(result, bool):
-        return Answer("ASK", [], [], boolean=result)
-    if isinstance(result, pyoxigraph.QueryTriples):
-        return Answer("CONSTRUCT", [], [], triples=[tuple(_from_ox(t) for t in triple) for triple in result])
-    columns = [v.value for v in result.variables]
-    rows = [[_from_ox(solution[c]) for c in columns] for solution in result]
+    if split:
+        columns, rows = sort_rows(split, columns, rows)
     return Answer("SELECT", columns, rows)
 
 
@@ -108,69 +115,6 @@ def bind_parameters(text: str, params: dict[str, str] | None) -> str:
         if isinstance(term, Literal):
             values.append(f"VALUES ?{name}Key {{ {Literal(name_key(term)).n3()} }}")
     return f"{text[:where.end()]} {' '.join(values)} {text[where.end():]}"
-
-
-def row_by_row(text: str) -> str:
-    """Wrap each ``OPTIONAL { ... }`` as ``LATERAL { OPTIONAL { ... } }`` (an Oxigraph extension).
-
-    Oxigraph plans an OPTIONAL as a join with the whole of its right side; in a
-    query anchored on a parameter (one entity) that costs seconds on a large
-    store, where evaluating it for each row already found takes milliseconds.
-    For the OPTIONALs we write (their variables are bound on the left or only
-    inside), the answers are the same.
-    """
-    code = _code_mask(text)
-    closing = _matching_braces(text, code)
-    inserts: dict[int, str] = {}
-    for match in _OPTIONAL.finditer(text):
-        if code[match.start()]:
-            inserts[match.start()] = "LATERAL { "
-            end = closing[match.end() - 1]
-            inserts[end + 1] = " }" + inserts.get(end + 1, "")
-    return "".join(inserts.get(i, "") + char for i, char in enumerate(text)) + inserts.get(len(text), "")
-
-
-_OPTIONAL = re.compile(r"\bOPTIONAL\s*\{", re.IGNORECASE)
-
-
-def _code_mask(text: str) -> list[bool]:
-    """For each character: is it query syntax (not inside a string, an IRI or a comment)?"""
-    mask, i, quote = [True] * len(text), 0, None
-    while i < len(text):
-        char = text[i]
-        if quote:
-            mask[i] = False
-            if char == "\\":
-                mask[i + 1:i + 2] = [False]
-                i += 1
-            elif char == quote:
-                quote = None
-        elif char in "\"'":
-            quote, mask[i] = char, False
-        elif char == "#" or (char == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", text[i:])):
-            stop = text.find("\n" if char == "#" else ">", i)
-            stop = len(text) - 1 if stop < 0 else stop
-            mask[i:stop + 1] = [False] * (stop + 1 - i)
-            i = stop
-        i += 1
-    return mask
-
-
-def _matching_braces(text: str, code: list[bool]) -> dict[int, int]:
-    """Opening brace index -> closing brace index, for the braces that are syntax."""
-    stack, pairs = [], {}
-    for i, char in enumerate(text):
-        if not code[i] or char not in "{}":
-            continue
-        if char == "{":
-            stack.append(i)
-        elif not stack:
-            raise QueryError("unbalanced braces in the query")
-        else:
-            pairs[stack.pop()] = i
-    if stack:
-        raise QueryError("unbalanced braces in the query")
-    return pairs
 
 
 def _as_term(value) -> Literal | URIRef:
