@@ -7,6 +7,7 @@ company name) is parsed once, by rdflib's own N-Triples term reader.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from operator import itemgetter
 
@@ -34,10 +35,25 @@ def select_rows(result) -> tuple[list[str], list[list[object]]]:
         for cell in line.split("\t"):
             term = known.get(cell, known)
             if term is known:
-                term = known[cell] = from_n3(cell)
+                term = known[cell] = _read_term(cell)
             row.append(term)
         rows.append(row)
     return [name[1:] for name in header.split("\t")], rows
+
+
+def _read_term(cell: str):
+    """One TSV cell as an rdflib term: the common plain forms directly, the rest by rdflib's reader."""
+    if "\\" not in cell:  # no escapes: an IRI or a plain string is its text between the delimiters
+        if cell[0] == "<":
+            return URIRef(cell[1:-1])
+        if cell[0] == '"' and cell[-1] == '"' and len(cell) > 1:
+            return Literal(cell[1:-1])
+        if _INTEGER.fullmatch(cell):
+            return Literal(cell, datatype=XSD.integer)
+    return from_n3(cell)
+
+
+_INTEGER = re.compile(r"[+-]?\d+")
 
 
 def sort_rows(split: SplitOrder, columns: list[str], rows: list[list[object]]):
@@ -53,7 +69,10 @@ def sort_rows(split: SplitOrder, columns: list[str], rows: list[list[object]]):
             ranks = [int(cell is not None) for cell in cells]
         else:
             ranks = _ranks(cells, as_text=condition.function == "STR")
-        rank_columns.append(ranks if not condition.descending else [max(ranks, default=0) - r for r in ranks])
+        if condition.descending:
+            top = max(ranks, default=0)
+            ranks = [top - rank for rank in ranks]
+        rank_columns.append(ranks)
     ordered_by_value = {c.variable for c in split.conditions if not c.function}
     rank_columns += [_ranks([row[i] for row in rows]) for i, name in enumerate(columns)
                      if name not in ordered_by_value]
