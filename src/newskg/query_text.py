@@ -3,7 +3,7 @@
 Both exist for speed on large stores and leave the answers unchanged:
 ``row_by_row`` runs OPTIONALs for each row already found, and ``split_order``
 takes a final ORDER BY out of the query so that the rows are sorted in Python
-(``newskg.query`` does the sorting).
+(``newskg.store_answers`` does the sorting).
 """
 from __future__ import annotations
 
