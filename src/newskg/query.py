@@ -13,7 +13,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from newskg.errors import QueryError
 from newskg.query_text import row_by_row, split_order
 from newskg.serialize import to_turtle
-from newskg.store_answers import select_rows, sort_rows
+from newskg.store_answers import select_rows
 from newskg.vocab import name_key
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
@@ -68,13 +68,11 @@ def run_store_query(store, text: str, source: str = "query", params: dict[str, s
             return Answer("ASK", [], [], boolean=result)
         if isinstance(result, pyoxigraph.QueryTriples):
             return Answer("CONSTRUCT", [], [], triples=[tuple(_from_ox(t) for t in triple) for triple in result])
-        columns, rows = select_rows(result)
+        columns, rows = select_rows(result, split)
     except SyntaxError as err:
         raise QueryError(f"{source}: SPARQL syntax error: {str(err).splitlines()[0]}") from None
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"{source}: the query failed: {err}") from None
-    if split:
-        columns, rows = sort_rows(split, columns, rows)
     return Answer("SELECT", columns, rows)
 
 

@@ -7,8 +7,11 @@ company name) is parsed once, by rdflib's own N-Triples term reader.
 """
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from decimal import Decimal
+from itertools import chain
 from operator import itemgetter
 
 from rdflib import BNode, Literal, URIRef
@@ -20,87 +23,133 @@ from newskg.query_text import SplitOrder
 _STRING, _BOOLEAN = str(XSD.string), str(XSD.boolean)
 
 
-def select_rows(result) -> tuple[list[str], list[list[object]]]:
-    """Columns and rows of a pyoxigraph ``QuerySolutions``, each term an rdflib term or None (unbound)."""
+def select_rows(result, order: SplitOrder | None = None) -> tuple[list[str], list[list[object]]]:
+    """Columns and rows of a pyoxigraph ``QuerySolutions``, each term an rdflib term or None (unbound);
+    sorted by ``order`` (the ORDER BY taken out of the query), if given, before any term is built."""
     import pyoxigraph
 
     header, *lines = result.serialize(format=pyoxigraph.QueryResultsFormat.TSV).decode("utf-8").split("\n")
     lines = lines[:-1]  # each line, the header's too, ends with a line break
     if not header:  # SELECT of no variable: one empty row for each solution
         return [], [[] for _ in lines]
-    known: dict[str, object] = {"": None}  # an empty cell is an unbound variable
-    rows = []
-    for line in lines:
-        row = []
-        for cell in line.split("\t"):
-            term = known.get(cell, known)
-            if term is known:
-                term = known[cell] = _read_term(cell)
-            row.append(term)
-        rows.append(row)
-    return [name[1:] for name in header.split("\t")], rows
+    columns = [name[1:] for name in header.split("\t")]
+    with _collector_paused():
+        cells = [line.split("\t") for line in lines]
+        terms = {cell: _read_term(cell) for cell in set(chain.from_iterable(cells))}
+        if order:
+            columns, cells = _sort(order, columns, cells, terms.__getitem__,
+                                   lambda cell: _cell_sort_key(cell) or sort_key(terms[cell]))
+        return columns, [list(map(terms.__getitem__, row)) for row in cells]
+
+
+@contextmanager
+def _collector_paused():
+    """Pause Python's cycle collector while the rows are built: they hold no cycles, but each new batch of
+    lists and terms would make it walk all the earlier ones again (half the time on 40,000 rows)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _read_term(cell: str):
     """One TSV cell as an rdflib term: the common plain forms directly, the rest by rdflib's reader."""
+    if not cell:  # an empty cell is an unbound variable
+        return None
     if "\\" not in cell:  # no escapes: an IRI or a plain string is its text between the delimiters
         if cell[0] == "<":
             return URIRef(cell[1:-1])
         if cell[0] == '"' and cell[-1] == '"' and len(cell) > 1:
             return Literal(cell[1:-1])
-        if _INTEGER.fullmatch(cell):
-            return Literal(cell, datatype=XSD.integer)
+        if _CANONICAL_INTEGER.fullmatch(cell):  # its text is what rdflib writes for the number: twice as fast
+            return Literal(int(cell))
     return from_n3(cell)
 
 
-_INTEGER = re.compile(r"[+-]?\d+")
+def _cell_sort_key(cell: str) -> tuple[int, object] | None:
+    """``sort_key`` of the term a TSV cell holds, read from the text for the common plain forms (None for
+    the others): on large answers, cheaper than asking the term."""
+    if not cell:
+        return 0, ""
+    if "\\" not in cell:
+        if cell[0] == "<":
+            return 2, cell[1:-1]
+        if cell[0] == '"' and cell[-1] == '"' and len(cell) > 1:
+            return 5, cell[1:-1]
+        if _CANONICAL_INTEGER.fullmatch(cell):
+            return 3, int(cell)
+    return None
+
+
+_CANONICAL_INTEGER = re.compile(r"-?(?:0|[1-9]\d*)")
 
 
 def sort_rows(split: SplitOrder, columns: list[str], rows: list[list[object]]):
-    """Sort rows by the ORDER BY taken out of the query (SPARQL's order of terms), then drop the columns
-    added for it. Rows equal on every condition keep a fixed order (by their other cells), so the output
-    does not depend on how the engine happened to join."""
+    """Sort rows of rdflib terms by the ORDER BY taken out of the query (SPARQL's order of terms), then
+    drop the columns added for it. Rows equal on every condition keep a fixed order (by their other
+    cells), so the output does not depend on how the engine happened to join."""
+    return _sort(split, columns, rows, lambda term: term, sort_key)
+
+
+def _sort(split: SplitOrder, columns: list[str], rows: list[list], term_of, key_of) -> tuple[list[str], list[list]]:
+    """``sort_rows`` for rows of any hashable cells (a TSV cell, a term) that ``term_of`` turns into terms
+    and ``key_of`` into their ``sort_key``: on large answers, the TSV text is much cheaper to hash and
+    order than terms."""
     index = {name: i for i, name in enumerate(columns)}
     rank_columns = []
     for condition in split.conditions:
         position = index.get(condition.variable)
-        cells = [None] * len(rows) if position is None else [row[position] for row in rows]
+        if position is None:  # a variable the query never binds: every row ties
+            rank_columns.append([0] * len(rows))
+            continue
+        cells = [row[position] for row in rows]
         if condition.function == "BOUND":
-            ranks = [int(cell is not None) for cell in cells]
+            ranks = _ranks(cells, lambda cell: (0, term_of(cell) is not None))
+        elif condition.function == "STR":
+            ranks = _ranks(cells, lambda cell: sort_key(_as_text(term_of(cell))))
         else:
-            ranks = _ranks(cells, as_text=condition.function == "STR")
+            ranks = _ranks(cells, key_of)
         if condition.descending:
             top = max(ranks, default=0)
             ranks = [top - rank for rank in ranks]
         rank_columns.append(ranks)
     ordered_by_value = {c.variable for c in split.conditions if not c.function}
-    rank_columns += [_ranks([row[i] for row in rows]) for i, name in enumerate(columns)
-                     if name not in ordered_by_value]
+    rank_columns += [_ranks([row[i] for row in rows], key_of)
+                     for i, name in enumerate(columns) if name not in ordered_by_value]
     keys = [0] * len(rows)
     for ranks in rank_columns:  # one integer per row, compared at C speed: ranks in mixed radix
         radix = max(ranks, default=0) + 1
         keys = [key * radix + rank for key, rank in zip(keys, ranks)]
     rows = [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
+    if not split.added:
+        return columns, rows
     keep = [i for i, name in enumerate(columns) if name not in split.added]
     return [columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
 
 
-def _ranks(cells: list, as_text: bool = False) -> list[int]:
-    """Each cell's rank among the column's distinct terms in SPARQL order (equal terms, equal ranks): the
-    row sort then compares integers, not long IRIs. Terms are grouped by kind and each group sorted by a
-    plain key (text, number), so the comparisons run at C speed."""
+def _as_text(term):
+    return None if term is None else Literal(str(term))
+
+
+def _ranks(cells: list, key_of) -> list[int]:
+    """Each cell's rank among the column's distinct cells in the order of ``key_of`` ((kind, key) pairs;
+    equal keys, equal ranks): the row sort then compares integers, not long IRIs. Cells are grouped by
+    kind and each group sorted by its plain key (text, number), so the comparisons run at C speed."""
     groups: dict[int, list] = {}
-    for cell_id, cell in {id(cell): cell for cell in cells}.items():
-        kind, key = sort_key(Literal(str(cell)) if as_text and cell is not None else cell)
-        groups.setdefault(kind, []).append((key, cell_id))
+    for cell in set(cells):
+        kind, key = key_of(cell)
+        groups.setdefault(kind, []).append((key, cell))
     rank_of, rank = {}, -1
     for kind in sorted(groups):
         previous = _NOTHING
-        for key, cell_id in sorted(groups[kind], key=itemgetter(0)):
+        for key, cell in sorted(groups[kind], key=itemgetter(0)):
             if key != previous:
                 rank, previous = rank + 1, key
-            rank_of[cell_id] = rank
-    return [rank_of[id(cell)] for cell in cells]
+            rank_of[cell] = rank
+    return list(map(rank_of.__getitem__, cells))
 
 
 _NOTHING = object()
