@@ -86,6 +86,17 @@ def test_what_python_cannot_sort_exactly_is_left_to_oxigraph(text):
     assert split_order(text) is None
 
 
+def test_distinct_rows_dropped_in_python_are_oxigraphs_distinct_rows(seeds_store):
+    """A DISTINCT taken out with the ORDER BY: each article once, in order, as Oxigraph answers it."""
+    text = "SELECT DISTINCT ?doc WHERE { GRAPH ?doc { ?doc a <https://schema.org/NewsArticle> . ?s ?p ?o } } " \
+           "ORDER BY DESC(?doc)"
+    split = split_order(text)
+    assert split.distinct and "DISTINCT" not in split.text
+    ours = run_store_query(seeds_store, text)
+    assert ours.rows == select_rows(seeds_store.query(text))[1]
+    assert len(ours.rows) == len({row[0] for row in ours.rows}) == len(list(SEEDS.glob("*.txt")))
+
+
 def test_order_words_in_strings_and_comments_are_not_clauses():
     split = split_order('SELECT ?a WHERE { ?a ?p "} ORDER BY ?x" } # ORDER BY ?y\nORDER BY ?a')
     assert split.conditions[0].variable == "a" and '"} ORDER BY ?x"' in split.text

@@ -30,6 +30,8 @@ def select_rows(result, order: SplitOrder | None = None) -> tuple[list[str], lis
 
     header, *lines = result.serialize(format=pyoxigraph.QueryResultsFormat.TSV).decode("utf-8").split("\n")
     lines = lines[:-1]  # each line, the header's too, ends with a line break
+    if order and order.distinct:  # equal terms are written as equal text
+        lines = list(dict.fromkeys(lines))
     if not header:  # SELECT of no variable: one empty row for each solution
         return [], [[] for _ in lines]
     columns = [name[1:] for name in header.split("\t")]
@@ -63,7 +65,7 @@ def _read_term(cell: str):
         if cell[0] == "<":
             return URIRef(cell[1:-1])
         if cell[0] == '"' and cell[-1] == '"' and len(cell) > 1:
-            return Literal(cell[1:-1])
+            return Literal(cell[1:-1], normalize=False)  # a plain string: normalizing would not change it
         if _CANONICAL_INTEGER.fullmatch(cell):  # its text is what rdflib writes for the number: twice as fast
             return Literal(int(cell))
     return from_n3(cell)
