@@ -36,12 +36,10 @@ def select_rows(result, order: SplitOrder | None = None) -> tuple[list[str], lis
         return [], [[] for _ in lines]
     columns = [name[1:] for name in header.split("\t")]
     with _collector_paused():
-        cells = [line.split("\t") for line in lines]
-        terms = {cell: _read_term(cell) for cell in set(chain.from_iterable(cells))}
-        if order:
-            columns, cells = _sort(order, columns, cells, terms.__getitem__,
-                                   lambda cell: _cell_sort_key(cell) or sort_key(terms[cell]))
-        return columns, [list(map(terms.__getitem__, row)) for row in cells]
+        cells_by_column = list(zip(*[line.split("\t") for line in lines])) or [()] * len(columns)
+        terms = {cell: _read_term(cell) for cell in set(chain.from_iterable(cells_by_column))}
+        return _rows(order, columns, cells_by_column, terms.__getitem__,
+                     lambda cell: _cell_sort_key(cell) or sort_key(terms[cell]))
 
 
 @contextmanager
@@ -93,21 +91,32 @@ def sort_rows(split: SplitOrder, columns: list[str], rows: list[list[object]]):
     """Sort rows of rdflib terms by the ORDER BY taken out of the query (SPARQL's order of terms), then
     drop the columns added for it. Rows equal on every condition keep a fixed order (by their other
     cells), so the output does not depend on how the engine happened to join."""
-    return _sort(split, columns, rows, lambda term: term, sort_key)
+    return _rows(split, columns, list(zip(*rows)) or [()] * len(columns), lambda term: term, sort_key)
 
 
-def _sort(split: SplitOrder, columns: list[str], rows: list[list], term_of, key_of) -> tuple[list[str], list[list]]:
-    """``sort_rows`` for rows of any hashable cells (a TSV cell, a term) that ``term_of`` turns into terms
-    and ``key_of`` into their ``sort_key``: on large answers, the TSV text is much cheaper to hash and
-    order than terms."""
+def _rows(split: SplitOrder | None, columns: list[str], cells_by_column: list, term_of, key_of):
+    """Rows of terms from cells held column by column (TSV text or terms, which ``term_of`` turns into
+    terms and ``key_of`` into their ``sort_key``), in the order of ``split`` if given, without the
+    columns added for it. Column by column, the work is done by C loops (``map``, ``zip``)."""
+    count = len(cells_by_column[0]) if cells_by_column else 0
+    order = _order(split, columns, cells_by_column, term_of, key_of) if split else range(count)
+    keep = [i for i, name in enumerate(columns) if not split or name not in split.added]
+    terms_by_column = [list(map(term_of, map(cells_by_column[i].__getitem__, order))) for i in keep]
+    return [columns[i] for i in keep], list(map(list, zip(*terms_by_column))) or [[] for _ in order]
+
+
+def _order(split: SplitOrder, columns: list[str], cells_by_column: list, term_of, key_of) -> list[int]:
+    """The positions of the rows in the order of ``split``: on large answers, the TSV text is much cheaper
+    to hash and order than terms. Ties are broken by the other columns."""
+    count = len(cells_by_column[0])
     index = {name: i for i, name in enumerate(columns)}
     rank_columns = []
     for condition in split.conditions:
         position = index.get(condition.variable)
         if position is None:  # a variable the query never binds: every row ties
-            rank_columns.append([0] * len(rows))
+            rank_columns.append([0] * count)
             continue
-        cells = [row[position] for row in rows]
+        cells = cells_by_column[position]
         if condition.function == "BOUND":
             ranks = _ranks(cells, lambda cell: (0, term_of(cell) is not None))
         elif condition.function == "STR":
@@ -119,17 +128,13 @@ def _sort(split: SplitOrder, columns: list[str], rows: list[list], term_of, key_
             ranks = [top - rank for rank in ranks]
         rank_columns.append(ranks)
     ordered_by_value = {c.variable for c in split.conditions if not c.function}
-    rank_columns += [_ranks([row[i] for row in rows], key_of)
-                     for i, name in enumerate(columns) if name not in ordered_by_value]
-    keys = [0] * len(rows)
+    rank_columns += [_ranks(cells_by_column[i], key_of) for i, name in enumerate(columns)
+                     if name not in ordered_by_value]
+    keys = [0] * count
     for ranks in rank_columns:  # one integer per row, compared at C speed: ranks in mixed radix
         radix = max(ranks, default=0) + 1
         keys = [key * radix + rank for key, rank in zip(keys, ranks)]
-    rows = [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
-    if not split.added:
-        return columns, rows
-    keep = [i for i, name in enumerate(columns) if name not in split.added]
-    return [columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
+    return sorted(range(count), key=keys.__getitem__)
 
 
 def _as_text(term):
