@@ -3,7 +3,9 @@
 Rows travel as one SPARQL TSV document written by Oxigraph (in Rust) and split
 by Python's string methods: iterating solutions term by term from Python cost
 more than the query itself on large answers. Each distinct cell (an article, a
-company name) is parsed once, by rdflib's own N-Triples term reader.
+company name) becomes a term once (plain IRIs, strings and integers directly,
+the rest by rdflib's N-Triples term reader), and rows are sorted on the cells'
+text before terms are placed in them, column by column.
 """
 from __future__ import annotations
 
