@@ -41,7 +41,7 @@ def select_rows(result, order: SplitOrder | None = None) -> tuple[list[str], lis
         cells_by_column = list(zip(*[line.split("\t") for line in lines])) or [()] * len(columns)
         terms = {cell: _read_term(cell) for cell in set(chain.from_iterable(cells_by_column))}
         return _rows(order, columns, cells_by_column, terms.__getitem__,
-                     lambda cell: _cell_sort_key(cell) or sort_key(terms[cell]))
+                     lambda cell: _plain_form(cell) or sort_key(terms[cell]))
 
 
 @contextmanager
@@ -57,24 +57,10 @@ def _collector_paused():
             gc.enable()
 
 
-def _read_term(cell: str):
-    """One TSV cell as an rdflib term: the common plain forms directly, the rest by rdflib's reader."""
+def _plain_form(cell: str) -> tuple[int, object] | None:
+    """For the common plain forms of a TSV cell (unbound, an IRI or a plain string without escapes, a
+    canonical integer), its ``sort_key`` read from the text; None for the other forms."""
     if not cell:  # an empty cell is an unbound variable
-        return None
-    if "\\" not in cell:  # no escapes: an IRI or a plain string is its text between the delimiters
-        if cell[0] == "<":
-            return URIRef(cell[1:-1])
-        if cell[0] == '"' and cell[-1] == '"' and len(cell) > 1:
-            return Literal(cell[1:-1], normalize=False)  # a plain string: normalizing would not change it
-        if _CANONICAL_INTEGER.fullmatch(cell):  # its text is what rdflib writes for the number: twice as fast
-            return Literal(int(cell))
-    return from_n3(cell)
-
-
-def _cell_sort_key(cell: str) -> tuple[int, object] | None:
-    """``sort_key`` of the term a TSV cell holds, read from the text for the common plain forms (None for
-    the others): on large answers, cheaper than asking the term."""
-    if not cell:
         return 0, ""
     if "\\" not in cell:
         if cell[0] == "<":
@@ -84,6 +70,22 @@ def _cell_sort_key(cell: str) -> tuple[int, object] | None:
         if _CANONICAL_INTEGER.fullmatch(cell):
             return 3, int(cell)
     return None
+
+
+def _read_term(cell: str):
+    """One TSV cell as an rdflib term: from its plain form (``_plain_form``) directly, the rest by rdflib's
+    reader."""
+    plain = _plain_form(cell)
+    if plain is None:
+        return from_n3(cell)
+    kind, value = plain
+    if kind == 0:
+        return None
+    if kind == 2:
+        return URIRef(value)
+    if kind == 5:
+        return Literal(value, normalize=False)  # a plain string: normalizing would not change it
+    return Literal(value)  # a canonical integer: its text is what rdflib writes for the number (twice as fast)
 
 
 _CANONICAL_INTEGER = re.compile(r"-?(?:0|[1-9]\d*)")
