@@ -1,5 +1,6 @@
 """The persistent store: incremental builds equal full builds; removal; queries through Oxigraph."""
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -88,6 +89,11 @@ def test_store_and_file_give_the_same_answers(seeds_build, tmp_path_factory, nam
     assert from_store.exit_code == from_file.exit_code == 0
     assert sorted(from_store.stdout.splitlines()) == sorted(from_file.stdout.splitlines())
     assert len(from_store.stdout.splitlines()) > 1
+    # A file is queried through Oxigraph too: rdflib (which score.py uses) gives the same rows.
+    from newskg.query import format_answer, run_query
+
+    by_rdflib = run_query(seeds_build[0].dataset, Path(query).read_text(encoding="utf-8"))
+    assert sorted(from_file.stdout.splitlines()) == sorted(format_answer(by_rdflib, "csv").splitlines())
 
 
 def test_parameters_cannot_change_a_store(tmp_path):

@@ -102,11 +102,16 @@ def test_order_words_in_strings_and_comments_are_not_clauses():
     assert split.conditions[0].variable == "a" and '"} ORDER BY ?x"' in split.text
 
 
+def test_ask_on_a_store_answers_true_or_false(seeds_store):
+    assert run_store_query(seeds_store, "ASK { ?s a <https://schema.org/NewsArticle> }").boolean is True
+    assert run_store_query(seeds_store, "ASK { ?s a <urn:nothing> }").boolean is False
+
+
 def test_a_query_sorted_in_python_still_reports_engine_errors(seeds_store):
     from newskg.errors import QueryError
 
-    with pytest.raises(QueryError, match="syntax"):
-        run_store_query(seeds_store, "SELECT ?a WHERE { ?a ?p } ORDER BY ?a")
+    with pytest.raises(QueryError, match="SPARQL syntax error at line"):
+        run_store_query(seeds_store, "SELECT ?a WHERE {\n ?a ?p } ORDER BY ?a")
 
 
 def test_terms_of_every_kind_sort_as_oxigraph_sorts_them():

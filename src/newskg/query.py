@@ -64,13 +64,13 @@ def run_store_query(store, text: str, source: str = "query", params: dict[str, s
     split = split_order(query)
     try:
         result = store.query(split.text if split else query, use_default_graph_as_union=True)
-        if isinstance(result, bool):
-            return Answer("ASK", [], [], boolean=result)
+        if isinstance(result, (bool, pyoxigraph.QueryBoolean)):  # pyoxigraph 0.5 answers ASK with QueryBoolean
+            return Answer("ASK", [], [], boolean=bool(result))
         if isinstance(result, pyoxigraph.QueryTriples):
             return Answer("CONSTRUCT", [], [], triples=[tuple(_from_ox(t) for t in triple) for triple in result])
         columns, rows = select_rows(result, split)
     except SyntaxError as err:
-        raise QueryError(f"{source}: SPARQL syntax error: {str(err).splitlines()[0]}") from None
+        raise QueryError(f"{source}: {_oxigraph_syntax_message(str(err))}") from None
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"{source}: the query failed: {err}") from None
     return Answer("SELECT", columns, rows)
@@ -122,6 +122,15 @@ def _as_term(value) -> Literal | URIRef:
             raise QueryError(f"not a valid IRI: {value!r}")
         return value
     return Literal(str(value))
+
+
+def _oxigraph_syntax_message(message: str) -> str:
+    """Oxigraph's "error at 3:17: expected ..." in the words rdflib's errors get (``_parse_message``)."""
+    message = message.splitlines()[0] if message else "the query cannot be parsed"
+    where = re.match(r"error at (\d+):(\d+): ", message)
+    if where is None:
+        return f"SPARQL syntax error: {message}"
+    return f"SPARQL syntax error at line {where.group(1)}, column {where.group(2)}: {message[where.end():]}"
 
 
 def _parse_message(err: Exception) -> str:

@@ -40,19 +40,9 @@ def open_oxigraph(graph: str | None, store: str | None, in_memory: bool = False)
         memory = pyoxigraph.Store()
         memory.bulk_load(on_disk.dump(format=pyoxigraph.RdfFormat.N_QUADS), format=pyoxigraph.RdfFormat.N_QUADS)
         return memory
-    path = Path(graph)
-    if not path.exists():
-        raise NewskgError(f"{path}: no such graph file")
-    formats = {".trig": pyoxigraph.RdfFormat.TRIG, ".ttl": pyoxigraph.RdfFormat.TURTLE,
-               ".nq": pyoxigraph.RdfFormat.N_QUADS, ".nt": pyoxigraph.RdfFormat.N_TRIPLES}
-    if path.suffix not in formats:
-        raise NewskgError(f"{path}: serve reads .trig, .ttl, .nq or .nt files")
-    memory = pyoxigraph.Store()
-    try:
-        memory.load(path=str(path), format=formats[path.suffix])
-    except (SyntaxError, OSError, ValueError) as err:
-        raise NewskgError(f"{path}: cannot load: {err}") from None
-    return memory
+    from newskg.store import load_oxigraph
+
+    return load_oxigraph(graph)
 
 
 def make_handler(oxstore):

@@ -10,7 +10,8 @@ from newskg.query import Answer, run_query, run_store_query
 
 
 class GraphFile:
-    """A built graph file (.trig, .ttl, .nq, .jsonld), parsed with rdflib."""
+    """A built graph file (.trig, .ttl, .nq, .jsonld): queried through Oxigraph in memory, read with rdflib
+    for everything else (views, validation, statistics)."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -21,8 +22,19 @@ class GraphFile:
 
         return load_graph(self.path)
 
+    @cached_property
+    def oxigraph(self):
+        """The file in an in-memory Oxigraph store, when Oxigraph reads its format (None for JSON-LD):
+        on 1,000 articles it loads in seconds where rdflib takes 20, and answers a competency question in
+        milliseconds where rdflib takes over 20 seconds."""
+        from newskg.store import OXIGRAPH_FORMATS, load_oxigraph
+
+        return load_oxigraph(self.path) if self.path.suffix.lower() in OXIGRAPH_FORMATS else None
+
     def query(self, text: str, source: str = "query", params: dict | None = None) -> Answer:
-        return run_query(self.dataset, text, source=source, params=params)
+        if self.oxigraph is None:
+            return run_query(self.dataset, text, source=source, params=params)
+        return run_store_query(self.oxigraph, text, source=source, params=params)
 
 
 class GraphStore:

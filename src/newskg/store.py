@@ -1,4 +1,5 @@
-"""Load and save graphs: read a TriG/Turtle/N-Quads/JSON-LD file, write outputs atomically."""
+"""Load and save graphs: read a TriG/Turtle/N-Quads/JSON-LD file (with rdflib, or into Oxigraph), write
+outputs atomically."""
 from __future__ import annotations
 
 import os
@@ -27,6 +28,27 @@ def load_graph(path: str | Path) -> Dataset:
     except Exception as err:  # rdflib raises many parser-specific types
         raise NewskgError(f"{path}: cannot parse as {fmt}: {str(err).splitlines()[0] if str(err) else type(err).__name__}") from None
     return ds
+
+
+OXIGRAPH_FORMATS = {".trig": "TRIG", ".ttl": "TURTLE", ".nq": "N_QUADS", ".nt": "N_TRIPLES"}
+
+
+def load_oxigraph(path: str | Path):
+    """A graph file (TriG, Turtle, N-Quads, N-Triples) in an in-memory Oxigraph store: parsed by Oxigraph's
+    own readers, 10-20x faster than rdflib's on large graphs."""
+    import pyoxigraph
+
+    path = Path(path)
+    if not path.exists():
+        raise NewskgError(f"{path}: no such graph file (build one with 'newskg build')")
+    if path.suffix.lower() not in OXIGRAPH_FORMATS:
+        raise NewskgError(f"{path}: Oxigraph reads {', '.join(OXIGRAPH_FORMATS)} files")
+    memory = pyoxigraph.Store()
+    try:
+        memory.load(path=str(path), format=getattr(pyoxigraph.RdfFormat, OXIGRAPH_FORMATS[path.suffix.lower()]))
+    except (SyntaxError, OSError, ValueError) as err:
+        raise NewskgError(f"{path}: cannot parse: {str(err).splitlines()[0]}") from None
+    return memory
 
 
 def _umask() -> int:
