@@ -16,12 +16,7 @@ FORMATS = {".trig": "trig", ".ttl": "turtle", ".nq": "nquads", ".nt": "nt", ".js
 
 def load_graph(path: str | Path) -> Dataset:
     """A built graph file as a Dataset whose default graph is the union of its named graphs."""
-    path = Path(path)
-    if not path.exists():
-        raise NewskgError(f"{path}: no such graph file (build one with 'newskg build')")
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise NewskgError(f"{path}: unknown graph format {path.suffix!r} (use one of {', '.join(FORMATS)})")
+    path, fmt = _graph_file(path, FORMATS)
     ds = new_dataset()
     try:
         ds.parse(path, format=fmt)
@@ -38,17 +33,24 @@ def load_oxigraph(path: str | Path):
     own readers, 10-20x faster than rdflib's on large graphs."""
     import pyoxigraph
 
-    path = Path(path)
-    if not path.exists():
-        raise NewskgError(f"{path}: no such graph file (build one with 'newskg build')")
-    if path.suffix.lower() not in OXIGRAPH_FORMATS:
-        raise NewskgError(f"{path}: Oxigraph reads {', '.join(OXIGRAPH_FORMATS)} files")
+    path, fmt = _graph_file(path, OXIGRAPH_FORMATS)
     memory = pyoxigraph.Store()
     try:
-        memory.load(path=str(path), format=getattr(pyoxigraph.RdfFormat, OXIGRAPH_FORMATS[path.suffix.lower()]))
+        memory.load(path=str(path), format=getattr(pyoxigraph.RdfFormat, fmt))
     except (SyntaxError, OSError, ValueError) as err:
         raise NewskgError(f"{path}: cannot parse: {str(err).splitlines()[0]}") from None
     return memory
+
+
+def _graph_file(path: str | Path, formats: dict[str, str]) -> tuple[Path, str]:
+    """The path of a graph file that exists, and its format among ``formats`` (by its extension)."""
+    path = Path(path)
+    if not path.exists():
+        raise NewskgError(f"{path}: no such graph file (build one with 'newskg build')")
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        raise NewskgError(f"{path}: unknown graph format {path.suffix!r} (use one of {', '.join(formats)})")
+    return path, fmt
 
 
 def _umask() -> int:
