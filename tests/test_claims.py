@@ -74,16 +74,3 @@ def test_claims_are_deterministic():
     first = turtle_body(build_texts(texts).dataset.graph(CLAIMS_GRAPH))
     second = turtle_body(build_texts(texts).dataset.graph(CLAIMS_GRAPH))
     assert first == second and "conflict/" in first
-
-
-def test_claims_from_the_build_equal_claims_read_back_from_the_graph(seeds_build):
-    """The build computes statements from its facts; any store recomputes them with SPARQL: same answer."""
-    from newskg.claims import read_statements, statements_from_results
-
-    result = seeds_build[0]
-
-    def key(s):
-        return (str(s.fact), s.kind, s.subject, s.number, s.qualifier, s.date, s.figure, s.division, s.text, str(s.outlet))
-
-    assert sorted(map(key, read_statements(result.dataset))) == sorted(
-        map(key, statements_from_results(result.articles, result.corpus)))

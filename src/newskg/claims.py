@@ -32,7 +32,8 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from newskg.entities import slugify
-from newskg.query import run_query
+from newskg.rdf import article_iri
+from newskg.kinds import KINDS
 from newskg.vocab import CLAIMS_GRAPH, ID, NKG
 
 _TOLERANCE = {"approximately": 0.1, "almost": 0.1, None: 0.0, "up_to": 0.0}
@@ -88,9 +89,10 @@ class Claim:
         parts = [self.kind.lower(), _subject_slug(self.subject)]
         if first.number is not None:
             parts.append(str(int(first.number)) + ("plus" if first.qualifier == "at_least" else ""))
-        if first.kind == "StaffCount":
+        rule = KINDS[self.kind].claim
+        if rule.figures:
             parts.append(first.figure)
-        if first.text and first.kind != "StaffCount":
+        elif first.text:
             parts.append(slugify(first.text)[:40])
         if self.date():
             parts.append(self.date())
@@ -106,97 +108,52 @@ class Conflict:
     second: Statement
 
 
-_FACTS_QUERY = """
-PREFIX nkg: <https://w3id.org/newskg/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-SELECT ?doc ?fact ?kind ?subject ?number ?qualifier ?date ?later ?earlier ?division ?text ?person ?role ?outlet WHERE {
-  GRAPH ?doc {
-    ?fact a ?cls .
-    VALUES (?cls ?kind) { (nkg:Layoff "Layoff") (nkg:Hiring "Hiring") (nkg:HiringFreeze "HiringFreeze")
-                          (nkg:StaffCount "StaffCount") (nkg:AIAdoption "AIAdoption") (nkg:Quote "Quote")
-                          (nkg:PositionHeld "PositionHeld") }
-    OPTIONAL { ?fact nkg:organization|org:organization|nkg:speaker ?subject }
-    OPTIONAL { ?fact nkg:employees|nkg:openings|nkg:value ?number }
-    OPTIONAL { ?fact nkg:qualifier ?qualifier }
-    OPTIONAL { ?fact nkg:date ?date }
-    OPTIONAL { ?later nkg:changedFrom ?fact }
-    OPTIONAL { ?fact nkg:changedFrom ?earlier }
-    OPTIONAL { ?fact nkg:division ?division }
-    OPTIONAL { ?fact nkg:technology|schema:text ?text }
-    OPTIONAL { ?fact org:member ?person ; org:role ?role }
-    OPTIONAL { ?doc schema:publisher ?outlet }
-  }
-}
-"""
-
-
-def read_statements(dataset: Dataset) -> list[Statement]:
-    statements = []
-    seen = set()
-    for row in run_query(dataset, _FACTS_QUERY).rows:
-        doc, fact, kind, subject, number, qualifier, date, later, earlier, division, text, person, role, outlet = row
-        if fact in seen or subject is None:
-            continue
-        seen.add(fact)
-        kind = str(kind)
-        figure = "before" if later is not None else ("after" if earlier is not None else "figure")
-        if kind == "PositionHeld":
-            subject_key, text_key = f"{person}|{role}|{subject}", None
-        elif kind == "AIAdoption":
-            subject_key, text_key = str(subject), " ".join(sorted(_tech_tokens(str(text)))) or "ai"
-        else:
-            subject_key, text_key = str(subject), (str(text) if text is not None else None)
-        statements.append(Statement(
-            fact=fact, doc=doc, kind=kind, subject=subject_key,
-            number=float(number) if number is not None else None,
-            qualifier=str(qualifier).rsplit("#", 1)[-1].lower().replace("morethan", "more_than")
-            .replace("atleast", "at_least").replace("upto", "up_to") if qualifier is not None else None,
-            date=str(date) if date is not None else None, figure=figure,
-            division=str(division) if division is not None else None, text=text_key, outlet=outlet))
-    return sorted(statements, key=lambda s: (str(s.doc), str(s.fact)))
-
-
 def statements_from_results(results, corpus) -> list[Statement]:
-    """The same statements as ``read_statements``, straight from a build's facts (no SPARQL: fast)."""
+    """The claim statements of a build's facts, in the order of their articles and IRIs."""
     from newskg.facts.context import Ref
     from newskg.rdf import entity_iri, fact_iris, role_iri
-    from newskg.vocab import ID
 
     statements = []
     for result in results:
         doc_id = result.article.doc_id
-        doc = ID[f"article/{doc_id}"]
         outlet_index = result.entities.outlet_index
         outlet = entity_iri(corpus.key_of[(doc_id, outlet_index)]) if outlet_index is not None else None
 
-        def iri(value):
-            return str(entity_iri(corpus.key_of[(doc_id, value.index)])) if isinstance(value, Ref) else None
+        def iri(name: str, value) -> str | None:
+            if isinstance(value, Ref):
+                return str(entity_iri(corpus.key_of[(doc_id, value.index)]))
+            return str(role_iri(value)) if name == "role" and value is not None else None
 
         for fact, node in zip(result.facts, fact_iris(doc_id, result.facts)):
-            if fact.kind not in _CLAIM_KINDS:
-                continue
-            subject = iri(fact.get("speaker") if fact.kind == "Quote" else fact.get("organization"))
-            text = fact.get("technology") or fact.get("text")
-            if fact.kind == "PositionHeld":
-                subject = f"{iri(fact.get('person'))}|{role_iri(fact.get('role'))}|{subject}"
-                text = None
-            elif fact.kind == "AIAdoption":
-                text = " ".join(sorted(_tech_tokens(str(text)))) or "ai"
-            number = next((fact.get(k) for k in ("employees", "openings", "value") if fact.get(k) is not None), None)
-            role = fact.get("figureRole")
-            paired = role in ("before", "after") and any(
-                f.kind == "StaffCount" and f.sentence == fact.sentence and f.get("figureRole") == (
-                    "after" if role == "before" else "before") for f in result.facts)
-            statements.append(Statement(
-                fact=node, doc=doc, kind=fact.kind, subject=subject,
-                number=float(number) if number is not None else None, qualifier=fact.get("qualifier"),
-                date=fact.get("date").iso() if fact.get("date") is not None else None,
-                figure=role if paired else "figure", division=fact.get("division"), text=text, outlet=outlet))
+            rule = KINDS[fact.kind].claim
+            if rule is not None:
+                subject = "|".join(iri(name, fact.get(name)) or "None" for name in rule.subject)
+                statements.append(_statement(fact, node, article_iri(doc_id), subject, outlet, result.facts))
     return sorted(statements, key=lambda s: (str(s.doc), str(s.fact)))
 
 
-_CLAIM_KINDS = {"Layoff", "Hiring", "HiringFreeze", "StaffCount", "AIAdoption", "Quote", "PositionHeld"}
+def _statement(fact, node: URIRef, doc: URIRef, subject: str, outlet, facts) -> Statement:
+    record = KINDS[fact.kind]
+    rule = record.claim
+    text = fact.get(rule.text) if rule.text else None
+    if rule.compare == "same_text":
+        text = " ".join(sorted(_tech_tokens(str(text)))) or "ai"
+    number = next((fact.get(k) for k in record.numbers if fact.get(k) is not None), None)
+    date = fact.get("date")
+    return Statement(
+        fact=node, doc=doc, kind=fact.kind, subject=subject,
+        number=float(number) if number is not None else None, qualifier=fact.get("qualifier"),
+        date=date.iso() if date is not None else None, figure=_figure(fact, facts) if rule.figures else "figure",
+        division=fact.get("division"), text=text, outlet=outlet)
+
+
+def _figure(fact, facts) -> str:
+    """'before' or 'after' when the sentence states both ends of a change ("from X to Y"), else 'figure'."""
+    role = fact.get("figureRole")
+    other = {"before": "after", "after": "before"}.get(role)
+    paired = other is not None and any(f.kind == fact.kind and f.sentence == fact.sentence
+                                       and f.get("figureRole") == other for f in facts)
+    return role if paired else "figure"
 
 
 def _tech_tokens(text: str) -> set[str]:
@@ -237,13 +194,14 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
 def _same_claim(a: Statement, b: Statement) -> bool:
     if a.kind != b.kind or a.subject != b.subject or not dates_compatible(a.date, b.date):
         return False
-    if a.kind == "StaffCount" and (a.figure == "before") != (b.figure == "before"):
+    rule = KINDS[a.kind].claim
+    if rule.figures and (a.figure == "before") != (b.figure == "before"):
         return False
-    if a.kind == "Quote":
+    if rule.compare == "similar_text":
         return _similar_quotes(a.text, b.text)
-    if a.kind == "AIAdoption":
+    if rule.compare == "same_text":
         return a.text == b.text
-    if a.kind in ("Layoff", "StaffCount") and (a.number is None) != (b.number is None):
+    if rule.number_needed_by_both and (a.number is None) != (b.number is None):
         return False
     return numbers_compatible(a, b)
 
@@ -281,7 +239,7 @@ def find_conflicts(statements: list[Statement]) -> list[Conflict]:
     conflicts = []
     by_subject: dict[tuple, list[Statement]] = defaultdict(list)
     for s in statements:
-        if s.kind in ("StaffCount", "Layoff") and s.number is not None:
+        if KINDS[s.kind].claim.conflicts and s.number is not None:
             by_subject[(s.kind, s.subject)].append(s)
     for (kind, subject), group in sorted(by_subject.items()):
         for i, a in enumerate(group):
@@ -298,7 +256,7 @@ def _conflict_reason(a: Statement, b: Statement) -> str | None:
         return None
     if "at_least" in (a.qualifier, b.qualifier):
         return None  # a vague figure cannot contradict
-    if a.kind == "StaffCount":
+    if KINDS[a.kind].claim.figures:  # a figure contradicts only a figure in the same place of a change
         same_place = (a.figure == "before") == (b.figure == "before")
         if same_place and dates_compatible(a.date, b.date) and not numbers_compatible(a, b):
             return "value"
@@ -313,9 +271,8 @@ def _conflict_reason(a: Statement, b: Statement) -> str | None:
 
 # ---------------------------------------------------------------- writing them into the graph
 
-def add_claims(dataset: Dataset, statements: list[Statement] | None = None) -> tuple[list[Claim], list[Conflict]]:
-    """Compute claims and conflicts (from the article graphs unless given) and (re)write the claims graph."""
-    statements = read_statements(dataset) if statements is None else statements
+def add_claims(dataset: Dataset, statements: list[Statement]) -> tuple[list[Claim], list[Conflict]]:
+    """Compute claims and conflicts and (re)write the claims graph."""
     claims, conflicts = group_claims(statements), find_conflicts(statements)
     dataset.remove_graph(dataset.graph(CLAIMS_GRAPH))
     graph = dataset.graph(CLAIMS_GRAPH)

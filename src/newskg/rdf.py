@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from newskg.entities import ArticleEntities, CorpusEntities
 from newskg.facts.context import Ref
+from newskg.kinds import KINDS, predicate
 from newskg.lang import Language
 from newskg.model import Article, Entity, EntityType, Fact, PartialDate, Precision, Sentence
 from newskg.places import country_names
@@ -28,11 +29,6 @@ _TYPES = {
     EntityType.COUNTRY: (SDO.Country,),
     EntityType.CITY: (SDO.City,),
     EntityType.PRODUCT: (SDO.Product,),
-}
-_EXTRA_CLASSES = {"PositionHeld": (ORG.Membership,), "Quote": (SDO.Quotation,)}
-_PREDICATES = {
-    "person": ORG.member, "role": ORG.role, "text": SDO.text, "quoteStart": NKG.beginIndex,
-    "quoteEnd": NKG.endIndex, "countryCode": NKG.country,
 }
 _QUALIFIERS = {"approximately": NKG.Approximately, "more_than": NKG.MoreThan, "almost": NKG.Almost,
                "up_to": NKG.UpTo, "at_least": NKG.AtLeast}
@@ -153,9 +149,9 @@ def _add_sentence(graph: Graph, article: URIRef, sentence: Sentence) -> URIRef:
 
 
 @lru_cache(maxsize=None)
-def _nkg_property(name: str) -> URIRef:
-    NKG[name]  # noqa: B018 - fails on a term the ontology does not declare (checked once per name)
-    return _NKG[name]
+def _predicate(kind_name: str, value_name: str) -> URIRef:
+    """The kind table's predicate (an undeclared nkg: term fails here, once per name)."""
+    return URIRef(str(predicate(kind_name, value_name)))
 
 
 def fact_iri(doc_id: str, kind: str, number: int) -> URIRef:
@@ -176,26 +172,25 @@ def _add_facts(graph: Graph, doc_id: str, facts: list[Fact], sentence_iris: list
                corpus: CorpusEntities) -> None:
     figures: dict[tuple[int, str], URIRef] = {}
     for fact, node in zip(facts, fact_iris(doc_id, facts)):
+        record = KINDS[fact.kind]
         graph.add((node, _RDF.type, _NKG[fact.kind]))
         graph.add((node, _RDF.type, _NKG.Fact))  # so "all facts" needs no reasoner
-        for extra in _EXTRA_CLASSES.get(fact.kind, ()):
+        for extra in record.extra_classes:
             graph.add((node, _RDF.type, extra))
         graph.add((node, _PROV.wasDerivedFrom, sentence_iris[fact.sentence]))
         graph.add((node, _NKG.extractionRule, Literal(fact.rule)))
         for name, value in fact.values:
-            if name in _NOT_WRITTEN:
-                continue
-            predicate = _PREDICATES[name] if name in _PREDICATES else _nkg_property(name)
-            if fact.kind == "PositionHeld" and name == "organization":
-                predicate = _ORG.organization  # a position is an org:Membership
-            graph.add((node, predicate, _term(name, value, doc_id, corpus)))
-        _link_staff_counts(graph, fact, node, figures)
-        _direct_statements(graph, fact, doc_id, corpus)
+            if name not in _NOT_WRITTEN:
+                graph.add((node, _predicate(fact.kind, name), _term(name, value, doc_id, corpus)))
+        if record.claim is not None and record.claim.figures:
+            _link_figures(graph, fact, node, figures)
+        if record.shortcut is not None:
+            _shortcut(graph, fact, record.shortcut, doc_id, corpus)
 
 
-def _link_staff_counts(graph: Graph, fact: Fact, node: URIRef, figures: dict[tuple[int, str], URIRef]) -> None:
+def _link_figures(graph: Graph, fact: Fact, node: URIRef, figures: dict[tuple[int, str], URIRef]) -> None:
     """'dari 9.000 menjadi 5.000' or 'menjadi 3.800 dari 5.000': the later figure points at the earlier one."""
-    if fact.kind != "StaffCount" or fact.get("figureRole") not in ("before", "after"):
+    if fact.get("figureRole") not in ("before", "after"):
         return
     role = fact.get("figureRole")
     figures[(fact.sentence, role)] = node
@@ -205,15 +200,14 @@ def _link_staff_counts(graph: Graph, fact: Fact, node: URIRef, figures: dict[tup
         graph.add((after, _NKG.changedFrom, before))
 
 
-def _direct_statements(graph: Graph, fact: Fact, doc_id: str, corpus: CorpusEntities) -> None:
-    """Shortcuts for common questions: 'org nkg:basedIn country' beside the fact node."""
-    if fact.kind == "OrganizationCountry":
-        org = _term("organization", fact.get("organization"), doc_id, corpus)
-        country = fact.get("country") or fact.get("countryCode")
-        graph.add((org, _NKG.basedIn, _term("country" if fact.get("country") else "countryCode", country, doc_id, corpus)))
-    elif fact.kind == "OrganizationIndustry":
-        graph.add((_term("organization", fact.get("organization"), doc_id, corpus), _NKG.industry,
-                   Literal(fact.get("industry"))))
+def _shortcut(graph: Graph, fact: Fact, shortcut: tuple[str, tuple[str, ...]], doc_id: str,
+              corpus: CorpusEntities) -> None:
+    """A direct statement beside the fact node for common questions: 'org nkg:basedIn country'."""
+    predicate_name, value_names = shortcut
+    name = next((n for n in value_names if fact.get(n) is not None), None)
+    if name is not None:
+        subject = _term(KINDS[fact.kind].subject, fact.get(KINDS[fact.kind].subject), doc_id, corpus)
+        graph.add((subject, _NKG[predicate_name], _term(name, fact.get(name), doc_id, corpus)))
 
 
 def decimal_literal(value: float) -> Literal:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import Dataset
-from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 
+from newskg.kinds import KINDS, predicate
 from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, NIF, NKG
 
-STYLE = {  # type -> (colour, shape, English label, Indonesian label)
+ENTITY_STYLE = {  # entity type -> (colour, shape, English label, Indonesian label)
     "organization": ("#2b7bb9", "dot", "Organization", "Organisasi"),
     "media": ("#7b4fb5", "dot", "Media", "Media"),
     "agency": ("#3d8f8f", "dot", "Agency", "Lembaga"),
@@ -28,14 +29,10 @@ STYLE = {  # type -> (colour, shape, English label, Indonesian label)
     "country": ("#4a9a4a", "triangle", "Country", "Negara"),
     "city": ("#7fb87f", "triangle", "City", "Kota"),
     "product": ("#999999", "dot", "Product", "Produk"),
-    "Layoff": ("#d62728", "box", "Layoff", "PHK"),
-    "Hiring": ("#2ca02c", "box", "Hiring", "Rekrutmen"),
-    "HiringFreeze": ("#8c564b", "box", "Hiring freeze", "Pembekuan rekrutmen"),
-    "StaffCount": ("#bcbd22", "box", "Staff count", "Jumlah karyawan"),
-    "AIAdoption": ("#17becf", "box", "AI adoption", "Adopsi AI"),
-    "Quote": ("#e377c2", "box", "Quote", "Kutipan"),
-    "PartnershipEnded": ("#7f7f7f", "box", "Partnership ended", "Kerja sama berakhir"),
 }
+# Fact kinds drawn as nodes, from the kinds table (the others are edges between their entities).
+STYLE = {**ENTITY_STYLE, **{name: (k.view.colour, k.view.shape, k.view.label_en, k.view.label_id)
+                            for name, k in KINDS.items() if k.view.edge is None}}
 _ENTITY_CLASSES = [(SDO.NewsMediaOrganization, "media"), (SDO.GovernmentOrganization, "agency"),
                    (SDO.WorkersUnion, "union"), (SDO.Organization, "organization"), (SDO.Person, "person"),
                    (SDO.Country, "country"), (SDO.City, "city"), (SDO.Product, "product")]
@@ -100,11 +97,13 @@ def _add_article_facts(graph: nx.Graph, article, lang: str, support: dict) -> No
     outlet = graph.nodes[str(publisher)]["label"] if publisher is not None and str(publisher) in graph else ""
     for fact in sorted(set(article.subjects(PROV.wasDerivedFrom, None))):
         kind = next((str(k).split("#")[-1] for k in article.objects(fact, RDF.type)
-                     if str(k).split("#")[-1] in STYLE), None)
+                     if str(k).split("#")[-1] in KINDS), None)
         sentence = article.value(fact, PROV.wasDerivedFrom)
         text = str(article.value(sentence, NIF.anchorOf) or "")
         if kind is None:
-            _add_relation(graph, article, fact, text)
+            continue
+        if KINDS[kind].view.edge is not None:
+            _add_relation(graph, article, fact, kind, text, lang)
             continue
         evidence = (f"<b>{STYLE[kind][2 if lang == 'en' else 3]}</b><br><i>“{html.escape(text)}”</i><br>"
                     f"Article: {html.escape(title)}<br>Outlet: {html.escape(outlet or '-')}<br>"
@@ -123,26 +122,27 @@ def _add_article_facts(graph: nx.Graph, article, lang: str, support: dict) -> No
                     graph.add_edge(str(fact), str(target), label=en if lang == "en" else idn)
 
 
-def _add_relation(graph: nx.Graph, article, fact, text: str) -> None:
-    """Positions and countries are drawn as labelled edges between entities, not as nodes."""
-    member, organization = article.value(fact, ORG.member), article.value(fact, ORG.organization)
-    if member is not None and organization is not None and str(member) in graph and str(organization) in graph:
-        role = str(article.value(fact, NKG.roleLabel) or "")
-        graph.add_edge(str(member), str(organization), label=role, title=html.escape(text))
-    org, country = article.value(fact, NKG.organization), article.value(fact, NKG.country)
-    if org is not None and country is not None and str(org) in graph and str(country) in graph:
-        graph.add_edge(str(org), str(country), label="based in", title=html.escape(text))
+def _add_relation(graph: nx.Graph, article, fact, kind: str, text: str, lang: str) -> None:
+    """Positions and countries are drawn as labelled edges between their two entities, not as nodes."""
+    style = KINDS[kind].view
+    ends = [article.value(fact, predicate(kind, name)) for name in style.edge]
+    if any(end is None or str(end) not in graph for end in ends):
+        return
+    label = article.value(fact, NKG[style.label_value]) if style.label_value else None
+    label = str(label) if label is not None else (style.label_en if lang == "en" else style.label_id)
+    graph.add_edge(str(ends[0]), str(ends[1]), label=label, title=html.escape(text))
 
 
 def _fact_label(article, fact, kind: str, lang: str) -> str:
-    number = next((article.value(fact, p) for p in (NKG.employees, NKG.openings, NKG.value)
-                   if article.value(fact, p) is not None), None)
+    record = KINDS[kind]
+    number = next((article.value(fact, NKG[name]) for name in record.numbers
+                   if article.value(fact, NKG[name]) is not None), None)
     date = article.value(fact, NKG.date)
     short = STYLE[kind][2 if lang == "en" else 3]
-    if kind == "AIAdoption":
-        short = str(article.value(fact, NKG.technology))
-    elif kind == "Quote":
-        words = str(article.value(fact, SDO.text)).split()
+    if record.view.label_value:
+        short = str(article.value(fact, predicate(kind, record.view.label_value)))
+    if record.view.quoted:
+        words = short.split()
         short = "“" + " ".join(words[:5]) + ("…" if len(words) > 5 else "") + "”"
     parts = [short]
     if number is not None:
