@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Iterator
 
 from newskg.claims import claim_triples, find_conflicts, group_claims
+from newskg.corpus import Admission, Verdict, admitted
 from newskg.entities import resolve_nodes
 from newskg.errors import InputError, NewskgError
 from newskg.inputs import RecordFields, iter_articles
@@ -115,28 +116,13 @@ class PersistentStore:
 
     def _to_analyse(self, paths, fields, lang_code, report: UpdateReport, progress) -> Iterator[Article]:
         """The new and changed articles under ``paths``, one at a time (read as the workers go on)."""
-        known = self.index.articles()
-        by_hash = {sha: doc for doc, (sha, _) in known.items()}
-        claimed: set[str] = set()
-        seen_now: dict[str, str] = {}
-        for item in iter_articles(paths, fields, lang_code):
-            if progress:
-                progress()
-            if isinstance(item, InputError):
-                report.skipped.append(item)
-                continue
-            doc_id = self._doc_id(item, claimed, known)
-            if doc_id in known and known[doc_id][0] == item.sha256:
+        admission = Admission(self.index.articles())
+        for verdict, article in admitted(iter_articles(paths, fields, lang_code), admission, report.skipped, progress):
+            if verdict is Verdict.UNCHANGED:
                 report.unchanged += 1
                 continue
-            owner = seen_now.get(item.sha256) or (
-                known[by_hash[item.sha256]][1] if by_hash.get(item.sha256) not in (None, doc_id) else None)
-            if owner is not None:
-                report.skipped.append(InputError(item.source, f"same text as {owner}, read once"))
-                continue
-            seen_now[item.sha256] = item.source
-            (report.changed if doc_id in known else report.added).append(doc_id)
-            yield replace(item, doc_id=doc_id)
+            (report.changed if verdict is Verdict.CHANGED else report.added).append(article.doc_id)
+            yield article
 
     def remove(self, names: list[str]) -> UpdateReport:
         """Drop articles (by file name or stem) from the store."""
@@ -173,14 +159,6 @@ class PersistentStore:
                 self.store.remove_graph(graph)  # half-written articles and the corpus-wide graphs
         self.index.clear_lines()
         self._finish(UpdateReport(), recover=True)
-
-    def _doc_id(self, article: Article, claimed: set[str], known: dict) -> str:
-        """The article's id in the store: its file stem, made unique if another file has the same stem."""
-        doc_id, n = article.doc_id, 2
-        while doc_id in claimed or (doc_id in known and known[doc_id][1] != article.source):
-            doc_id, n = f"{article.doc_id}-{n}", n + 1
-        claimed.add(doc_id)
-        return doc_id
 
     def _analyse(self, articles: Iterator[Article], jobs: int) -> Iterator[AnalysedArticle]:
         """Analyse articles in worker processes (when there are more than a few), in input order; each

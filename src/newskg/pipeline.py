@@ -11,6 +11,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from newskg.claims import add_claims, statements_from_results
+from newskg.corpus import Admission, admitted
 from newskg.entities import ArticleEntities, CorpusEntities, add_outlet, resolve_article, resolve_corpus
 from newskg.errors import InputError, NewskgError
 from newskg.facts import ArticleContext, extract_facts
@@ -84,21 +85,10 @@ def build_corpus(paths: list[str | Path], lang_code: str | None = None, fields: 
 
     ``progress``, if given, is called once per article read or skipped (for a progress bar).
     """
-    results: list[ArticleResult] = []
     skipped: list[InputError] = []
-    seen_ids: set[str] = set()
-    seen_hashes: dict[str, str] = {}
-    for item in iter_articles(paths, fields, lang_code):
-        if progress:
-            progress()
-        if isinstance(item, InputError):
-            skipped.append(item)
-            continue
-        if item.sha256 in seen_hashes:
-            skipped.append(InputError(item.source, f"same text as {seen_hashes[item.sha256]}, read once"))
-            continue
-        seen_hashes[item.sha256] = item.source
-        results.append(analyse_article(_unique_id(item, seen_ids)))
+    admission = Admission()
+    results = [analyse_article(article)
+               for _, article in admitted(iter_articles(paths, fields, lang_code), admission, skipped, progress)]
     if not results:
         raise NewskgError("no article could be read" + (f": {skipped[0]}" if skipped else ""))
     return assemble(results, skipped)
@@ -125,15 +115,3 @@ def roles_and_countries_named(facts: list[Fact]) -> tuple[set[str], set[str]]:
     """The roles and the countries an article's facts name: each gets triples of its own in the entities graph."""
     roles = {f.get("role") for f in facts if f.kind == "PositionHeld"}
     return roles, {f.get("countryCode") for f in facts if f.get("countryCode")}
-
-
-def _unique_id(article: Article, seen: set[str]) -> Article:
-    doc_id, n = article.doc_id, 2
-    while doc_id in seen:
-        doc_id, n = f"{article.doc_id}-{n}", n + 1
-    seen.add(doc_id)
-    if doc_id == article.doc_id:
-        return article
-    from dataclasses import replace
-
-    return replace(article, doc_id=doc_id)
