@@ -6,7 +6,6 @@ Every object keeps character offsets into the article's original text, so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from enum import Enum
 
 
@@ -51,9 +50,6 @@ class PartialDate:
         if self.month is not None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
-
-    def as_date(self) -> date:
-        return date(self.year, self.month or 1, self.day or 1)
 
     def __str__(self) -> str:
         return self.iso()

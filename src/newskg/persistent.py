@@ -33,7 +33,6 @@ from newskg.corpus import Admission, Verdict, admitted
 from newskg.entities import resolve_nodes
 from newskg.errors import InputError, NewskgError
 from newskg.inputs import RecordFields, iter_articles
-from newskg.lang import load_language
 from newskg.model import Article
 from newskg.rdf import article_iri, bare_country, constant_triples, entity_iri, one_entity_triples, role_triples
 from newskg.store_cache import LOCAL_IRI, AnalysedArticle, CachedArticle, analyse_for_store, globalise, nquad_lines
@@ -183,7 +182,7 @@ class PersistentStore:
         """Put an analysed article in the index, in place of what an earlier version of it contributed."""
         self._forget([analysed.doc_id], keep_row=True)
         self.index.add_article(analysed.doc_id, analysed.sha256, analysed.source, analysed.entities,
-                               analysed.uses, analysed.fact_kinds, load_language("id"))
+                               analysed.uses, analysed.fact_kinds)
         self._pending.fresh.add(analysed.doc_id)
         self._pending.owners |= analysed.uses
 
@@ -199,10 +198,10 @@ class PersistentStore:
     def _finish(self, report: UpdateReport, recover: bool = False) -> None:
         """Resolve the entities the recorded changes can reach, write every article graph whose content or
         entity IRIs changed, replace what changed in the entities and claims graphs, and commit."""
-        index, lang, pending = self.index, load_language("id"), self._pending
+        index, pending = self.index, self._pending
         docs = index.articles()
         whole = recover or len(pending.fresh | pending.removed) * 10 > len(docs)  # then reaching costs more
-        corpus, before = self._resolve(pending.fresh, pending.old_keys, lang, whole)
+        corpus, before = self._resolve(pending.fresh, pending.old_keys, whole)
         changed = {node: key for node, key in corpus.key_of.items() if before.get(node) != key}
         index.set_keys(changed)
         for key in pending.old_keys | set(before.values()) | set(corpus.entities):
@@ -215,14 +214,14 @@ class PersistentStore:
         report.rewritten += len(rewrite)
         if recover:
             pending.owners |= index.all_owners()
-        self._write_corpus_graphs(lang)
+        self._write_corpus_graphs()
         self.store.flush()
         if len(rewrite) > BATCH:
             self.store.optimize()  # compact after a big load: reads get faster (seconds at 10,000 articles)
         index.commit()
         self.last_change, self._pending = self._pending, _Pending()
 
-    def _resolve(self, fresh, old_keys: set[str], lang, everything: bool):
+    def _resolve(self, fresh, old_keys: set[str], everything: bool):
         """Resolve the part of the corpus that the change can reach: the new nodes, the old members of
         entities they belonged to, and whatever shares a name or surname with those. If a result
         lands on the key of an entity outside that part, that entity is pulled in too, so the two merge
@@ -232,7 +231,7 @@ class PersistentStore:
                                                                  index.nodes_of_keys(old_keys))
         while True:
             rows = index.local_entities(None if everything else scope)
-            corpus = resolve_nodes([(doc, idx, entity) for doc, idx, entity, _ in rows], lang)
+            corpus = resolve_nodes([(doc, idx, entity) for doc, idx, entity, _ in rows], None)
             outside = set() if everything else index.nodes_of_keys(corpus.entities) - scope
             if not outside:
                 return corpus, {(doc, idx): key for doc, idx, _, key in rows if key is not None}
@@ -256,7 +255,7 @@ class PersistentStore:
             self.store.remove_graph(_node(article_iri(doc_id)))
         self.store.bulk_load("".join(text).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
 
-    def _write_corpus_graphs(self, lang) -> None:
+    def _write_corpus_graphs(self) -> None:
         """Replace the triples of every entity, role and claim bucket this update touched."""
         index, pending = self.index, self._pending
         owners: dict[str, set[str]] = {}
@@ -264,7 +263,7 @@ class PersistentStore:
         for owner in sorted(pending.owners):
             kind, _, name = owner.partition(":")
             if kind == "role":
-                owners[owner] = nquad_lines(role_triples(name, lang), ENTITIES_GRAPH) if index.is_used(owner) else set()
+                owners[owner] = nquad_lines(role_triples(name), ENTITIES_GRAPH) if index.is_used(owner) else set()
             elif kind == "country" and f"country/{name}" not in entities \
                     and not index.nodes_of_keys([f"country/{name}"]):
                 entities[f"country/{name}"] = None  # named only by facts, or no more

@@ -94,10 +94,11 @@ def build_corpus(paths: list[str | Path], lang_code: str | None = None, fields: 
     return assemble(results, skipped)
 
 
-def assemble(results: list[ArticleResult], skipped: list[InputError], lang_code: str = "id") -> BuildResult:
-    """Resolve entities across articles and write every named graph."""
-    lang = load_language(lang_code)
-    corpus = resolve_corpus([r.entities for r in results], lang)
+def assemble(results: list[ArticleResult], skipped: list[InputError]) -> BuildResult:
+    """Resolve entities across articles and write every named graph.
+
+    Corpus-wide resolution matches names, never words of a language: articles in several languages join."""
+    corpus = resolve_corpus([r.entities for r in results], None)
     ds = new_dataset()
     roles: set[str] = set()
     countries: set[str] = set()
@@ -106,12 +107,12 @@ def assemble(results: list[ArticleResult], skipped: list[InputError], lang_code:
         named_roles, named_countries = roles_and_countries_named(result.facts)
         roles |= named_roles
         countries |= named_countries
-    add_entities(ds, corpus, lang, roles, countries)
+    add_entities(ds, corpus, roles, countries)
     add_claims(ds, statements_from_results(results, corpus))
     return BuildResult(ds, results, corpus, skipped)
 
 
 def roles_and_countries_named(facts: list[Fact]) -> tuple[set[str], set[str]]:
     """The roles and the countries an article's facts name: each gets triples of its own in the entities graph."""
-    roles = {f.get("role") for f in facts if f.kind == "PositionHeld"}
+    roles = {f.get("role") for f in facts if f.get("role") is not None}
     return roles, {f.get("countryCode") for f in facts if f.get("countryCode")}

@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 from newskg.entities import ArticleEntities, CorpusEntities
 from newskg.facts.context import Ref
 from newskg.kinds import KINDS, predicate
-from newskg.lang import Language
+from newskg.lang import role_labels
 from newskg.model import Article, Entity, EntityType, Fact, PartialDate, Precision, Sentence
 from newskg.places import country_names
 from newskg.vocab import ENTITIES_GRAPH, ID, ITSRDF, NIF, NKG, PREFIXES, WD, name_key
@@ -242,16 +242,16 @@ def _term(name: str, value: object, doc_id: str, corpus: CorpusEntities):
     return Literal(str(value))
 
 
-def add_entities(ds: Dataset, corpus: CorpusEntities, lang: Language, roles_used: set[str],
+def add_entities(ds: Dataset, corpus: CorpusEntities, roles_used: set[str],
                  extra_countries: set[str] = frozenset()) -> Graph:
     """Write the corpus-wide graph of entities into ``ds``."""
     graph = ds.graph(ENTITIES_GRAPH)
-    for triple in entity_triples(corpus, lang, roles_used, extra_countries):
+    for triple in entity_triples(corpus, roles_used, extra_countries):
         graph.add(triple)
     return graph
 
 
-def entity_triples(corpus: CorpusEntities, lang: Language, roles_used: set[str],
+def entity_triples(corpus: CorpusEntities, roles_used: set[str],
                    extra_countries: set[str] = frozenset()) -> TripleList:
     """The corpus-wide graph of entities (types, names, links), the roles used, and countries facts name."""
     graph = TripleList()
@@ -262,7 +262,7 @@ def entity_triples(corpus: CorpusEntities, lang: Language, roles_used: set[str],
         graph.extend(one_entity_triples(entity))
     graph.extend(constant_triples())
     for role in sorted(roles_used):
-        graph.extend(role_triples(role, lang))
+        graph.extend(role_triples(role))
     return graph
 
 
@@ -305,12 +305,12 @@ def constant_triples() -> TripleList:
     return graph
 
 
-def role_triples(role: str, lang: Language) -> TripleList:
+def role_triples(role: str) -> TripleList:
     graph = TripleList()
     node = role_iri(role)
-    spec = lang.roles[role]
+    english, indonesian = role_labels(role)
     graph.add((node, RDF.type, ORG.Role))
-    graph.add((node, RDFS.label, Literal(spec["en"])))
-    graph.add((node, SKOS.prefLabel, Literal(spec["en"], lang="en")))
-    graph.add((node, SKOS.prefLabel, Literal(spec["id"], lang="id")))
+    graph.add((node, RDFS.label, Literal(english)))
+    graph.add((node, SKOS.prefLabel, Literal(english, lang="en")))
+    graph.add((node, SKOS.prefLabel, Literal(indonesian, lang="id")))
     return graph

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Iterable
 
 from newskg.entities import LocalEntity, match_slots, surname_word
-from newskg.lang import Language
 from newskg.model import EntityType
 
 _SCHEMA = """
@@ -68,14 +67,14 @@ class StoreIndex:
         return {doc: (sha, source) for doc, sha, source in self.db.execute("SELECT doc, sha256, source FROM articles")}
 
     def add_article(self, doc: str, sha256: str, source: str, entities: list[LocalEntity], uses: Iterable[str],
-                    fact_kinds: Counter, lang: Language) -> None:
+                    fact_kinds: Counter) -> None:
         self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", (doc, sha256, source))
         self.db.executemany("INSERT INTO fact_counts VALUES (?, ?, ?)", [(doc, k, n) for k, n in fact_kinds.items()])
         self.db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, NULL)",
                             [(doc, i, e.type.value, json.dumps(sorted(e.surfaces.items()), ensure_ascii=False))
                              for i, e in enumerate(entities)])
         self.db.executemany("INSERT INTO slots VALUES (?, ?, ?)",
-                            [(slot, doc, i) for i, e in enumerate(entities) for slot in match_slots(e, lang)])
+                            [(slot, doc, i) for i, e in enumerate(entities) for slot in match_slots(e, None)])
         self.db.executemany("INSERT INTO surnames VALUES (?, ?, ?)",
                             [(word, doc, i) for i, e in enumerate(entities) if (word := surname_word(e))])
         self.db.executemany("INSERT INTO uses VALUES (?, ?)", [(doc, owner) for owner in sorted(set(uses))])

@@ -101,10 +101,6 @@ class Language:
         return _role_index(self).get(surface.casefold())
 
     @property
-    def role_pattern(self) -> re.Pattern:
-        return _role_pattern(self)
-
-    @property
     def role_alternation(self) -> str:
         """Every title form as one regex alternation, to build larger patterns around titles."""
         return _role_alternation(self)
@@ -162,8 +158,16 @@ def _role_alternation(lang: Language) -> str:
 
 
 @lru_cache(maxsize=None)
-def _role_pattern(lang: Language) -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{_role_alternation(lang)})(?![\w-])", re.IGNORECASE)
+def role_labels(key: str) -> tuple[str, str]:
+    """(English, Indonesian) labels of a canonical role key, from the first language that defines it.
+
+    Roles are corpus-wide nodes: an English and an Indonesian article name the same role, so its labels do
+    not depend on the language of any one article."""
+    for code in available_languages():
+        spec = load_language(code).roles.get(key)
+        if spec is not None:
+            return spec["en"], spec["id"]
+    raise LanguageDataError(f"no language defines the role {key!r}")
 
 
 @lru_cache(maxsize=None)
