@@ -68,13 +68,19 @@ def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: 
         click.echo(f"newskg: note: {notice}", err=True)
     for violation in violations:
         click.echo(f"newskg: bug: the output violates a shape: {violation}", err=True)
-    summary = result.summary() | {"written": [str(p) for p in written], "shape violations": len(violations)}
+    summary = result.summary() | {"written": [str(p) for p in written],
+                                  "shape violations": _checked(violations, no_validate)}
     if as_json:
         click.echo(json.dumps(summary, indent=1, ensure_ascii=False))
     elif not quiet:
         click.echo(_summary_text(summary))
     if result.skipped or violations:
         sys.exit(1)
+
+
+def _checked(violations: list, skipped: bool):
+    """The number of shape violations, or a plain statement that nothing was checked (0 would be a claim)."""
+    return "not checked (--no-validate)" if skipped else len(violations)
 
 
 class _progress:
@@ -124,7 +130,7 @@ def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: boo
         click.echo(f"newskg: skipped {problem}", err=True)
     for violation in violations:
         click.echo(f"newskg: bug: the output violates a shape: {violation}", err=True)
-    summary["shape violations"] = len(violations)
+    summary["shape violations"] = _checked(violations, no_validate)
     if as_json or not quiet:
         click.echo(json.dumps(summary, indent=1, ensure_ascii=False) if as_json else
                    "\n".join(f"{k}: {v}" for k, v in summary.items() if k != "skipped"))
