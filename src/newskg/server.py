@@ -28,17 +28,10 @@ _PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>newskg SPARQL
 def open_oxigraph(graph: str | None, store: str | None, in_memory: bool = False):
     """A pyoxigraph store to answer from: the persistent store read-only (or copied into memory, where
     queries that walk the whole corpus run about five times faster), or a graph file loaded in memory."""
-    import pyoxigraph
-
     if store:
-        from newskg.persistent import PersistentStore
+        from newskg.storage import open_store
 
-        on_disk = PersistentStore(store, read_only=True).store
-        if not in_memory:
-            return on_disk
-        memory = pyoxigraph.Store()
-        memory.bulk_load(on_disk.dump(format=pyoxigraph.RdfFormat.N_QUADS), format=pyoxigraph.RdfFormat.N_QUADS)
-        return memory
+        return open_store(store, read_only=True).engine(in_memory)
     from newskg.store import load_oxigraph
 
     return load_oxigraph(graph)

@@ -38,19 +38,22 @@ class GraphFile:
 
 
 class GraphStore:
-    """A persistent store folder, queried through Oxigraph."""
+    """A persistent store folder, opened read-only through the store interface (``newskg.storage``)."""
 
     def __init__(self, folder: str | Path):
-        from newskg.persistent import PersistentStore
+        from newskg.storage import open_store
 
-        self.store = PersistentStore(folder, read_only=True)
+        self.store = open_store(folder, read_only=True)
 
     @cached_property
     def dataset(self) -> Dataset:
         return self.store.to_dataset()
 
     def query(self, text: str, source: str = "query", params: dict | None = None) -> Answer:
-        return run_store_query(self.store.store, text, source=source, params=params)
+        return self.store.query(text, source=source, params=params)
+
+    def export(self, fmt: str, output: Path | None) -> bytes | None:
+        return self.store.export(fmt, output)
 
 
 def open_source(graph: str | None, store: str | None):

@@ -108,13 +108,13 @@ class _progress:
 def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: bool, no_validate: bool,
                  as_json: bool, quiet: bool = False, fields=None, lang_code: str | None = None) -> None:
     from newskg.outputs import write_outputs
-    from newskg.persistent import PersistentStore
+    from newskg.storage import open_store
 
     try:
-        kg = PersistentStore(store)
+        kg = open_store(store)
         with _progress(paths, quiet or as_json) as tick:
             report = kg.update(list(paths), jobs=jobs, fields=fields, progress=tick, lang_code=lang_code)
-        summary = report.summary() | kg.index.summary()
+        summary = report.summary() | kg.summary()
         violations = []
         if not no_validate:
             changed, focus, checked, rewritten = kg.last_change_for_validation()
@@ -148,10 +148,10 @@ def remove(articles: tuple[str, ...], store: str) -> None:
     Example:
       newskg remove 002_18c1bd5d3e9b6a10.txt --store kg/
     """
-    from newskg.persistent import PersistentStore
+    from newskg.storage import open_store
 
     try:
-        report = PersistentStore(store).remove(list(articles))
+        report = open_store(store).remove(list(articles))
     except NewskgError as err:
         _fail(err)
     click.echo(f"removed: {', '.join(report.removed)}; graphs rewritten: {report.rewritten}")

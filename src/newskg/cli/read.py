@@ -76,13 +76,13 @@ def export(fmt: str, output: str | None, graph: str, store: str | None) -> None:
     Example:
       newskg export --format nquads -o newskg.nq
     """
-    from newskg.outputs import export_store, render
+    from newskg.outputs import render
     from newskg.store import write_atomically
 
     try:
         source = _source(graph, store)
         if store:  # straight from Oxigraph: streaming, for stores too big for rdflib
-            data = export_store(source.store.store, fmt, Path(output) if output else None)
+            data = source.export(fmt, Path(output) if output else None)
             if data is not None:
                 click.echo(data.decode("utf-8"), nl=False)
             return
