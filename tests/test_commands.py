@@ -121,3 +121,18 @@ def test_a_well_known_company_links_to_wikidata_and_an_industry_word_types_the_c
     industries = {str(o) for o in dataset.objects(None, NKG.industry)}
     assert "fintech" in industries
     assert any(r["org"] == "Kopira" and r["openings"] == 150 for r in rows(dataset, "hiring"))
+
+
+@pytest.mark.parametrize("where", ["--graph", "--store"])
+def test_article_facts_finds_an_article_by_its_file_name_or_its_stem(folder, tmp_path, where):
+    """The parameter was bound outside the GRAPH group and filtered inside it: no rows, for any value."""
+    target = tmp_path / ("kg" if where == "--store" else "g")
+    assert _invoke("build", folder, *(("--store", target) if where == "--store" else ("--out", target)), "-q",
+                   "--no-html").exit_code == 0
+    location = target if where == "--store" else target / "newskg.trig"
+    for name in ("tekstil", "tekstil.txt"):
+        result = _invoke("query", "article_facts", "--param", f"article={name}", where, location, "--format", "csv")
+        assert result.exit_code == 0 and "merumahkan 420 karyawan" in result.stdout, result.output
+        assert "lowongan" not in result.stdout
+    nothing = _invoke("query", "article_facts", "--param", "article=tidak-ada", where, location, "--format", "csv")
+    assert nothing.stdout.splitlines() == ["fact,kind,sentence,rule"]
