@@ -136,3 +136,31 @@ def test_article_facts_finds_an_article_by_its_file_name_or_its_stem(folder, tmp
         assert "lowongan" not in result.stdout
     nothing = _invoke("query", "article_facts", "--param", "article=tidak-ada", where, location, "--format", "csv")
     assert nothing.stdout.splitlines() == ["fact,kind,sentence,rule"]
+
+
+def test_the_query_library_answers_from_any_folder(folder, tmp_path):
+    """It used to be read from ./queries: elsewhere --list printed nothing and a name was parsed as SPARQL."""
+    import subprocess
+    import sys
+
+    assert _invoke("build", folder, "--out", tmp_path / "g", "--no-html", "-q").exit_code == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    def newskg(*args):
+        return subprocess.run([sys.executable, "-m", "newskg.cli", *map(str, args)], cwd=elsewhere,
+                              capture_output=True, text=True)
+
+    listed = newskg("query", "--list")
+    assert listed.returncode == 0 and "cq_layoffs" in listed.stdout and "entity_profile" in listed.stdout
+    layoffs = newskg("query", "cq_layoffs", "--graph", tmp_path / "g" / "newskg.trig", "--format", "csv")
+    assert layoffs.returncode == 0 and "420" in layoffs.stdout, layoffs.stderr
+    unknown = newskg("query", "cq_strikes", "--graph", tmp_path / "g" / "newskg.trig")
+    assert unknown.returncode == 1 and "no query named 'cq_strikes'" in unknown.stderr and "cq_layoffs" in unknown.stderr
+    own = elsewhere / "mine"
+    own.mkdir()
+    (own / "count_articles.rq").write_text("# How many articles\nSELECT (COUNT(?a) AS ?n) WHERE "
+                                           "{ ?a a <https://schema.org/NewsArticle> }\n", encoding="utf-8")
+    counted = newskg("query", "count_articles", "--queries", own, "--graph", tmp_path / "g" / "newskg.trig",
+                     "--format", "csv")
+    assert counted.stdout.splitlines() == ["n", "2"], counted.stderr

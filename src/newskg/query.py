@@ -227,19 +227,41 @@ class LibraryQuery:
     parameters: tuple[str, ...]
 
 
-def library(folder: Path) -> list[LibraryQuery]:
-    """The .rq files under ``folder`` (competency questions included), with their header comments."""
-    found = []
-    for path in sorted(folder.rglob("*.rq")):
-        lines = path.read_text(encoding="utf-8").splitlines()
-        comments = [line.lstrip("# ").strip() for line in lines if line.startswith("#")]
-        params = tuple(re.findall(r"\?(\w+)(?:Name|Key)\b", path.read_text(encoding="utf-8")))
-        found.append(LibraryQuery(path.stem, path, comments[0] if comments else "", tuple(dict.fromkeys(params))))
-    return found
+def package_library() -> Path:
+    """The query library shipped with the package (the competency questions in ``cq/``): it answers from any
+    folder, not only from the repository's root."""
+    from importlib import resources
+
+    return Path(str(resources.files("newskg.queries")))
 
 
-def find_library_query(folder: Path, name: str) -> LibraryQuery | None:
-    for query in library(folder):
-        if name in (query.name, query.name.removeprefix("cq_"), str(query.path.relative_to(folder))):
+def library(user_folder: Path | None = None) -> list[LibraryQuery]:
+    """The package's queries and those of ``user_folder`` (which win on a name both have), by name."""
+    found: dict[str, LibraryQuery] = {}
+    for folder in (package_library(), user_folder):
+        if folder is None:
+            continue
+        for path in sorted(folder.rglob("*.rq")):
+            found[path.stem] = _library_query(path)
+    return sorted(found.values(), key=lambda q: q.name)
+
+
+def _library_query(path: Path) -> LibraryQuery:
+    text = path.read_text(encoding="utf-8")
+    comments = [line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")]
+    params = tuple(re.findall(r"\?(\w+)(?:Name|Key)\b", text))
+    return LibraryQuery(path.stem, path, comments[0] if comments else "", tuple(dict.fromkeys(params)))
+
+
+def find_library_query(name: str, user_folder: Path | None = None) -> LibraryQuery:
+    """A library query by its name (``cq_roles`` or ``roles``); an unknown name is an error that lists them."""
+    queries = library(user_folder)
+    for query in queries:
+        if name in (query.name, query.name.removeprefix("cq_")):
             return query
-    return None
+    raise QueryError(f"no query named {name!r}; the library has: {', '.join(q.name for q in queries)}")
+
+
+def looks_like_a_name(query: str) -> bool:
+    """'cq_roles' is a library name; 'SELECT ...' is a query."""
+    return re.fullmatch(r"[\w.-]+", query) is not None

@@ -20,10 +20,10 @@ from newskg.errors import NewskgError
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a parameter of a library query (as an RDF literal), e.g. entity=Klarna.")
 @click.option("--list", "list_queries", is_flag=True, help="List the query library and exit.")
-@click.option("--queries", "queries_dir", default="queries", show_default=True, type=click.Path(file_okay=False),
-              help="Folder of the query library.")
+@click.option("--queries", "queries_dir", type=click.Path(file_okay=False, exists=True),
+              help="A folder of your own .rq queries, added to the library shipped with newskg.")
 def query(query: str | None, query_file: str | None, graph: str, store: str | None, fmt: str, params: tuple[str, ...],
-          list_queries: bool, queries_dir: str) -> None:
+          list_queries: bool, queries_dir: str | None) -> None:
     """Run a SPARQL query (text, a file, or a library query by name) on the graph.
 
     Named graphs are unioned in the default graph. ASK queries print true/false
@@ -36,9 +36,9 @@ def query(query: str | None, query_file: str | None, graph: str, store: str | No
       newskg query -f queries/cq/cq_roles.rq --format csv
       newskg query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     """
-    from newskg.query import find_library_query, format_answer, library, read_query_file
+    from newskg.query import find_library_query, format_answer, library, looks_like_a_name, read_query_file
 
-    folder = Path(queries_dir)
+    folder = Path(queries_dir) if queries_dir else None
     if list_queries:
         for item in library(folder):
             extra = f"  (--param {', '.join(p + '=...' for p in item.parameters)})" if item.parameters else ""
@@ -53,7 +53,7 @@ def query(query: str | None, query_file: str | None, graph: str, store: str | No
             raise click.UsageError(f"--param {param!r}: write it as NAME=VALUE")
         bound[name] = value
     try:
-        named = find_library_query(folder, query) if query and folder.is_dir() and " " not in query else None
+        named = find_library_query(query, folder) if query and looks_like_a_name(query) else None
         source = str(named.path) if named else (query_file or "query")
         text = read_query_file(named.path if named else query_file) if (named or query_file) else query
         answer = _source(graph, store).query(text, source=source, params=bound)
