@@ -164,3 +164,28 @@ def test_the_query_library_answers_from_any_folder(folder, tmp_path):
     counted = newskg("query", "count_articles", "--queries", own, "--graph", tmp_path / "g" / "newskg.trig",
                      "--format", "csv")
     assert counted.stdout.splitlines() == ["n", "2"], counted.stderr
+
+
+ACCENTS = """Produsen Mobil Memangkas Karyawan
+
+Paris - Produsen mobil Citroën memangkas 800 karyawan pada Mei 2025.
+Perusahaan Renée Automobiles merekrut 50 teknisi baru pada Juni 2025.
+"""
+
+
+@pytest.mark.parametrize("where", ["--graph", "--store"])
+def test_lookups_ignore_case_and_accents(tmp_path, where):
+    """'Citroen' finds 'Citroën' and 'RENEE automobiles' finds 'Renée Automobiles' (issue 20, item 3)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "mobil.txt").write_text(ACCENTS, encoding="utf-8")
+    target = tmp_path / ("kg" if where == "--store" else "g")
+    build = ("--store", target) if where == "--store" else ("--out", target, "--no-html")
+    assert _invoke("build", tmp_path / "a", *build, "-q").exit_code == 0
+    location = target if where == "--store" else target / "newskg.trig"
+    layoffs = _invoke("timeline", "Citroen", where, location, "--format", "csv")
+    assert layoffs.exit_code == 0 and "800" in layoffs.stdout, layoffs.output
+    hiring = _invoke("timeline", "RENEE automobiles", where, location, "--format", "csv")
+    assert "Renée Automobiles" in hiring.stdout
+    page = tmp_path / "focus.html"
+    assert _invoke("view", where, location, "--focus", "citroen", "-o", page).exit_code == 0
+    assert "focus on Citroën" in page.read_text(encoding="utf-8")

@@ -115,3 +115,17 @@ def test_large_graph_pages_load_and_settle(browser, large_dataset, tmp_path, opt
     assert "left out" in note_text and ("focus on Reuters" in note_text) == ("focus" in options)
     assert settled < 60 and all(url.startswith("file://") for url in requests)
     page.context.close()
+
+
+def test_search_box_ignores_case_and_accents(browser, tmp_path):
+    from conftest import build_texts
+    from newskg.view import render_view
+
+    text = "Pabrik Ditutup\n\nLyon - Produsen mobil Citroën memangkas 800 karyawan pada Mei 2025.\n"
+    page_path = tmp_path / "accents.html"
+    page_path.write_text(render_view(build_texts({"mobil.txt": text}).dataset), encoding="utf-8")
+    page, _ = open_page(browser, page_path)
+    page.fill("#search", "CITROEN")
+    page.click("#searchform button")
+    assert "Found: Citroën" in page.inner_text("#searchresult")
+    page.context.close()

@@ -18,7 +18,7 @@ from rdflib import Dataset
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 
 from newskg.kinds import KINDS, predicate
-from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, NIF, NKG
+from newskg.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, NIF, NKG, name_key
 
 ENTITY_STYLE = {  # entity type -> (colour, shape, English label, Indonesian label)
     "organization": ("#2b7bb9", "dot", "Organization", "Organisasi"),
@@ -155,9 +155,9 @@ def select(graph: nx.Graph, options: ViewOptions) -> tuple[nx.Graph, str]:
     """Apply focus, type filter and node budget; say what was left out."""
     notes = []
     if options.focus:
-        wanted = options.focus.casefold()
+        wanted = name_key(options.focus)
         start = next((n for n, d in graph.nodes(data=True)
-                      if wanted in (s.strip().casefold() for s in d.get("search", "").split("|"))), None)
+                      if wanted in (name_key(s) for s in d.get("search", "").split("|"))), None)
         if start is None:
             from newskg.errors import NewskgError
 

@@ -2,6 +2,8 @@
 ``_fail = True`` makes a misspelt term an error instead of a new IRI."""
 from __future__ import annotations
 
+import unicodedata
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
@@ -104,5 +106,7 @@ PREFIXES = {
 
 
 def name_key(name: str) -> str:
-    """How a name is looked up (``nkg:nameKey``): case-folded, single spaces."""
-    return " ".join(str(name).casefold().split())
+    """How a name is looked up (``nkg:nameKey``): case-folded, accents dropped, single spaces, so that
+    "citroen" finds "Citroën" and the other way round."""
+    decomposed = unicodedata.normalize("NFKD", str(name).casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
