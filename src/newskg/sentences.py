@@ -13,8 +13,10 @@ from newskg.model import Article, Sentence, Span
 
 _ABBREVIATIONS = {"rp", "dr", "drs", "ir", "prof", "no", "dll", "dsb", "inc", "corp", "ltd", "co", "st", "mr", "mrs",
                   "ms", "jr", "sr", "vs", "tbk", "hal", "bpk", "sdr", "u.s", "a.s", "jl", "kab", "kec"}
-_OPENING = "“‘«"
-_CLOSING = "”’»"
+# Double marks only: a closing single mark is also the apostrophe ("wasn’t"), so counting it would
+# close a quotation that is still open.
+_OPENING = "“«"
+_CLOSING = "”»"
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
 
 
