@@ -103,3 +103,14 @@ Petrakis told Bloomberg: "We are moving the people we keep to the teams that ans
     dataset = build_texts({"en.txt": text}).dataset
     outlets = {(r["person"], r["text"][:12], r["outlet"]) for r in rows(dataset, "quotes")}
     assert outlets == {("Anselm Petrakis", "We are movin", "Bloomberg"), ("Anselm Petrakis", "Branches wil", "Reuters")}
+
+
+def test_the_next_quote_of_the_same_interview_keeps_its_outlet():
+    text = """Bank Arunika Tambah Kantor Cabang
+Direktur Utama Bank Arunika, Gilang Pramudya, mengatakan bank akan membuka 40 kantor cabang baru tahun ini.
+“Kami melihat permintaan kredit usaha kecil naik tajam di kota-kota menengah,” kata Gilang seperti dikutip dari Tempo.
+“Karena itu kami menambah pegawai di cabang, bukan menguranginya seperti bank lain,” lanjut Gilang.
+"""
+    dataset = build_texts({"id.txt": text}).dataset
+    outlets = {(r["text"][:12], r["outlet"]) for r in rows(dataset, "quotes")}
+    assert outlets == {("Kami melihat", "Tempo"), ("Karena itu k", "Tempo")}

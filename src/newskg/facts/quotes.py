@@ -49,15 +49,18 @@ class _Quote:
 
 def extract_quotes(ctx: ArticleContext) -> list[Fact]:
     facts: list[Fact] = []
-    previous: tuple[int, tuple[Ref, ...]] | None = None  # (sentence index, speakers) of the last quote
+    previous = None  # (sentence index, speakers, outlet) of the last quote
     for quote in _quotes(ctx):
         found = _speakers(ctx, quote, previous)
         if found is None:
             continue
         speakers, rule = found
-        previous = (quote.last.index, speakers)
-        for speaker in speakers:
-            facts.append(_fact(ctx, quote, speaker, rule))
+        outlet = _outlet(ctx, quote)
+        if outlet is None and previous is not None and previous[1] == speakers \
+                and previous[0] >= quote.sentence.index - 1:
+            outlet = previous[2]  # the next words of the same interview: 'seperti dilansir X' holds for them too
+        previous = (quote.last.index, speakers, outlet)
+        facts.extend(_fact(quote, speaker, rule, outlet) for speaker in speakers)
     return facts
 
 
@@ -250,10 +253,9 @@ def _continued(ctx: ArticleContext, quote: _Quote, previous) -> tuple[tuple[Ref,
 
 # -- the fact
 
-def _fact(ctx: ArticleContext, quote: _Quote, speaker: Ref, rule: str) -> Fact:
+def _fact(quote: _Quote, speaker: Ref, rule: str, outlet: Ref | None) -> Fact:
     values = [("speaker", speaker), ("text", _clean(quote.text)), ("quoteStart", quote.start + 1),
               ("quoteEnd", quote.end - 1)]
-    outlet = _outlet(ctx, quote)
     if outlet is not None:
         values.append(("givenTo", outlet))
     return Fact("Quote", quote.sentence.index, rule, tuple(values))
