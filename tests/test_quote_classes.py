@@ -114,3 +114,12 @@ Direktur Utama Bank Arunika, Gilang Pramudya, mengatakan bank akan membuka 40 ka
     dataset = build_texts({"id.txt": text}).dataset
     outlets = {(r["text"][:12], r["outlet"]) for r in rows(dataset, "quotes")}
     assert outlets == {("Kami melihat", "Tempo"), ("Karena itu k", "Tempo")}
+
+
+def test_speaker_behind_a_long_title_is_a_person_named_elsewhere():
+    text = """Sandang Nusantara Tambah Pabrik
+Sandang Nusantara membuka pabrik ketiga di Klaten. Menurut Yohanes Kristanto, pabrik itu menyerap 4.000 pekerja.
+“Pabrik ini akan menjadi yang terbesar di Jawa Tengah dalam dua tahun ke depan,” kata Manajer Personalia PT Sandang Nusantara Tbk Yohanes Kristanto saat ditemui di Klaten.
+"""
+    assert ("Yohanes Kristanto", "Pabrik ini akan menjadi yang terbesar di Jawa Tengah dalam dua tahun ke depan") \
+        in _quotes(text, "id.txt")

@@ -33,6 +33,7 @@ _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 _UNCLOSED = re.compile(r"[“\"]([^“”\"]+)$")
 _MIN_WORDS = 6  # shorter quoted text without an attribution right after it is a term, not a speech
 _VERB_WINDOW = 4  # words between a speaker's name and the verb of saying ("X, the CEO, said")
+_NAME_WINDOW = 10  # words after a verb of saying that can hold the speaker's title and name
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,9 @@ class _Quote:
 def extract_quotes(ctx: ArticleContext) -> list[Fact]:
     facts: list[Fact] = []
     previous = None  # (sentence index, speakers, outlet) of the last quote
+    known = _known_people(ctx)
     for quote in _quotes(ctx):
-        found = _speakers(ctx, quote, previous)
+        found = _speakers(ctx, quote, previous, known)
         if found is None:
             continue
         speakers, rule = found
@@ -110,13 +112,15 @@ def _clean(text: str) -> str:
 
 # -- who said it
 
-def _speakers(ctx: ArticleContext, quote: _Quote, previous) -> tuple[tuple[Ref, ...], str] | None:
+def _speakers(ctx: ArticleContext, quote: _Quote, previous, known) -> tuple[tuple[Ref, ...], str] | None:
     """The speakers of a quote and the rule that found them, or None (no speaker, or not a speech)."""
     attribution = _attribution(ctx, quote)
     short = len(quote.text.split()) < _MIN_WORDS
     named = _named_after(ctx, quote, attribution)
     if named and (not short or _verb_near(ctx, attribution)):
         return named, "quote: QUOTE, kata PERSON"
+    if not named and (speaker := _known_after_verb(ctx, attribution, known)) is not None:
+        return (speaker,), "quote: QUOTE, kata TITLE PERSON (a person named elsewhere in the article)"
     if _speech_clitic(ctx, attribution):
         if _anonymous(ctx, attribution):
             return None
@@ -166,6 +170,29 @@ def _named_after(ctx: ArticleContext, quote: _Quote, attribution: str) -> tuple[
             break
         chosen.append(person)
     return tuple(dict.fromkeys(p.ref for p in chosen))
+
+
+def _known_people(ctx: ArticleContext) -> tuple[re.Pattern | None, dict[str, Ref]]:
+    """Every name the article gives a person, as one pattern (longest first) and name -> person."""
+    names: dict[str, Ref] = {}
+    for sentence in ctx.sentences:
+        for person in ctx.people(sentence):
+            names.setdefault(person.mention.text, person.ref)
+    if not names:
+        return None, names
+    return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)"), names
+
+
+def _known_after_verb(ctx: ArticleContext, attribution: str, known) -> Ref | None:
+    """'..., kata Manajer SDM PT X, Budi Santoso': the verb of saying, then a title the mention finder took
+    for part of an organisation name; the speaker is a person the article names elsewhere."""
+    pattern, names = known
+    verb = re.match(rf"\s*,?\s*(?:{_verbs(ctx)})\b", attribution.casefold())
+    if pattern is None or verb is None:
+        return None
+    head = " ".join(attribution[verb.end():].split()[:_NAME_WINDOW])
+    found = pattern.search(head)
+    return names[found.group(0)] if found else None
 
 
 def _verb_near(ctx: ArticleContext, attribution: str) -> bool:
