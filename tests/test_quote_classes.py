@@ -123,3 +123,14 @@ Sandang Nusantara membuka pabrik ketiga di Klaten. Menurut Yohanes Kristanto, pa
 """
     assert ("Yohanes Kristanto", "Pabrik ini akan menjadi yang terbesar di Jawa Tengah dalam dua tahun ke depan") \
         in _quotes(text, "id.txt")
+
+
+def test_quote_after_a_sentence_whose_subject_is_a_surname_read_as_something_else():
+    text = """Kestrel Networks Merges Two Units
+Kestrel Networks chief executive Tomasz Wierzbicki announced on Monday that the security and cloud units would merge.
+Wierzbicki said customers asked for one contact for both products.
+
+"One leader for both teams makes every decision faster for our customers."
+"""
+    assert ("Tomasz Wierzbicki", "One leader for both teams makes every decision faster for our customers") \
+        in _quotes(text, "en.txt")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newskg.facts.context import ArticleContext, Located, Ref
+from newskg.facts.context import ArticleContext, Ref
 from newskg.model import EntityType, Fact, Sentence
 from newskg.textutil import alternation
 
@@ -128,7 +128,7 @@ def _speakers(ctx: ArticleContext, quote: _Quote, previous, known) -> tuple[tupl
         return ((speaker,), "quote: QUOTE, ujarnya (last person named)") if speaker else None
     found = _before(ctx, quote) or (_fragment(ctx, quote) if not short or _closes_clause(ctx, attribution) else None)
     if found is None and _ends_sentence(attribution):
-        found = _continued(ctx, quote, previous)
+        found = _continued(ctx, quote, previous, known)
     return found
 
 
@@ -175,9 +175,16 @@ def _named_after(ctx: ArticleContext, quote: _Quote, attribution: str) -> tuple[
 def _known_people(ctx: ArticleContext) -> tuple[re.Pattern | None, dict[str, Ref]]:
     """Every name the article gives a person, as one pattern (longest first) and name -> person."""
     names: dict[str, Ref] = {}
+    surnames: dict[str, set[Ref]] = {}
     for sentence in ctx.sentences:
         for person in ctx.people(sentence):
             names.setdefault(person.mention.text, person.ref)
+            words = person.mention.text.split()
+            if len(words) > 1:
+                surnames.setdefault(words[-1], set()).add(person.ref)
+    for surname, refs in surnames.items():
+        if len(refs) == 1:  # 'Robbins' alone, typed as something else in one sentence, is still Chuck Robbins
+            names.setdefault(surname, next(iter(refs)))
     if not names:
         return None, names
     return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)"), names
@@ -231,14 +238,14 @@ def _anonymous(ctx: ArticleContext, clause: str) -> bool:
 def _fragment(ctx: ArticleContext, quote: _Quote) -> tuple[tuple[Ref, ...], str] | None:
     """'X said the firm had "over-hired"': the person before the quote, if a verb of saying follows them."""
     people = [p for p in ctx.people(quote.sentence) if p.mention.end <= quote.start]
-    if not people or not _says(ctx, people[-1], quote.start):
+    if not people or not _says(ctx, people[-1].mention.end, quote.start):
         return None
     return (people[-1].ref,), "quote: PERSON said ... QUOTE"
 
 
-def _says(ctx: ArticleContext, person: Located, until: int) -> bool:
-    """Is ``person`` the subject of a verb of saying within a few words after the name, before ``until``?"""
-    between = ctx.article.text[person.mention.end:until].casefold()
+def _says(ctx: ArticleContext, name_end: int, until: int) -> bool:
+    """Is the name ending at ``name_end`` the subject of a verb of saying a few words later, before ``until``?"""
+    between = ctx.article.text[name_end:until].casefold()
     verbs = _verbs(ctx)
     return re.match(rf"\W*(?:[\w.-]+\W+){{0,{_VERB_WINDOW}}}?(?:{verbs})\b", between) is not None
 
@@ -260,7 +267,7 @@ def _before(ctx: ArticleContext, quote: _Quote) -> tuple[tuple[Ref, ...], str] |
     return None
 
 
-def _continued(ctx: ArticleContext, quote: _Quote, previous) -> tuple[tuple[Ref, ...], str] | None:
+def _continued(ctx: ArticleContext, quote: _Quote, previous, known) -> tuple[tuple[Ref, ...], str] | None:
     """A quote standing alone right after a quote, or after a sentence whose subject speaks: the same speaker."""
     sentence = quote.sentence
     if previous is not None and previous[0] == sentence.index:
@@ -273,8 +280,12 @@ def _continued(ctx: ArticleContext, quote: _Quote, previous) -> tuple[tuple[Ref,
         return None
     before = ctx.sentences[sentence.index - 1]
     people = ctx.people(before)
-    if people and _says(ctx, people[0], before.end):
+    if people and _says(ctx, people[0].mention.end, before.end):
         return (people[0].ref,), "quote: PERSON mengatakan ... . QUOTE"
+    pattern, names = known
+    found = pattern.match(before.text) if pattern is not None and not people else None
+    if found and _says(ctx, before.start + found.end(), before.end):
+        return (names[found.group(0)],), "quote: PERSON mengatakan ... . QUOTE (a person named elsewhere)"
     return None
 
 
