@@ -87,3 +87,29 @@ def test_indonesian_relative_days_and_quarters(text, expected):
 def test_weekdays_need_a_publication_day_and_a_capital():
     assert find_dates("on Thursday", PartialDate(2025, 3), None) == []
     assert find_dates("dua minggu", PUBLISHED) == []
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    (PartialDate(2024, 11, 2), "the insurer said in October that", "2024-10"),
+    (PartialDate(2024, 11, 2), "staff were told in March.", "2024-03"),
+    (PartialDate(2025, 1, 10), "the bank said in October that", "2024-10"),
+    (PartialDate(2024, 12, 1), "the plant will close in February", "2025-02"),
+])
+def test_bare_english_month_is_the_one_around_publication(published, text, expected):
+    from newskg.lang import load_language
+
+    assert [d.value.iso() for d in find_dates(text, published, load_language("en"))] == [expected]
+
+
+def test_bare_month_needs_a_capital_and_a_publication_date():
+    from newskg.lang import load_language
+
+    en = load_language("en")
+    assert find_dates("prices may rise in may", PartialDate(2024, 11, 2), en) == []
+    assert find_dates("the insurer said in October", None, en) == []
+
+
+@pytest.mark.parametrize("text,expected", [("pada Rabu (20/8), pabrik", "2025-08-20"), ("pada bulan Maret", "2025-03"),
+                                           ("Selasa (30/12)", "2024-12-30")])
+def test_indonesian_day_and_month_without_year(text, expected):
+    assert [d.value.iso() for d in find_dates(text, PUBLISHED)] == [expected]

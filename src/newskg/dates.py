@@ -17,6 +17,7 @@ from newskg.lang import Language, load_language
 from newskg.model import DateMention, PartialDate
 
 _YEAR = r"(?:19|20)\d{2}"
+_MONTHS_BACK = 9  # a month named without its year lies at most this many months before publication
 
 
 @lru_cache(maxsize=None)
@@ -44,6 +45,9 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
         ("day_us", re.compile(rf"(?:(?:{weekdays}),?\s*)?(?P<mon>{months})\s+(?P<d>\d{{1,2}}),\s*(?P<y>{_YEAR})\b", flags)),
         ("month", re.compile(rf"(?:(?:{part})\s+)?(?:(?:{month_noun})\s+)?(?P<mon>{months})\s+(?P<y>{_YEAR})\b", flags)),
         ("month_rel", re.compile(rf"(?:(?:{month_noun})\s+)?(?P<mon>{months})\s+(?P<rel>{past}|{current})\b", flags)),
+        ("month_bare", re.compile(rf"\b(?:{lang.words('date_prepositions')})\s+(?:(?:{month_noun})\s+)?"
+                                  rf"(?P<mon>{months})\b(?![\s.,]*\d)", flags)),
+        ("numeric_noyear", re.compile(rf"(?P<wd>{weekdays}),?\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", flags)),
         ("day_noyear", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})\b(?!\s+{_YEAR})", flags)),
         ("quarter", _quarter_pattern(lang)),
         ("year_rel", re.compile(rf"\b(?P<yrel>{year_words})\b", flags)),
@@ -53,7 +57,7 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
     ]
 
 
-_NEEDS = {"iso": {"year"}, "numeric": {"slash"}, "day": {"month", "year"}, "day_us": {"month", "year"},
+_NEEDS = {"iso": {"year"}, "numeric": {"slash", "year"}, "month_bare": {"month"}, "numeric_noyear": {"slash"}, "day": {"month", "year"}, "day_us": {"month", "year"},
           "month": {"month", "year"}, "month_rel": {"month"}, "day_noyear": {"month"}, "quarter": {"year"},
           "year_rel": set(), "span_rel": set(), "weekday": set(), "year": {"year"}}
 # Relative spans ("last week", "bulan lalu"): key in relative_dates -> (days back, month offset) from publication.
@@ -84,8 +88,8 @@ def _parts_present(text: str, lang: Language) -> set[str]:
         present.add("month")
     if re.search(_YEAR, text):
         present.add("year")
-        if "/" in text:
-            present.add("slash")
+    if "/" in text:
+        present.add("slash")
     return present
 
 
@@ -126,6 +130,8 @@ def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: La
         return _relative_day(kind, match, published, lang)
     if kind == "quarter":
         return PartialDate(int(groups["y"]))
+    if kind in ("month_bare", "numeric_noyear"):
+        return _year_left_out(kind, groups, published, lang)
     if kind == "year_rel":
         if published is None:
             return None
@@ -141,6 +147,28 @@ def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: La
     if rel in lang.relative_dates["month_past_suffix"] and published.month and month >= published.month:
         year -= 1  # "Juli lalu" written in June means last year's July
     return PartialDate(year, month)
+
+
+def _year_left_out(kind: str, groups: dict, published: PartialDate | None, lang: Language) -> PartialDate | None:
+    """'in October', 'Jumat (19/4)': the month (or day) in the year around the publication date.
+
+    News mostly reports what happened, so the year runs from nine months before publication to two after
+    ('in October' written in January is last October; 'in February' written in December is next February).
+    A bare month must be capitalised ('may' is also a verb).
+    """
+    if published is None or published.month is None:
+        return None
+    if kind == "month_bare":
+        if not groups["mon"][0].isupper():
+            return None
+        month = lang.months[groups["mon"].casefold()]
+    else:
+        month = int(groups["m"])
+        if not 1 <= month <= 12:
+            return None
+    ahead = month - published.month
+    year = published.year + (ahead < -_MONTHS_BACK) - (ahead > 12 - _MONTHS_BACK - 1)
+    return PartialDate(year, month) if kind == "month_bare" else _safe_date(year, month, int(groups["d"]))
 
 
 def _relative_day(kind: str, match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
@@ -207,3 +235,4 @@ def _safe_date(year: int, month: int, day: int) -> PartialDate | None:
     except ValueError:
         return None
     return PartialDate(year, month, day)
+
