@@ -134,3 +134,16 @@ Wierzbicki said customers asked for one contact for both products.
 """
     assert ("Tomasz Wierzbicki", "One leader for both teams makes every decision faster for our customers") \
         in _quotes(text, "en.txt")
+
+
+def test_a_clitic_speaker_is_not_the_person_named_after_it():
+    text = """Tani Makmur Kurangi Pengurus
+Menteri Perdagangan Agus Harjono mengkritik rencana PT Tani Makmur pekan lalu.
+Direktur Utama PT Tani Makmur, Ratna Wijayanti, mengatakan perusahaan akan mengurangi pengurus.
+“Kami akan mengurangi jumlah pengurus harian mulai bulan depan,” ujarnya membalas Agus Harjono, Senin (3/3/2025).
+“Anggaran tahun ini memang tidak cukup untuk semua pengurus lama,” katanya, Senin (3/3/2025).
+"""
+    found = _quotes(text, "id.txt")
+    assert ("Ratna Wijayanti", "Kami akan mengurangi jumlah pengurus harian mulai bulan depan") in found
+    assert ("Ratna Wijayanti", "Anggaran tahun ini memang tidak cukup untuk semua pengurus lama") in found
+    assert not any(p == "Agus Harjono" for p, _ in found)

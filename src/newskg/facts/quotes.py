@@ -116,14 +116,17 @@ def _speakers(ctx: ArticleContext, quote: _Quote, previous, known) -> tuple[tupl
     """The speakers of a quote and the rule that found them, or None (no speaker, or not a speech)."""
     attribution = _attribution(ctx, quote)
     short = len(quote.text.split()) < _MIN_WORDS
-    named = _named_after(ctx, quote, attribution)
+    pronoun = _pronoun_subject(ctx, attribution)  # 'ujarnya kepada X': X is who heard it, not who said it
+    named = () if pronoun else _named_after(ctx, quote, attribution)
     if named and (not short or _verb_near(ctx, attribution)):
         return named, "quote: QUOTE, kata PERSON"
-    if not named and (speaker := _known_after_verb(ctx, attribution, known)) is not None:
+    if not named and not pronoun and (speaker := _known_after_verb(ctx, attribution, known)) is not None:
         return (speaker,), "quote: QUOTE, kata TITLE PERSON (a person named elsewhere in the article)"
-    if _speech_clitic(ctx, attribution):
+    if pronoun or _bare_verb(ctx, attribution):
         if _anonymous(ctx, attribution):
             return None
+        if previous is not None and previous[0] >= quote.sentence.index - 1:
+            return previous[1], "quote: QUOTE, ujarnya (the speaker of the quote before)"
         speaker = ctx.person_before(quote.sentence, quote.start)
         return ((speaker,), "quote: QUOTE, ujarnya (last person named)") if speaker else None
     found = _before(ctx, quote) or (_fragment(ctx, quote) if not short or _closes_clause(ctx, attribution) else None)
@@ -209,20 +212,24 @@ def _verb_near(ctx: ArticleContext, attribution: str) -> bool:
     return re.search(rf"\b(?:{verbs})\b", attribution.casefold()) is not None
 
 
-def _speech_clitic(ctx: ArticleContext, attribution: str) -> bool:
-    """'..., ujarnya' / '..., he said' / '..., pungkas bos X itu': a verb of saying with no name after it."""
+def _pronoun_subject(ctx: ArticleContext, attribution: str) -> bool:
+    """'..., ujarnya' / '..., he said' / '..., said she': the verb of saying carries its subject as a pronoun."""
     lang = ctx.lang
-    verbs = _verbs(ctx)
+    verbs, pronouns = _verbs(ctx), alternation(lang.pronouns)
     clitics = alternation(lang.speech_clitics) if lang.speech_clitics else "(?!)"
-    pronouns = alternation(lang.pronouns)
-    clause = attribution.casefold()
-    found = re.match(rf"\s*,?\s*(?:{clitics}|(?:{pronouns})\s+(?:{verbs})|(?:{verbs}))\b", clause)
+    return re.match(rf"\s*,?\s*(?:{clitics}|(?:{pronouns})\s+(?:{verbs})|(?:{verbs})\s+(?:{pronouns}))\b",
+                    attribution.casefold()) is not None
+
+
+def _bare_verb(ctx: ArticleContext, attribution: str) -> bool:
+    """'..., pungkas bos X itu': a verb of saying followed by a description, not by a name."""
+    found = re.match(rf"\s*,?\s*(?:{_verbs(ctx)})\b", attribution.casefold())
     if found is None:
         return False
     rest = attribution[found.end():].strip(" ,")
     if rest[:1].isupper():
         return False  # 'kata Direktur X': a speaker is named, but not as a person we know; not the last one named
-    return not any(rest.casefold().startswith(phrase) for phrase in lang.definite_org_phrases)  # 'said the company'
+    return not any(rest.casefold().startswith(phrase) for phrase in ctx.lang.definite_org_phrases)  # 'said the company'
 
 
 def _verbs(ctx: ArticleContext) -> str:
