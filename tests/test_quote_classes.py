@@ -147,3 +147,11 @@ Direktur Utama PT Tani Makmur, Ratna Wijayanti, mengatakan perusahaan akan mengu
     assert ("Ratna Wijayanti", "Kami akan mengurangi jumlah pengurus harian mulai bulan depan") in found
     assert ("Ratna Wijayanti", "Anggaran tahun ini memang tidak cukup untuk semua pengurus lama") in found
     assert not any(p == "Agus Harjono" for p, _ in found)
+
+
+def test_headline_quote_after_a_colon_is_the_opening_person_s():
+    text = """Marta Kowalczyk tells Brightlane staff: 'The company's costs have grown faster than our sales'
+
+Brightlane chief executive Marta Kowalczyk told employees on Monday that 400 jobs would go.
+"""
+    assert ("Marta Kowalczyk", "The company's costs have grown faster than our sales") in _quotes(text, "en.txt")

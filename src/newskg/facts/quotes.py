@@ -30,6 +30,7 @@ from newskg.model import EntityType, Fact, Sentence
 from newskg.textutil import alternation
 
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+_HEADLINE_QUOTE = re.compile(r"(?<!\w)['‘“\"]((?:[^'’”\"]|['’](?=\w))+)['’”\"](?!\w)")
 _UNCLOSED = re.compile(r"[“\"]([^“”\"]+)$")
 _MIN_WORDS = 6  # shorter quoted text without an attribution right after it is a term, not a speech
 _VERB_WINDOW = 4  # words between a speaker's name and the verb of saying ("X, the CEO, said")
@@ -63,6 +64,25 @@ def extract_quotes(ctx: ArticleContext) -> list[Fact]:
             outlet = previous[2]  # the next words of the same interview: 'seperti dilansir X' holds for them too
         previous = (quote.last.index, speakers, outlet)
         facts.extend(_fact(quote, speaker, rule, outlet) for speaker in speakers)
+    return _headline_quotes(ctx) + facts
+
+
+def _headline_quotes(ctx: ArticleContext) -> list[Fact]:
+    """'Jane Roe tells staff: "We grew too fast"': a headline quote after a colon, said by the person the
+    headline opens with. Headlines often use single marks; an apostrophe ('company's') neither opens nor
+    closes one."""
+    facts = []
+    for sentence in (s for s in ctx.sentences if s.is_heading):
+        match = _HEADLINE_QUOTE.search(sentence.text)
+        people = ctx.people(sentence)
+        if match is None or not people or len(match.group(1).split()) < _MIN_WORDS:
+            continue
+        lead_in = sentence.text[:match.start()].rstrip()
+        if not lead_in.endswith(":") or people[0].mention.start != sentence.start:
+            continue
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        quote = _Quote(sentence, start, end, match.group(1), sentence)
+        facts.append(_fact(quote, people[0].ref, "quote: PERSON ...: QUOTE (headline)", None))
     return facts
 
 
