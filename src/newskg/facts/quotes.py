@@ -3,22 +3,29 @@
 A quote is text between quotation marks (curly or straight). Its speaker is found by the first rule
 that applies, most explicit first:
 
-1. a person named in the attribution after the quote ("..., kata X", "..., X said"); every person of
-   a coordination ("X dan Y") is a speaker;
-2. a verb of saying with a clitic or a pronoun after the quote ("ujarnya", "he said"): the last
-   person named;
-3. a lead-in before the quote ("X mengatakan: ...", "According to X, ...", "He said: ...");
-4. a quoted fragment inside a sentence whose subject says it ("X said the firm had ..."), the
-   only rule that takes quotes of fewer than six words without an attribution right after them;
-5. a quote standing alone right after a quote or after a sentence whose subject speaks ("X
+1. a verb of saying with a clitic or a pronoun after the quote ("ujarnya", "he said"): the speaker
+   of the quote just before, else the last person named (never a person named after the clitic:
+   "ujarnya kepada X" was said to X);
+2. a person named in the attribution after the quote ("..., kata X", "..., X said"); every person of
+   a coordination ("X dan Y") is a speaker; where the mention finder read a long title and the name
+   as one organisation ("kata Manajer SDM PT Y Z"), a person the article names elsewhere;
+3. a verb of saying followed by a description, not a name ("pungkas bos X itu"): as in 1;
+4. a lead-in before the quote ("X mengatakan: ...", "According to X, ...", "He said: ...");
+5. a quoted fragment inside a sentence whose subject says it ("X said the firm had ..."); a short
+   fragment only when it ends its clause (quotes of fewer than six words otherwise need a verb of
+   saying right after them: a short quoted term the sentence runs on after is the writer's word);
+6. a quote standing alone right after a quote or after a sentence whose subject speaks ("X
    admitted ... . '...'"): the same speaker.
 
+A headline quote after a colon ("X tells staff: '...'") is the person's the headline opens with.
 A quote opened in a paragraph and not closed there runs on into the next paragraph when that
 paragraph opens with a quotation mark (the press convention for quotes of several paragraphs); a
 quote that is never closed is left out (a page cut off mid-quote).
 Anonymous sources ("sumber tersebut", "a spokesperson") give no quote. Every word list is in
-``lang/<code>/``: verbs of saying, clitics and anonymous sources in ``entities.yaml``, lead-ins
-("according_to") and coordination ("role_join") in ``grammar.yaml``.
+``lang/<code>/``: verbs of saying, clitics and anonymous sources in ``entities.yaml``; lead-ins
+("according_to"), coordination ("role_join"), and in the ``# --- quotes`` block the verbs only these
+rules read ("quote_verbs") and the words after a fragment that end its clause ("quote_fragment_joins")
+in ``grammar.yaml``.
 """
 from __future__ import annotations
 
@@ -50,6 +57,7 @@ class _Quote:
 
 
 def extract_quotes(ctx: ArticleContext) -> list[Fact]:
+    """Every direct quotation with a speaker we can name, in document order (headlines first)."""
     facts: list[Fact] = []
     previous = None  # (sentence index, speakers, outlet) of the last quote
     known = _known_people(ctx)
