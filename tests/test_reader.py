@@ -115,3 +115,12 @@ def test_publisher_dateline_is_the_outlet_not_body_text(tmp_path, line, outlet, 
     article = read_article(path)
     assert article.outlet == outlet
     assert article.body[0].text.startswith(first)
+
+
+def test_dateline_on_a_line_of_its_own_is_the_publisher(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Pabrik Tekstil Tutup Dua Lini\nSurabaya, Kabar Niaga –\n"
+                    "PT Benang Sutera menutup dua pabrik dan merumahkan ratusan pekerja di Surabaya.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.outlet == "Kabar Niaga"
+    assert [span.text for span in article.headings] == ["Pabrik Tekstil Tutup Dua Lini"]

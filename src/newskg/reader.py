@@ -127,6 +127,10 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
                 published, published_basis, line = found[0], "dateline", found[1]
                 if line is None:
                     continue
+        alone = _dateline_alone(line.text) if number < 15 else None
+        if alone is not None:  # 'Jakarta, CNBC Indonesia -' on a line of its own: the publisher, not text
+            outlet = outlet or alone
+            continue
         if line.text.startswith("#"):  # a Markdown heading: the span after the hashes
             cut = len(line.text) - len(line.text.lstrip("#").lstrip())
             line = Span(line.start + cut, line.end, line.text[cut:])
@@ -233,15 +237,32 @@ def _time_tail(lang: Language) -> re.Pattern:
                       rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:{lang.words('time_zones')})?)?[\s|–-]*", re.IGNORECASE)
 
 
+def _dateline_alone(text: str) -> str | None:
+    """The outlet of a dateline that stands on its own line ('Jakarta, CNBC Indonesia –')."""
+    match = _DATELINE.match(text + " x")  # the pattern wants text after the dash; this line has none
+    if not match or match.end() != len(text) + 1:
+        return None
+    return _outlet_name(match)
+
+
+def _outlet_name(match: re.Match) -> str | None:
+    """The outlet a dateline names: its one part that is not a place, if a place stands beside it or the
+    name looks like a site ('KONTAN.CO.ID', 'VIVA')."""
+    parts = [p for p in (match.group("a"), match.group("b")) if p]
+    places = [p for p in parts if city_country(p)]
+    names = [p for p in parts if not city_country(p)]
+    if len(names) != 1 or not (places or "." in names[0] or names[0].isupper()):
+        return None
+    return names[0]
+
+
 def _strip_outlet_dateline(line: Span, outlet: str | None) -> tuple[Span, str | None]:
     """'Jakarta, VIVA – Perusahaan ...' -> the outlet, and the line without its dateline."""
     match = _DATELINE.match(line.text)
     if not match or len(line.text.split()) < 8:
         return line, outlet
-    parts = [p for p in (match.group("a"), match.group("b")) if p]
-    places = [p for p in parts if city_country(p)]
-    names = [p for p in parts if not city_country(p)]
-    if len(names) != 1 or not (places or "." in names[0] or names[0].isupper()):
+    name = _outlet_name(match)
+    if name is None:
         return line, outlet
     cut = match.end()
     place = _PLACE_HEAD.match(line.text[cut:])
@@ -249,7 +270,7 @@ def _strip_outlet_dateline(line: Span, outlet: str | None) -> tuple[Span, str | 
         cut += place.end()
     rest = line.text[cut:]
     start = line.start + cut
-    return Span(start, start + len(rest), rest), outlet or names[0]
+    return Span(start, start + len(rest), rest), outlet or name
 
 
 def _cited_date(body: list[Span], lang: Language) -> PartialDate | None:
