@@ -53,3 +53,63 @@ def test_precision_is_kept():
 
 def test_numbers_that_are_not_years_are_not_dates():
     assert find_dates("memangkas 1.200 karyawan dan 2.024 pekerja", PUBLISHED) == []
+
+
+EN_PUBLISHED = PartialDate(2025, 3, 19)  # a Wednesday
+
+EN_CASES = [  # English relative dates and fiscal quarters, against a publication day
+    ("the lender said on Thursday", "2025-03-13"),
+    ("announced Wednesday", "2025-03-19"),
+    ("cut jobs last week", "2025-03"),
+    ("earlier this month", "2025-03"),
+    ("last month", "2025-02"),
+    ("in Q1 of fiscal 2026", "2026"),
+    ("the third quarter of 2024", "2024"),
+    ("published 2025-03-07 in", "2025-03-07"),
+]
+
+
+@pytest.mark.parametrize("text,expected", EN_CASES)
+def test_english_relative_dates(text, expected):
+    from newskg.lang import load_language
+
+    found = find_dates(text, EN_PUBLISHED, load_language("en"))
+    assert [d.value.iso() for d in found] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [("pada Kamis", "2025-08-21"), ("pekan lalu", "2025-08"),
+                                           ("bulan lalu", "2025-07"), ("kuartal III 2024", "2024"),
+                                           ("minggu lalu", "2025-08")])
+def test_indonesian_relative_days_and_quarters(text, expected):
+    assert [d.value.iso() for d in find_dates(text, PUBLISHED)] == [expected]
+
+
+def test_weekdays_need_a_publication_day_and_a_capital():
+    assert find_dates("on Thursday", PartialDate(2025, 3), None) == []
+    assert find_dates("dua minggu", PUBLISHED) == []
+
+
+@pytest.mark.parametrize("published,text,expected", [
+    (PartialDate(2024, 11, 2), "the insurer said in October that", "2024-10"),
+    (PartialDate(2024, 11, 2), "staff were told in March.", "2024-03"),
+    (PartialDate(2025, 1, 10), "the bank said in October that", "2024-10"),
+    (PartialDate(2024, 12, 1), "the plant will close in February", "2025-02"),
+])
+def test_bare_english_month_is_the_one_around_publication(published, text, expected):
+    from newskg.lang import load_language
+
+    assert [d.value.iso() for d in find_dates(text, published, load_language("en"))] == [expected]
+
+
+def test_bare_month_needs_a_capital_and_a_publication_date():
+    from newskg.lang import load_language
+
+    en = load_language("en")
+    assert find_dates("prices may rise in may", PartialDate(2024, 11, 2), en) == []
+    assert find_dates("the insurer said in October", None, en) == []
+
+
+@pytest.mark.parametrize("text,expected", [("pada Rabu (20/8), pabrik", "2025-08-20"), ("pada bulan Maret", "2025-03"),
+                                           ("Selasa (30/12)", "2024-12-30")])
+def test_indonesian_day_and_month_without_year(text, expected):
+    assert [d.value.iso() for d in find_dates(text, PUBLISHED)] == [expected]

@@ -82,3 +82,45 @@ def test_bad_files_raise_one_clear_error(tmp_path, content, problem):
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_article(tmp_path / "nope.txt")
+
+
+def test_sentence_case_headline_and_iso_date_line(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text("Freightway to cut 1,200 jobs as parcel volumes slide\n2025-03-19\n"
+                    "Freightway said on Tuesday it would cut 1,200 jobs across its depots in Ohio and Texas.\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.title.text == "Freightway to cut 1,200 jobs as parcel volumes slide"
+    assert article.published.iso() == "2025-03-19" and article.published_basis == "dateline"
+    assert article.body[0].text.startswith("Freightway said on Tuesday")
+
+
+def test_headline_ending_in_a_quotation_is_the_title(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text("Retail boss warns staff of cuts: 'Our costs have outrun our sales.'\n"
+                    "The chief executive of Marrow Stores told employees on Monday that cuts would follow.\n",
+                    encoding="utf-8")
+    assert read_article(path).title.text.startswith("Retail boss warns staff")
+
+
+@pytest.mark.parametrize("line,outlet,first", [
+    ("WARTAKITA.CO.ID, SURABAYA -- Perusahaan tekstil itu menutup dua pabrik dan merumahkan ratusan pekerja.",
+     "WARTAKITA.CO.ID", "Perusahaan tekstil"),
+    ("HARIANKITA.CO.ID - SURABAYA. Perusahaan tekstil itu menutup dua pabrik dan merumahkan ratusan pekerja.",
+     "HARIANKITA.CO.ID", "Perusahaan tekstil"),
+])
+def test_publisher_dateline_is_the_outlet_not_body_text(tmp_path, line, outlet, first):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Pabrik Tekstil Tutup Dua Lini\n{line}\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.outlet == outlet
+    assert article.body[0].text.startswith(first)
+
+
+def test_dateline_on_a_line_of_its_own_is_the_publisher(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Pabrik Tekstil Tutup Dua Lini\nSurabaya, Kabar Niaga –\n"
+                    "PT Benang Sutera menutup dua pabrik dan merumahkan ratusan pekerja di Surabaya.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.outlet == "Kabar Niaga"
+    assert [span.text for span in article.headings] == ["Pabrik Tekstil Tutup Dua Lini"]

@@ -10,13 +10,14 @@ precision that dateparser does not keep.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from newskg.lang import Language, load_language
 from newskg.model import DateMention, PartialDate
 
 _YEAR = r"(?:19|20)\d{2}"
+_MONTHS_BACK = 9  # a month named without its year lies at most this many months before publication
 
 
 @lru_cache(maxsize=None)
@@ -38,19 +39,46 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
     part, month_noun, year_noun = lang.words("date_parts"), lang.words("month_nouns"), lang.words("year_nouns")
     flags = re.IGNORECASE
     return [  # most specific first; matches may not overlap
+        ("iso", re.compile(rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d-])")),
         ("numeric", re.compile(rf"(?:(?:{weekdays}),?\s*)?\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_YEAR})\)?", flags)),
         ("day", re.compile(rf"(?:(?:{weekdays}),?\s*)?(?P<d>\d{{1,2}})\s+(?P<mon>{months})\.?\s+(?P<y>{_YEAR})\b", flags)),
         ("day_us", re.compile(rf"(?:(?:{weekdays}),?\s*)?(?P<mon>{months})\s+(?P<d>\d{{1,2}}),\s*(?P<y>{_YEAR})\b", flags)),
         ("month", re.compile(rf"(?:(?:{part})\s+)?(?:(?:{month_noun})\s+)?(?P<mon>{months})\s+(?P<y>{_YEAR})\b", flags)),
         ("month_rel", re.compile(rf"(?:(?:{month_noun})\s+)?(?P<mon>{months})\s+(?P<rel>{past}|{current})\b", flags)),
+        ("month_bare", re.compile(rf"\b(?:{lang.words('date_prepositions')})\s+(?:(?:{month_noun})\s+)?"
+                                  rf"(?P<mon>{months})\b(?![\s.,]*\d)", flags)),
+        ("numeric_noyear", re.compile(rf"(?P<wd>{weekdays}),?\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", flags)),
         ("day_noyear", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})\b(?!\s+{_YEAR})", flags)),
+        ("quarter", _quarter_pattern(lang)),
         ("year_rel", re.compile(rf"\b(?P<yrel>{year_words})\b", flags)),
+        ("span_rel", re.compile(rf"\b(?P<span>{_span_words(lang)})\b", flags)),
+        ("weekday", re.compile(rf"\b(?P<wd>{weekdays})\b", flags)),
         ("year", re.compile(rf"(?:(?:{part})\s+)?(?:(?:{year_noun})\s+)?\b(?P<y>{_YEAR})\b(?![.,]\d)", flags)),
     ]
 
 
-_NEEDS = {"numeric": {"slash"}, "day": {"month", "year"}, "day_us": {"month", "year"}, "month": {"month", "year"},
-          "month_rel": {"month"}, "day_noyear": {"month"}, "year_rel": set(), "year": {"year"}}
+_NEEDS = {"iso": {"year"}, "numeric": {"slash", "year"}, "month_bare": {"month"}, "numeric_noyear": {"slash"}, "day": {"month", "year"}, "day_us": {"month", "year"},
+          "month": {"month", "year"}, "month_rel": {"month"}, "day_noyear": {"month"}, "quarter": {"year"},
+          "year_rel": set(), "span_rel": set(), "weekday": set(), "year": {"year"}}
+# Relative spans ("last week", "bulan lalu"): key in relative_dates -> (days back, month offset) from publication.
+_SPANS = {"week_past": (7, 0), "week_current": (0, 0), "month_past": (0, -1), "month_current": (0, 0)}
+
+
+def _span_words(lang: Language) -> str:
+    return "|".join(re.escape(w) for w in sorted((w for key in _SPANS for w in lang.relative_dates[key]),
+                                                  key=len, reverse=True))
+
+
+def _quarter_pattern(lang: Language) -> re.Pattern:
+    """'Q3 2024', 'the second quarter of fiscal 2025', 'kuartal I 2025': the year the quarter belongs to."""
+    rel = lang.relative_dates
+    nouns = "|".join(re.escape(w) for w in rel["quarter_nouns"])
+    ordinals = "|".join(re.escape(w) for w in sorted(rel["quarter_ordinals"], key=len, reverse=True))
+    fiscal = "|".join(re.escape(w) for w in rel["fiscal_words"])
+    links = "|".join(re.escape(w) for w in rel["quarter_links"])
+    quarter = rf"(?:(?:{ordinals})[\s-]+(?:{nouns})|(?:{nouns})\s+(?:{ordinals})|Q[1-4])"
+    return re.compile(rf"(?:(?:{fiscal})\s+)?\b{quarter}\b(?:\s+(?:{links}))?(?:\s+(?:{fiscal}))?\s+(?P<y>{_YEAR})\b",
+                      re.IGNORECASE)
 
 
 def _parts_present(text: str, lang: Language) -> set[str]:
@@ -60,8 +88,8 @@ def _parts_present(text: str, lang: Language) -> set[str]:
         present.add("month")
     if re.search(_YEAR, text):
         present.add("year")
-        if "/" in text:
-            present.add("slash")
+    if "/" in text:
+        present.add("slash")
     return present
 
 
@@ -94,10 +122,16 @@ def find_dates(text: str, published: PartialDate | None = None, lang: Language |
 
 def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
     groups = match.groupdict()
-    if kind in ("numeric", "day", "day_us", "month", "year"):
+    if kind in ("iso", "numeric", "day", "day_us", "month", "year"):
         # The pattern already holds day, month and year; dateparser (6 ms a call) is only asked
         # about what the pattern cannot read itself.
         return _from_groups(kind, groups, lang) or parse_absolute(match.group(0), lang.code, precision_hint=kind)
+    if kind in ("span_rel", "weekday"):
+        return _relative_day(kind, match, published, lang)
+    if kind == "quarter":
+        return PartialDate(int(groups["y"]))
+    if kind in ("month_bare", "numeric_noyear"):
+        return _year_left_out(kind, groups, published, lang)
     if kind == "year_rel":
         if published is None:
             return None
@@ -115,11 +149,55 @@ def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: La
     return PartialDate(year, month)
 
 
+def _year_left_out(kind: str, groups: dict, published: PartialDate | None, lang: Language) -> PartialDate | None:
+    """'in October', 'Jumat (19/4)': the month (or day) in the year around the publication date.
+
+    News mostly reports what happened, so the year runs from nine months before publication to two after
+    ('in October' written in January is last October; 'in February' written in December is next February).
+    A bare month must be capitalised ('may' is also a verb).
+    """
+    if published is None or published.month is None:
+        return None
+    if kind == "month_bare":
+        if not groups["mon"][0].isupper():
+            return None
+        month = lang.months[groups["mon"].casefold()]
+    else:
+        month = int(groups["m"])
+        if not 1 <= month <= 12:
+            return None
+    ahead = month - published.month
+    year = published.year + (ahead < -_MONTHS_BACK) - (ahead > 12 - _MONTHS_BACK - 1)
+    return PartialDate(year, month) if kind == "month_bare" else _safe_date(year, month, int(groups["d"]))
+
+
+def _relative_day(kind: str, match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
+    """'on Thursday' (a capitalised weekday), 'last week', 'bulan lalu', resolved against a publication day.
+
+    A weekday is the last such day on or before publication; a week or a month gives the month it falls in
+    (the text does not say which day). Lower-case weekdays are left alone: Indonesian 'minggu' is also 'week'.
+    """
+    if published is None or published.day is None:
+        return None
+    day = date(published.year, published.month, published.day)
+    if kind == "weekday":
+        if not match.group("wd")[0].isupper():
+            return None
+        back = (day.weekday() - lang.relative_dates["weekday_numbers"][match.group("wd").casefold()]) % 7
+        found = day - timedelta(days=back)
+        return PartialDate(found.year, found.month, found.day)
+    span = match.group("span").casefold()
+    days, months = next(_SPANS[key] for key in _SPANS if span in lang.relative_dates[key])
+    found = day - timedelta(days=days)
+    month_index = found.year * 12 + found.month - 1 + months
+    return PartialDate(month_index // 12, month_index % 12 + 1)
+
+
 def _from_groups(kind: str, groups: dict, lang: Language) -> PartialDate | None:
     year = int(groups["y"])
     if kind == "year":
         return PartialDate(year)
-    month = int(groups["m"]) if kind == "numeric" else lang.months.get(groups["mon"].casefold())
+    month = int(groups["m"]) if kind in ("numeric", "iso") else lang.months.get(groups["mon"].casefold())
     if month is None or not 1 <= month <= 12:
         return None
     if kind == "month":
@@ -131,8 +209,8 @@ def _from_groups(kind: str, groups: dict, lang: Language) -> PartialDate | None:
 def parse_absolute(text: str, lang_code: str = "id", precision_hint: str | None = None) -> PartialDate | None:
     """A date written out in full ("Selasa, 16 September 2025 – 15:06 WIB"), at the precision it states."""
     cleaned = re.sub(r"[–—|]", " ", text)
-    cleaned = re.sub(r"\b(?:WIB|WITA|WIT)\b", "", cleaned, flags=re.IGNORECASE)
     lang = load_language(lang_code)
+    cleaned = re.sub(rf"\b(?:{lang.words('time_zones')})\b", "", cleaned, flags=re.IGNORECASE)
     fillers = "|".join(lang.words(name) for name in ("date_parts", "month_nouns", "year_nouns", "date_prepositions"))
     cleaned = re.sub(rf"\b(?:{fillers})\b", " ", cleaned, flags=re.IGNORECASE)
     cleaned = re.sub(r"[()]", " ", cleaned).strip(" ,")
@@ -157,3 +235,4 @@ def _safe_date(year: int, month: int, day: int) -> PartialDate | None:
     except ValueError:
         return None
     return PartialDate(year, month, day)
+

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from dataclasses import dataclass
@@ -20,9 +21,11 @@ from newskg.places import city_country
 _TERMINAL = ".!?\"”’)…"
 _PHOTO_CREDIT = re.compile(r"(?:\(|\b)[A-Z][\w .]*/[A-Z][\w-]+(?: [A-Z][\w-]+)*\)?\s*$")
 _DATELINE = re.compile(
-    r"^(?P<a>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2})(?:,\s*(?P<b>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?\s*[–—-]\s*(?=\S)")
+    r"^(?P<a>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2})(?:,\s*(?P<b>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
+    r"\s*(?:--|[–—-])\s*(?=\S)")
+_PLACE_HEAD = re.compile(r"^(?P<place>[A-Z][A-Z ]{2,})\.\s+(?=\S)")  # 'KONTAN.CO.ID - JAKARTA. ...'
 _SITE_LINE = re.compile(r"^(?P<name>[\w-]+?)https?://(?:www\.)?(?P<domain>[\w-]+)\.")
-_TIME_TAIL = re.compile(r"^[\s,|–-]*(?:pukul\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)?)?[\s|–-]*", re.IGNORECASE)
+_CLOSING_QUOTES = "'’\"”"
 
 
 MAX_BYTES = 20 * 1024 * 1024  # a news article is a few KB; 20 MB is a scraper's mistake
@@ -124,6 +127,10 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
                 published, published_basis, line = found[0], "dateline", found[1]
                 if line is None:
                     continue
+        alone = _dateline_alone(line.text) if number < 15 else None
+        if alone is not None:  # 'Jakarta, CNBC Indonesia -' on a line of its own: the publisher, not text
+            outlet = outlet or alone
+            continue
         if line.text.startswith("#"):  # a Markdown heading: the span after the hashes
             cut = len(line.text) - len(line.text.lstrip("#").lstrip())
             line = Span(line.start + cut, line.end, line.text[cut:])
@@ -132,7 +139,7 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
             title = title or (line if not body else None)
             headings.append(line)
             continue
-        if _is_heading(line.text) or (title is None and not body and _is_title(line.text)):
+        if _is_heading(line.text) or (title is None and not body and _is_title(line.text, number)):
             if title is None and not body and len(line.text.split()) >= 3:
                 title = line
             headings.append(line)
@@ -172,7 +179,7 @@ def _is_furniture(line: str, lang: Language) -> bool:
         return True
     if re.fullmatch(r"\S*https?://\S*", line):
         return True
-    if "foto:" in lowered or "foto :" in lowered:
+    if any(marker in lowered for marker in lang.grammar["credit_markers"]):
         return True
     return bool(_PHOTO_CREDIT.search(line)) and len(line.split()) < 25
 
@@ -191,9 +198,16 @@ def _is_heading(line: str) -> bool:
     return len(words) <= 25 and long_words and capitalised / len(long_words) >= 0.5
 
 
-def _is_title(line: str) -> bool:
-    """A headline may end in '?' or '!' but is still title-cased."""
-    return line[-1] in "?!" and _is_heading(line[:-1])
+def _is_title(line: str, number: int) -> bool:
+    """A headline may end in '?' or '!' but is still title-cased; the file's first line is the headline
+    when it is short and does not end like a sentence, even in sentence case (English sites write
+    'Carmaker to cut jobs as sales slow'), or ends with a quotation ('X warns staff: "..."')."""
+    if line[-1] in "?!" and _is_heading(line[:-1]):
+        return True
+    words = len(line.split())
+    if number != 0 or not 3 <= words <= 25:
+        return False
+    return line[-1] in _CLOSING_QUOTES or line[-1] not in _TERMINAL + ",;:"
 
 
 _DATELINE_HEAD = 160  # characters: a dateline's date comes within its first words
@@ -207,13 +221,39 @@ def _dateline(line: Span, lang: Language) -> tuple[PartialDate, Span | None] | N
         if found.value.precision is not Precision.DAY or len(before.split()) > 2 and "|" not in before:
             return None
         tail = line.text[found.end:]
-        tail_start = found.end + _TIME_TAIL.match(tail).end()
+        tail_start = found.end + _time_tail(lang).match(tail).end()
         rest = line.text[tail_start:].strip()
-        if len(rest.split()) <= 6 or rest.casefold().startswith("laporan"):
+        if len(rest.split()) <= 6 or re.match(rf"(?:{lang.words('byline_words')})\b", rest, re.IGNORECASE):
             return found.value, None
         start = line.start + line.text.index(rest, tail_start)
         return found.value, Span(start, start + len(rest), rest)
     return None
+
+
+@lru_cache(maxsize=None)
+def _time_tail(lang: Language) -> re.Pattern:
+    """The clock time after a dateline's date ("– 15:06 WIB", "pukul 10.45")."""
+    return re.compile(rf"^[\s,|–-]*(?:(?:{lang.words('time_words')})\s*)?"
+                      rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:{lang.words('time_zones')})?)?[\s|–-]*", re.IGNORECASE)
+
+
+def _dateline_alone(text: str) -> str | None:
+    """The outlet of a dateline that stands on its own line ('Jakarta, CNBC Indonesia –')."""
+    match = _DATELINE.match(text + " x")  # the pattern wants text after the dash; this line has none
+    if not match or match.end() != len(text) + 1:
+        return None
+    return _outlet_name(match)
+
+
+def _outlet_name(match: re.Match) -> str | None:
+    """The outlet a dateline names: its one part that is not a place, if a place stands beside it or the
+    name looks like a site ('KONTAN.CO.ID', 'VIVA')."""
+    parts = [p for p in (match.group("a"), match.group("b")) if p]
+    places = [p for p in parts if city_country(p)]
+    names = [p for p in parts if not city_country(p)]
+    if len(names) != 1 or not (places or "." in names[0] or names[0].isupper()):
+        return None
+    return names[0]
 
 
 def _strip_outlet_dateline(line: Span, outlet: str | None) -> tuple[Span, str | None]:
@@ -221,14 +261,16 @@ def _strip_outlet_dateline(line: Span, outlet: str | None) -> tuple[Span, str | 
     match = _DATELINE.match(line.text)
     if not match or len(line.text.split()) < 8:
         return line, outlet
-    parts = [p for p in (match.group("a"), match.group("b")) if p]
-    places = [p for p in parts if city_country(p)]
-    names = [p for p in parts if not city_country(p)]
-    if len(names) != 1 or not (places or "." in names[0] or names[0].isupper()):
+    name = _outlet_name(match)
+    if name is None:
         return line, outlet
-    rest = line.text[match.end():]
-    start = line.start + match.end()
-    return Span(start, start + len(rest), rest), outlet or names[0]
+    cut = match.end()
+    place = _PLACE_HEAD.match(line.text[cut:])
+    if place and city_country(place.group("place")):
+        cut += place.end()
+    rest = line.text[cut:]
+    start = line.start + cut
+    return Span(start, start + len(rest), rest), outlet or name
 
 
 def _cited_date(body: list[Span], lang: Language) -> PartialDate | None:
