@@ -80,7 +80,8 @@ def measure(halves: bool = False, show: str | None = None) -> dict:
         parts = dict(PARTS, **(HALVES if halves else {}))
         dev = build(EVAL / "dev" / "articles", tmp / "dev")
         if show:
-            gold = gold_subset(EVAL / "dev" / "gold", parts.get(show, lambda s: s.startswith(show)), tmp / "show")
+            every = dict(PARTS, **HALVES)
+            gold = gold_subset(EVAL / "dev" / "gold", every.get(show, lambda s: s.startswith(show)), tmp / "show")
             print(score(dev, gold, show=True)["text"])
             return {}
         scores = {"seeds": score(build(ROOT / "seeds", tmp / "seeds"), EVAL / "gold")}
