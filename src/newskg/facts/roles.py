@@ -1,78 +1,189 @@
-"""Positions held: "CEO Klarna, Sebastian Siemiatkowski", "Julia Angrisano, Sekretaris Nasional FSU", "X, CFO of Y",
-"CEO dan Co-founder Dropbox, Drew Houston", "perusahaan yang didirikan X dan Y"."""
+"""Positions held: who holds which title at which organisation.
+
+The shapes the press uses (examples invented):
+- title before the name: "Direktur Utama Bank Lestari Andi Wijaya", "Kepala Riset PT Arka, Sinta Dewi",
+  "Halvorsen's chief executive, Mark Dale", "CEO Tomas Berg" (the organisation in focus);
+- apposition after the name: "Sinta Dewi, analis Arka Sekuritas", "Mark Dale, former CFO of Halvorsen",
+  "Budi Hartono selaku CEO Sagara";
+- ministers: "Menteri Kelautan Rudi Hasan" holds the minister's title at the ministry the article
+  names ("Kementerian Kelautan"), and at no company;
+- founders: "perusahaan yang didirikan oleh A, B dan C" (each a founder).
+Titles themselves (chains, modifiers, complements) are read by ``role_titles``.
+"""
 from __future__ import annotations
 
 import re
 
 from newskg.facts.context import ArticleContext, Located, Ref
+from newskg.facts.role_titles import Title, find_titles
 from newskg.model import EntityType, Fact, Sentence
-
 
 
 def extract_roles(ctx: ArticleContext) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for sentence in ctx.body():
+        anchors = {m.mention.start for m in ctx.mentions[sentence.index]}
+        titles = find_titles(ctx.lang, sentence.text, sentence.start, anchors)
         for person in ctx.people(sentence):
-            for role, org, rule in _roles_of(ctx, sentence, person):
-                key = (person.ref, ctx.lang.role_for(role), org)
-                if org is None or key in seen:
+            if _looks_like_title(ctx, person):
+                continue
+            for label, key, org, rule in _roles_of(ctx, sentence, person, titles):
+                if org is None or org == person.ref or (person.ref, key, label.casefold(), org) in seen:
                     continue
-                seen.add(key)
+                seen.add((person.ref, key, label.casefold(), org))
                 facts.append(Fact("PositionHeld", sentence.index, rule, (
-                    ("person", person.ref), ("organization", org), ("role", ctx.lang.role_for(role)),
-                    ("roleLabel", role))))
+                    ("person", person.ref), ("organization", org), ("role", key), ("roleLabel", label))))
         facts.extend(_founders(ctx, sentence, seen))
     return facts
 
 
-def _roles_of(ctx: ArticleContext, sentence: Sentence, person: Located):
-    roles = ctx.lang.role_alternation
-    _JOIN = rf"\s*(?:{ctx.lang.words('role_join')})\s*"  # "CEO dan Co-founder"
-    text, start = sentence.text, sentence.start
-    left = text[:person.mention.start - start]
-    right = text[person.mention.end - start:]
-    org_before = _org_ending_at(ctx, sentence, person.mention.start, gaps=(",", "", ":"))
-    if org_before is not None:
-        before_org = text[:org_before.mention.start - start]
-        match = re.search(rf"((?:{roles})(?:{_JOIN}(?:{roles}))*)\s*{_legal_forms(ctx)}$", before_org, re.IGNORECASE)
-        if match:
-            for role in _split_roles(match.group(1), roles):
-                yield role, org_before.ref, "role: TITLE ORG, PERSON"
-            return
-    match = re.search(rf"(?:^|[\s,(])((?:{roles})(?:{_JOIN}(?:{roles}))*)\s*,?\s*$", left, re.IGNORECASE)
-    if match:
-        org = ctx.org_in_focus(sentence.index + 1)
-        for role in _split_roles(match.group(1), roles):
-            yield role, org, "role: TITLE PERSON (organisation in focus)"
+def _looks_like_title(ctx: ArticleContext, person: Located) -> bool:
+    """A 'person' whose name opens with a title's modifier ("Eksekutif Arka") is a title read as a name."""
+    first = person.mention.text.split()[0].casefold()
+    return first in {w.casefold() for w in ctx.lang.grammar.get("role_postmodifiers", ())}
+
+
+def _roles_of(ctx: ArticleContext, sentence: Sentence, person: Located, titles: list[Title]):
+    """(label, key, organisation, rule) for each title the sentence gives ``person``."""
+    before = [t for t in titles if t.end <= person.mention.start]
+    if before:
+        found = list(_title_before(ctx, sentence, person, before[-1]))
+        if found:
+            return found
+    after = [t for t in titles if t.lead >= person.mention.end]
+    if after:
+        return list(_title_after(ctx, sentence, person, after[0]))
+    return []
+
+
+def _title_before(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title):
+    """'TITLE [ORG] [(ACRONYM)] [,:] PERSON', 'ORG's TITLE, PERSON', 'Menteri PORTFOLIO PERSON'."""
+    gap = ctx.article.text[title.end:person.mention.start]
+    if _bare_gap(gap):
+        org = _org_before_title(ctx, sentence, title)
+        rule = "role: ORG's TITLE PERSON" if org else "role: TITLE PERSON (organisation in focus)"
+        for label, key in title.parts:
+            if key in _ministers(ctx):
+                continue
+            org = org or _focus(ctx, sentence, title.start)
+            yield label, key, org, rule
         return
-    link = ctx.lang.words("role_org_link")
-    forms = _legal_forms(ctx)
-    match = re.match(rf"\s*,\s*((?:{roles})(?:{_JOIN}(?:{roles}))*)\s+(?:(?:{link})\s+)?{forms}", right,
-                     re.IGNORECASE)
-    if match:
-        org_after = _org_starting_at(ctx, sentence, person.mention.end + match.end())
-        if org_after is not None:
-            for role in _split_roles(match.group(1), roles):
-                yield role, org_after.ref, "role: PERSON, TITLE ORG"
+    org = _org_in_gap(ctx, sentence, title, person)
+    for label, key in title.parts:
+        if key in _ministers(ctx):
+            yield from _minister(ctx, label, key, gap, org)
+        elif org is not None:
+            yield label, key, org.ref, "role: TITLE ORG PERSON"
 
 
-def _legal_forms(ctx: ArticleContext) -> str:
-    """An optional legal form between a title and a company's name ("Direktur PT Sinar Kencana")."""
-    forms = ctx.lang.grammar.get("legal_forms_before") or []
-    return rf"(?:(?:{'|'.join(map(re.escape, forms))})\.?\s+)?" if forms else ""
+def _title_after(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title):
+    """'PERSON, [a] [former] TITLE [of|di] [the company] ORG', 'PERSON selaku TITLE ORG'."""
+    lead = ctx.article.text[person.mention.end:title.lead]
+    if not _lead_pattern(ctx).fullmatch(lead):
+        return
+    tail = _tail_pattern(ctx).match(ctx.article.text, title.end)
+    org = _org_starting_at(ctx, sentence, tail.end())
+    if org is not None:
+        ref, rule = org.ref, "role: PERSON, TITLE ORG"
+    elif tail.group("noun") or _ends_clause(ctx.article.text[tail.end():sentence.end]):
+        ref, rule = _focus(ctx, sentence, person.mention.start), "role: PERSON, TITLE (organisation in focus)"
+    else:
+        return
+    for label, key in title.parts:
+        if key not in _ministers(ctx):
+            yield label, key, ref, rule
 
 
-def _split_roles(phrase: str, roles: str) -> list[str]:
-    return [m.group(0) for m in re.finditer(roles, phrase, re.IGNORECASE)]
+def _bare_gap(gap: str) -> bool:
+    return re.fullmatch(r"\s*[,:]?\s*", gap) is not None
 
 
-def _org_ending_at(ctx: ArticleContext, sentence: Sentence, position: int, gaps) -> Located | None:
+def _ends_clause(rest: str) -> bool:
+    return re.match(r"\s*(?:[,.;)]|$)", rest) is not None
+
+
+def _org_before_title(ctx: ArticleContext, sentence: Sentence, title: Title) -> Ref | None:
+    """'Arka's CEO', 'Arka CEO': an organisation right before the title, where the language writes it so."""
+    gaps = ctx.lang.grammar.get("role_org_title_gaps")
+    if not gaps:
+        return None
     for org in ctx.orgs(sentence, include_media=True):
-        gap = ctx.article.text[org.mention.end:position].strip()
-        if org.mention.end <= position and gap in gaps:
+        if org.mention.end <= title.start and ctx.article.text[org.mention.end:title.start].strip() in gaps:
+            return org.ref
+    return None
+
+
+def _org_in_gap(ctx: ArticleContext, sentence: Sentence, title: Title, person: Located) -> Located | None:
+    """The organisation between a title and a person: 'CEO [Arka] Budi', 'Kepala Riset [Arka] (ARK), Budi'.
+
+    Words between the title and the organisation are the title's department ("Direktur Jaringan
+    Arka"): capitalised words or connectors; after the organisation only its acronym and a comma.
+    """
+    connectors = {w.casefold() for w in ctx.lang.grammar.get("role_connectors", ())}
+    for org in ctx.orgs(sentence, include_media=True):
+        if org.mention.start < title.end or org.mention.end > person.mention.start:
+            continue
+        between = ctx.article.text[title.end:org.mention.start].split()
+        after = ctx.article.text[org.mention.end:person.mention.start]
+        if len(between) <= 6 and all(w[:1].isupper() or w.casefold() in connectors for w in between) \
+                and re.fullmatch(r"\s*(?:\([^()]{1,40}\)\s*)?[,:]?\s*", after):
             return org
     return None
+
+
+def _focus(ctx: ArticleContext, sentence: Sentence, position: int) -> Ref | None:
+    """The organisation a title without one belongs to: the subject before it in this sentence, else in focus."""
+    here = [m for m in ctx.orgs(sentence) if m.mention.end <= position and not ctx._is_object(sentence, m)]
+    return here[0].ref if here else ctx.org_in_focus(sentence.index)
+
+
+def _ministers(ctx: ArticleContext) -> tuple[str, ...]:
+    return ctx.lang.grammar.get("role_minister_keys", ())
+
+
+def _minister(ctx: ArticleContext, label: str, key: str, gap: str, org: Located | None):
+    """A minister holds office at a ministry: the one named beside the title, or the one the article names
+    for the portfolio ("Menteri Kelautan" at "Kementerian Kelautan", "Menteri PUPR" at the ministry whose
+    initials those are)."""
+    if org is not None:
+        if org.type is EntityType.AGENCY:
+            yield label, key, org.ref, "role: TITLE MINISTRY PERSON"
+        return
+    portfolio = gap.strip(" ,:")
+    if not portfolio or not all(w[:1].isupper() for w in portfolio.split()):
+        return
+    ministry = _ministry(ctx, portfolio)
+    if ministry is not None:
+        yield f"{label} {portfolio}", key, ministry, "role: Menteri PORTFOLIO PERSON (ministry named)"
+
+
+def _ministry(ctx: ArticleContext, portfolio: str) -> Ref | None:
+    words = {w.casefold() for w in ctx.lang.grammar.get("role_ministry_words", ())}
+    wanted = portfolio.casefold()
+    for located in (m for ms in ctx.mentions for m in ms if m.type.is_organization):
+        name = located.mention.text.split()
+        if len(name) < 2 or name[0].casefold() not in words:
+            continue
+        rest = [w for w in name[1:] if w.casefold() not in words]
+        if " ".join(rest).casefold() == wanted or "".join(w[0] for w in rest).casefold() == wanted:
+            return located.ref
+    return None
+
+
+def _lead_pattern(ctx: ArticleContext) -> re.Pattern:
+    """What may stand between a person and a title after the name: ', ', ', a ', ' selaku '."""
+    det = ctx.lang.words("role_apposition_det")
+    link = ctx.lang.words("role_as")
+    return re.compile(rf"\s*(?:,\s*(?:(?:{det})\s+)?|\s+(?:{link})\s+(?:(?:{det})\s+)?)", re.IGNORECASE)
+
+
+def _tail_pattern(ctx: ArticleContext) -> re.Pattern:
+    """After a title: '[of|di] [the company|perusahaan] [PT]' before the organisation's name."""
+    link, noun = ctx.lang.words("role_org_link"), ctx.lang.words("role_company_nouns")
+    forms = ctx.lang.grammar.get("legal_forms_before") or ()
+    legal = rf"(?:(?:{'|'.join(map(re.escape, forms))})\.?\s+)?" if forms else ""
+    return re.compile(rf"\s*(?:(?:{link})\s+)?(?:(?P<noun>{noun})(?![\w-])\s*)?{legal}", re.IGNORECASE)
 
 
 def _org_starting_at(ctx: ArticleContext, sentence: Sentence, position: int) -> Located | None:
@@ -83,12 +194,12 @@ def _org_starting_at(ctx: ArticleContext, sentence: Sentence, position: int) -> 
 
 
 def _founders(ctx: ArticleContext, sentence: Sentence, seen: set) -> list[Fact]:
-    """'perusahaan yang didirikan William Tanuwijaya dan Leontinus Alpha Edison'."""
+    """'the firm founded by A, B and C': each person named after the verb, until the clause breaks."""
     match = re.search(rf"\b(?:{ctx.lang.words('founded_by')})\s+", sentence.text)
     if not match:
         return []
-    founded_at = sentence.start + match.start()
-    org = ctx.org_near(sentence, founded_at)
+    org = ctx.org_near(sentence, sentence.start + match.start())
+    label = ctx.lang.roles["founder"][ctx.lang.code]
     facts = []
     for person in ctx.people(sentence):
         if person.mention.start < sentence.start + match.end():
@@ -96,12 +207,9 @@ def _founders(ctx: ArticleContext, sentence: Sentence, seen: set) -> list[Fact]:
         between = ctx.article.text[sentence.start + match.end():person.mention.start]
         if re.search(rf"[.;]|\b(?:{ctx.lang.words('founder_break')})\b", between):
             break
-        key = (person.ref, "founder", org)
+        key = (person.ref, "founder", label.casefold(), org)
         if org is not None and key not in seen:
             seen.add(key)
-            facts.append(Fact("PositionHeld", sentence.index, "role: didirikan PERSON", (
-                ("person", person.ref), ("organization", org), ("role", "founder"), ("roleLabel", "pendiri"))))
+            facts.append(Fact("PositionHeld", sentence.index, "role: founded by PERSON", (
+                ("person", person.ref), ("organization", org), ("role", "founder"), ("roleLabel", label))))
     return facts
-
-
-__all__ = ["extract_roles", "Ref", "EntityType"]
