@@ -163,3 +163,11 @@ def test_founders_in_a_list(tmp_path):
     roles = _roles_given(tmp_path, "id", text, {"Rantai Pangan": "ORGANIZATION", "Galih Permana": "PERSON",
                                                 "Sekar Ayu": "PERSON", "Bimo Nugroho": "PERSON"})
     assert roles == {(p, "pendiri", "Rantai Pangan") for p in ("Galih Permana", "Sekar Ayu", "Bimo Nugroho")}
+
+
+def test_a_title_with_a_demonstrative_names_the_person_last_named(tmp_path):
+    """'Ketua <Union> itu' refers back to the person named before; a restated position adds nothing."""
+    text = ("Yohana Sitompul menolak rencana pemangkasan upah. Ketua Serikat Nelayan Pesisir itu menyebut "
+            "aturan baru merugikan anggota. Bos Serikat Nelayan Pesisir itu juga meminta dialog.\n")
+    roles = _roles_given(tmp_path, "id", text, {"Yohana Sitompul": "PERSON", "Serikat Nelayan Pesisir": "UNION"})
+    assert roles == {("Yohana Sitompul", "Ketua", "Serikat Nelayan Pesisir")}

@@ -35,6 +35,31 @@ def extract_roles(ctx: ArticleContext) -> list[Fact]:
                 facts.append(Fact("PositionHeld", sentence.index, rule, (
                     ("person", person.ref), ("organization", org), ("role", key), ("roleLabel", label))))
         facts.extend(_founders(ctx, sentence, seen))
+        facts.extend(_anaphoric(ctx, sentence, titles, seen))
+    return facts
+
+
+def _anaphoric(ctx: ArticleContext, sentence: Sentence, titles: list[Title], seen: set) -> list[Fact]:
+    """'Presiden Serikat Nelayan itu menambahkan': a title, its organisation and a demonstrative name the
+    person last named, in this sentence or before. Where the article already gave that person a position
+    at that organisation, the phrase only restates it ('bos Arka itu'), and adds nothing."""
+    words = ctx.lang.grammar.get("role_anaphora")
+    if not words:
+        return []
+    facts = []
+    for title in titles:
+        org = _org_starting_at(ctx, sentence, _tail_pattern(ctx).match(ctx.article.text, title.end).end())
+        if org is None or not re.match(rf"\s+(?:{ctx.lang.words('role_anaphora')})\b", ctx.article.text[org.mention.end:]):
+            continue
+        person = ctx.person_before(sentence, title.start)
+        if any(held[0] == person and held[-1] == org.ref for held in seen):
+            continue
+        for label, key in title.parts:
+            if person is None or key in _ministers(ctx) or (person, key, label.casefold(), org.ref) in seen:
+                continue
+            seen.add((person, key, label.casefold(), org.ref))
+            facts.append(Fact("PositionHeld", sentence.index, "role: TITLE ORG itu (the person last named)", (
+                ("person", person), ("organization", org.ref), ("role", key), ("roleLabel", label))))
     return facts
 
 
