@@ -36,9 +36,12 @@ def _roles_given(tmp_path, code: str, text: str, names: dict[str, str]) -> set[t
     path.write_text(text, encoding="utf-8")
     article, lang = read_article(path, code), load_language(code)
     sentences = split_sentences(article)
-    mentions = []
-    for name, kind in names.items():
+    mentions, taken = [], set()
+    for name, kind in sorted(names.items(), key=lambda item: -len(item[0])):  # longest first, no overlaps
         for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article.text):
+            if taken & set(range(found.start(), found.end())):
+                continue
+            taken |= set(range(found.start(), found.end()))
             index = next(s.index for s in sentences if s.start <= found.start() < s.end)
             mentions.append(Mention(found.start(), found.end(), name, index, EntityType[kind], "test"))
     entities = resolve_article(article.doc_id, MentionResult(sorted(mentions, key=lambda m: m.start), []), lang)
@@ -171,3 +174,23 @@ def test_a_title_with_a_demonstrative_names_the_person_last_named(tmp_path):
             "aturan baru merugikan anggota. Bos Serikat Nelayan Pesisir itu juga meminta dialog.\n")
     roles = _roles_given(tmp_path, "id", text, {"Yohana Sitompul": "PERSON", "Serikat Nelayan Pesisir": "UNION"})
     assert roles == {("Yohana Sitompul", "Ketua", "Serikat Nelayan Pesisir")}
+
+
+def test_the_organisation_in_focus_is_a_company_not_the_agency_last_named(tmp_path):
+    text = ("Tessaline Corp menutup dua gudang. Otoritas Jasa Keuangan lalu menegur Tessaline Corp. "
+            "Maria Gunawan, kepala bagian logistik perusahaan, akan mundur.\n")
+    roles = _roles_given(tmp_path, "id", text, {"Tessaline Corp": "ORGANIZATION", "Otoritas Jasa Keuangan": "AGENCY",
+                                                "Maria Gunawan": "PERSON"})
+    assert roles == {("Maria Gunawan", "kepala bagian logistik", "Tessaline Corp")}
+
+
+def test_an_organisation_that_swallowed_the_given_name_is_repaired(tmp_path):
+    """'CEO [Arka Budi] [Santoso]': the company is the one the article names 'Arka'; with no such
+    company, no position rather than one at 'Arka Budi'."""
+    text = ("Arka memangkas 50 karyawan. Budi Santoso memimpin Arka sejak 2019. "
+            "CEO Arka Budi Santoso menyebut efisiensi. Direktur Lumen Sari Dewi hadir. Sari Dewi diam.\n")
+    names = {"Arka": "ORGANIZATION", "Budi Santoso": "PERSON", "Arka Budi": "ORGANIZATION", "Santoso": "PERSON",
+             "Lumen Sari": "ORGANIZATION", "Sari Dewi": "PERSON", "Dewi": "PERSON"}
+    roles = _roles_given(tmp_path, "id", text, names)
+    assert ("Budi Santoso", "CEO", "Arka") in roles
+    assert not any(org == "Lumen Sari" for _, _, org in roles)

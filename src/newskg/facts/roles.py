@@ -95,11 +95,12 @@ def _title_before(ctx: ArticleContext, sentence: Sentence, person: Located, titl
             yield label, key, org, rule
         return
     org = _org_in_gap(ctx, sentence, title, person)
+    ref = org and _without_given_name(ctx, org, person)
     for label, key in title.parts:
         if key in _ministers(ctx):
             yield from _minister(ctx, label, key, gap, org)
-        elif org is not None:
-            yield label, key, org.ref, "role: TITLE ORG PERSON"
+        elif ref is not None:
+            yield label, key, ref, "role: TITLE ORG PERSON"
 
 
 def _title_after(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title):
@@ -157,10 +158,42 @@ def _org_in_gap(ctx: ArticleContext, sentence: Sentence, title: Title, person: L
     return None
 
 
+def _without_given_name(ctx: ArticleContext, org: Located, person: Located) -> Ref | None:
+    """The organisation, where its name swallowed the person's given name ('CEO [Arka Budi] [Santoso]', with
+    'Budi Santoso' named in full elsewhere): the company the article names by the rest, or none at all."""
+    name = org.mention.text.split()
+    full = ctx.entities.entities[person.ref.index].label.split()
+    cut = next((k for k in (2, 1) if len(name) > k and len(full) > k and name[-k:] == full[:k]), 0)
+    if not cut:
+        return org.ref
+    rest = " ".join(name[:-cut]).casefold()
+    for index, entity in enumerate(ctx.entities.entities):
+        if entity.type.is_organization and any(s.casefold() == rest for s in entity.surfaces):
+            return Ref(index)
+    return None
+
+
 def _focus(ctx: ArticleContext, sentence: Sentence, position: int) -> Ref | None:
-    """The organisation a title without one belongs to: the subject before it in this sentence, else in focus."""
-    here = [m for m in ctx.orgs(sentence) if m.mention.end <= position and not ctx._is_object(sentence, m)]
-    return here[0].ref if here else ctx.org_in_focus(sentence.index)
+    """The organisation a title without one belongs to: the subject before it in this sentence, else the
+    subject of the last sentence naming one, else the article's most named company.
+
+    A government agency or a regulator is rarely that organisation ('the filing with the regulator ...
+    its CFO'): an agency's officials are written with the agency's name, so agencies are skipped here.
+    """
+    here = [m for m in _employers(ctx, sentence) if m.mention.end <= position and not ctx._is_object(sentence, m)]
+    if here:
+        return here[0].ref
+    for index in range(sentence.index - 1, -1, -1):
+        before = ctx.sentences[index]
+        found = [] if before.is_heading else _employers(ctx, before)
+        if found:
+            subjects = [m for m in found if not ctx._is_object(before, m)] or found
+            return subjects[0].ref
+    return ctx.main_org
+
+
+def _employers(ctx: ArticleContext, sentence: Sentence) -> list[Located]:
+    return [m for m in ctx.orgs(sentence) if m.type is not EntityType.AGENCY]
 
 
 def _ministers(ctx: ArticleContext) -> tuple[str, ...]:
