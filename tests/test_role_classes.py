@@ -194,3 +194,15 @@ def test_an_organisation_that_swallowed_the_given_name_is_repaired(tmp_path):
     roles = _roles_given(tmp_path, "id", text, names)
     assert ("Budi Santoso", "CEO", "Arka") in roles
     assert not any(org == "Lumen Sari" for _, _, org in roles)
+
+
+def test_relative_clauses_give_a_title(tmp_path):
+    """'<Person>, who is the CFO of <Org>', '<Person> yang juga Direktur PT <Org>', '<Person>, who heads <Org>'."""
+    text = ("Analysts were cautious, said Dana Whitfield, who is the CFO of Norrland Freight. "
+            "Ivo Petrak, who heads Calder Mills, declined to comment.\n")
+    roles = _roles_given(tmp_path, "en", text, {"Dana Whitfield": "PERSON", "Norrland Freight": "ORGANIZATION",
+                                                "Ivo Petrak": "PERSON", "Calder Mills": "ORGANIZATION"})
+    assert roles == {("Dana Whitfield", "CFO", "Norrland Freight"), ("Ivo Petrak", "head", "Calder Mills")}
+    text = "Lukas Tan yang juga Direktur PT Bumi Kriya Tbk menolak berkomentar.\n"
+    roles = _roles_given(tmp_path, "id", text, {"Lukas Tan": "PERSON", "Bumi Kriya Tbk": "ORGANIZATION"})
+    assert roles == {("Lukas Tan", "Direktur", "Bumi Kriya Tbk")}

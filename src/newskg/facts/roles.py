@@ -13,9 +13,11 @@ Titles themselves (chains, modifiers, complements) are read by ``role_titles``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newskg.facts.context import ArticleContext, Located, Ref
 from newskg.facts.role_titles import Title, find_titles
+from newskg.lang import Language
 from newskg.model import EntityType, Fact, Sentence
 
 
@@ -48,7 +50,7 @@ def _anaphoric(ctx: ArticleContext, sentence: Sentence, titles: list[Title], see
         return []
     facts = []
     for title in titles:
-        org = _org_starting_at(ctx, sentence, _tail_pattern(ctx).match(ctx.article.text, title.end).end())
+        org = _org_after_title(ctx, sentence, title)[0]
         if org is None or not re.match(rf"\s+(?:{ctx.lang.words('role_anaphora')})\b", ctx.article.text[org.mention.end:]):
             continue
         person = ctx.person_before(sentence, title.start)
@@ -78,8 +80,26 @@ def _roles_of(ctx: ArticleContext, sentence: Sentence, person: Located, titles: 
             return found
     after = [t for t in titles if t.lead >= person.mention.end]
     if after:
-        return list(_title_after(ctx, sentence, person, after[0]))
-    return []
+        found = list(_title_after(ctx, sentence, person, after[0]))
+        if found:
+            return found
+    return list(_leads(ctx, sentence, person))
+
+
+def _leads(ctx: ArticleContext, sentence: Sentence, person: Located):
+    """'Mark Dale, who heads Halvorsen': a verb of leading gives the title the language names for it."""
+    verbs, keys = ctx.lang.grammar.get("role_lead_verbs"), ctx.lang.grammar.get("role_lead_key")
+    if not verbs or not keys:
+        return
+    match = _lead_verb_pattern(ctx.lang).match(ctx.article.text, person.mention.end)
+    org = match and _org_starting_at(ctx, sentence, match.end())
+    if org is not None:
+        yield ctx.lang.roles[keys[0]][ctx.lang.code], keys[0], org.ref, "role: PERSON, who heads ORG"
+
+
+@lru_cache(maxsize=None)
+def _lead_verb_pattern(lang: Language) -> re.Pattern:
+    return re.compile(rf"\s*,?\s*(?:{lang.words('role_lead_verbs')})\s+", re.IGNORECASE)
 
 
 def _title_before(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title):
@@ -106,10 +126,9 @@ def _title_before(ctx: ArticleContext, sentence: Sentence, person: Located, titl
 def _title_after(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title):
     """'PERSON, [a] [former] TITLE [of|di] [the company] ORG', 'PERSON selaku TITLE ORG'."""
     lead = ctx.article.text[person.mention.end:title.lead]
-    if not _lead_pattern(ctx).fullmatch(lead):
+    if not _lead_pattern(ctx.lang).fullmatch(lead):
         return
-    tail = _tail_pattern(ctx).match(ctx.article.text, title.end)
-    org = _org_starting_at(ctx, sentence, tail.end())
+    org, tail = _org_after_title(ctx, sentence, title)
     if org is not None:
         ref, rule = org.ref, "role: PERSON, TITLE ORG"
     elif tail.group("noun") or _ends_clause(ctx.article.text[tail.end():sentence.end]):
@@ -229,19 +248,30 @@ def _ministry(ctx: ArticleContext, portfolio: str) -> Ref | None:
     return None
 
 
-def _lead_pattern(ctx: ArticleContext) -> re.Pattern:
-    """What may stand between a person and a title after the name: ', ', ', a ', ' selaku '."""
-    det = ctx.lang.words("role_apposition_det")
-    link = ctx.lang.words("role_as")
-    return re.compile(rf"\s*(?:,\s*(?:(?:{det})\s+)?|\s+(?:{link})\s+(?:(?:{det})\s+)?)", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _lead_pattern(lang: Language) -> re.Pattern:
+    """What may stand between a person and a title after the name: ', ', ', a ', ' selaku ', ', who is the '."""
+    det, link = lang.words("role_apposition_det"), lang.words("role_as")
+    return re.compile(rf"\s*(?:,\s*(?:(?:{link})\s+)?|\s+(?:{link})\s+)(?:(?:{det})\s+)?", re.IGNORECASE)
 
 
-def _tail_pattern(ctx: ArticleContext) -> re.Pattern:
+@lru_cache(maxsize=None)
+def _tail_pattern(lang: Language) -> re.Pattern:
     """After a title: '[of|di] [the company|perusahaan] [PT]' before the organisation's name."""
-    link, noun = ctx.lang.words("role_org_link"), ctx.lang.words("role_company_nouns")
-    forms = ctx.lang.grammar.get("legal_forms_before") or ()
-    legal = rf"(?:(?:{'|'.join(map(re.escape, forms))})\.?\s+)?" if forms else ""
+    link, noun = lang.words("role_org_link"), lang.words("role_company_nouns")
+    forms = lang.grammar.get("legal_forms_before") or ()
+    legal = rf"(?P<legal>(?:{'|'.join(map(re.escape, forms))})\.?\s+)?" if forms else ""
     return re.compile(rf"\s*(?:(?:{link})\s+)?(?:(?P<noun>{noun})(?![\w-])\s*)?{legal}", re.IGNORECASE)
+
+
+def _org_after_title(ctx: ArticleContext, sentence: Sentence, title: Title) -> tuple[Located | None, re.Match]:
+    """The organisation named right after a title (its name with or without its legal form), and the words
+    read to reach it."""
+    tail = _tail_pattern(ctx.lang).match(ctx.article.text, title.end)
+    org = _org_starting_at(ctx, sentence, tail.end())
+    if org is None and tail.groupdict().get("legal"):
+        org = _org_starting_at(ctx, sentence, tail.start("legal"))
+    return org, tail
 
 
 def _org_starting_at(ctx: ArticleContext, sentence: Sentence, position: int) -> Located | None:
