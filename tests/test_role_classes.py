@@ -206,3 +206,9 @@ def test_relative_clauses_give_a_title(tmp_path):
     text = "Lukas Tan yang juga Direktur PT Bumi Kriya Tbk menolak berkomentar.\n"
     roles = _roles_given(tmp_path, "id", text, {"Lukas Tan": "PERSON", "Bumi Kriya Tbk": "ORGANIZATION"})
     assert roles == {("Lukas Tan", "Direktur", "Bumi Kriya Tbk")}
+
+
+def test_possessive_apposition_after_the_person(tmp_path):
+    text = "Margins held up, said Ruth Okafor, Pellwood's chief operating officer, on a call.\n"
+    roles = _roles_given(tmp_path, "en", text, {"Ruth Okafor": "PERSON", "Pellwood": "ORGANIZATION"})
+    assert roles == {("Ruth Okafor", "chief operating officer", "Pellwood")}

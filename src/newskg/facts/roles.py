@@ -124,9 +124,12 @@ def _title_before(ctx: ArticleContext, sentence: Sentence, person: Located, titl
 
 
 def _title_after(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title):
-    """'PERSON, [a] [former] TITLE [of|di] [the company] ORG', 'PERSON selaku TITLE ORG'."""
+    """'PERSON, [a] [former] TITLE [of|di] [the company] ORG', 'PERSON selaku TITLE ORG', 'PERSON, ORG's TITLE'."""
     lead = ctx.article.text[person.mention.end:title.lead]
     if not _lead_pattern(ctx.lang).fullmatch(lead):
+        owner = _possessive_lead(ctx, sentence, person, title)
+        for label, key in title.parts if owner else ():
+            yield label, key, owner, "role: PERSON, ORG's TITLE"
         return
     org, tail = _org_after_title(ctx, sentence, title)
     if org is not None:
@@ -138,6 +141,18 @@ def _title_after(ctx: ArticleContext, sentence: Sentence, person: Located, title
     for label, key in title.parts:
         if key not in _ministers(ctx):
             yield label, key, ref, rule
+
+
+def _possessive_lead(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title) -> Ref | None:
+    """'Mark Dale, Halvorsen's chief executive': the organisation between the comma and the title."""
+    gaps = [g for g in ctx.lang.grammar.get("role_org_title_gaps", ()) if g]
+    text = ctx.article.text
+    for org in ctx.orgs(sentence, include_media=True):
+        if person.mention.end < org.mention.start and org.mention.end <= title.lead \
+                and re.fullmatch(r"\s*,\s*", text[person.mention.end:org.mention.start]) \
+                and text[org.mention.end:title.lead].strip() in gaps:
+            return org.ref
+    return None
 
 
 def _bare_gap(gap: str) -> bool:
