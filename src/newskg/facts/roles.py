@@ -18,7 +18,7 @@ from functools import lru_cache
 from newskg.facts.context import ArticleContext, Located, Ref
 from newskg.facts.role_titles import Title, find_titles
 from newskg.lang import Language
-from newskg.model import EntityType, Fact, Sentence
+from newskg.model import EntityType, Fact, Mention, Sentence
 
 
 def extract_roles(ctx: ArticleContext) -> list[Fact]:
@@ -286,7 +286,29 @@ def _org_after_title(ctx: ArticleContext, sentence: Sentence, title: Title) -> t
     org = _org_starting_at(ctx, sentence, tail.end())
     if org is None and tail.groupdict().get("legal"):
         org = _org_starting_at(ctx, sentence, tail.start("legal"))
-    return org, tail
+    return org or _known_org_at(ctx, sentence, tail.end()), tail
+
+
+def _known_org_at(ctx: ArticleContext, sentence: Sentence, position: int) -> Located | None:
+    """An organisation the article names elsewhere, written here where no mention was found ('analis Arka,')."""
+    words = list(re.finditer(r"[^\W_][\w&.-]*", ctx.article.text[position:sentence.end][:80]))
+    surfaces = _org_surfaces(ctx)
+    for count in range(min(4, len(words)), 0, -1):
+        if words[0].start() != 0 or not all(w.group(0)[:1].isupper() for w in words[:count]):
+            continue
+        end = position + words[count - 1].end()
+        if end < sentence.end and ctx.article.text[end].isalnum():
+            continue
+        ref = surfaces.get(ctx.article.text[position:end].casefold())
+        if ref is not None:
+            return Located(Mention(position, end, ctx.article.text[position:end], sentence.index,
+                                   ctx.entities.entities[ref.index].type, "role slot"), ref)
+    return None
+
+
+def _org_surfaces(ctx: ArticleContext) -> dict[str, Ref]:
+    """Every organisation name the article's mentions use, casefolded -> its entity."""
+    return {m.mention.text.casefold(): m.ref for ms in ctx.mentions for m in ms if m.type.is_organization}
 
 
 def _org_starting_at(ctx: ArticleContext, sentence: Sentence, position: int) -> Located | None:
