@@ -78,6 +78,8 @@ def test_a_complement_belongs_to_the_title_up_to_the_next_name():
     """'Head of Investor Relations <Company>': the of-phrase is the title's; it stops where the name starts."""
     text = "Head of Investor Relations Kaloka Group"
     assert _titles("id", text, (text.index("Kaloka"),))[0] == (("Head of Investor Relations", "head"),)
+    cut = "Head of Sales and Kaloka Group"  # a name right after a connector: the connector is not the title's
+    assert _titles("id", cut, (cut.index("Kaloka"),))[0] == (("Head of Sales", "head"),)
     lower = "kepala bagian riset dan data perusahaan"
     assert _titles("id", lower)[0] == (("kepala bagian riset dan data", "head"),)
 

@@ -94,18 +94,19 @@ def _complement(lang: Language, text: str, end: int, anchors: set[int], label: s
     stops = {w.casefold() for w in lang.grammar.get("role_complement_stops", ())}
     connectors = {w.casefold() for w in lang.grammar.get("role_connectors", ())}
     lowercase = label[:1].islower()
-    position, taken, content = end, 0, 0
+    position, taken, last = end, 0, None  # last: where the last content word ends (no trailing 'and')
     while taken < 10:
         word = _WORD.match(text, position)
         if word is None:
             return None
         if word.start(1) in anchors or word.group(1).casefold() in stops:
-            return position if content else None
+            return last
         token = word.group(1)
         linking = token.casefold() in connectors or token.casefold() in asks
         if not (token[:1].isupper() or linking or (lowercase and token.islower())):
-            return position if content and lowercase else None
-        position, taken, content = word.end(1), taken + 1, content + (not linking)
+            return last if lowercase else None
+        position, taken = word.end(1), taken + 1
+        last = last if linking else position
     return None
 
 
