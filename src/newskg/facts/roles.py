@@ -45,13 +45,13 @@ def _anaphoric(ctx: ArticleContext, sentence: Sentence, titles: list[Title], see
     """'Presiden Serikat Nelayan itu menambahkan': a title, its organisation and a demonstrative name the
     person last named, in this sentence or before. Where the article already gave that person a position
     at that organisation, the phrase only restates it ('bos Arka itu'), and adds nothing."""
-    words = ctx.lang.grammar.get("role_anaphora")
-    if not words:
+    if not ctx.lang.grammar.get("role_anaphora"):
         return []
+    demonstrative = re.compile(rf"\s+(?:{ctx.lang.words('role_anaphora')})\b")
     facts = []
     for title in titles:
         org = _org_after_title(ctx, sentence, title)[0]
-        if org is None or not re.match(rf"\s+(?:{ctx.lang.words('role_anaphora')})\b", ctx.article.text[org.mention.end:]):
+        if org is None or not demonstrative.match(ctx.article.text, org.mention.end):
             continue
         person = ctx.person_before(sentence, title.start)
         if any(held[0] == person and held[-1] == org.ref for held in seen):
@@ -292,9 +292,11 @@ def _org_after_title(ctx: ArticleContext, sentence: Sentence, title: Title) -> t
 def _known_org_at(ctx: ArticleContext, sentence: Sentence, position: int) -> Located | None:
     """An organisation the article names elsewhere, written here where no mention was found ('analis Arka,')."""
     words = list(re.finditer(r"[^\W_][\w&.-]*", ctx.article.text[position:sentence.end][:80]))
+    if not words or words[0].start() != 0 or not words[0].group(0)[:1].isupper():
+        return None
     surfaces = _org_surfaces(ctx)
     for count in range(min(4, len(words)), 0, -1):
-        if words[0].start() != 0 or not all(w.group(0)[:1].isupper() for w in words[:count]):
+        if not all(w.group(0)[:1].isupper() for w in words[:count]):
             continue
         end = position + words[count - 1].end()
         if end < sentence.end and ctx.article.text[end].isalnum():
