@@ -226,3 +226,14 @@ def test_an_organisation_named_elsewhere_is_found_after_a_title_without_a_mentio
             "pada Senin.\n")
     roles = _roles_given(tmp_path, "id", text, {"Arka Sekuritas": "ORGANIZATION:1", "Dewi Anggraini": "PERSON"})
     assert roles == {("Dewi Anggraini", "analis", "Arka Sekuritas")}
+
+
+def test_a_place_or_a_naming_word_between_organisation_and_person(tmp_path):
+    """'Direktur <Org> (<ACR>) Indonesia <Person>', 'presenter <Org> bernama <Person>'."""
+    text = ("Direktur Eksekutif Pusat Kajian Pangan (PKP) Indonesia Arif Budiman menilai harga stabil. "
+            "Rina mewakili presenter Nusantara TV bernama Melati Kusuma.\n")
+    roles = _roles_given(tmp_path, "id", text, {
+        "Pusat Kajian Pangan": "ORGANIZATION", "PKP": "ORGANIZATION", "Indonesia": "COUNTRY",
+        "Arif Budiman": "PERSON", "Nusantara TV": "MEDIA", "Melati Kusuma": "PERSON"})
+    assert roles == {("Arif Budiman", "Direktur Eksekutif", "Pusat Kajian Pangan"),
+                     ("Melati Kusuma", "presenter", "Nusantara TV")}

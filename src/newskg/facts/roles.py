@@ -178,18 +178,38 @@ def _org_in_gap(ctx: ArticleContext, sentence: Sentence, title: Title, person: L
     """The organisation between a title and a person: 'CEO [Arka] Budi', 'Kepala Riset [Arka] (ARK), Budi'.
 
     Words between the title and the organisation are the title's department ("Direktur Jaringan
-    Arka"): capitalised words or connectors; after the organisation only its acronym and a comma.
+    Arka"): capitalised words or connectors. After the organisation: its acronym, a place that
+    qualifies it ("Arka Indonesia", "Dinas Tenaga Kerja Kota Bayu"), a comma or a naming word
+    ("presenter Arka TV bernama Budi").
     """
     connectors = {w.casefold() for w in ctx.lang.grammar.get("role_connectors", ())}
     for org in ctx.orgs(sentence, include_media=True):
         if org.mention.start < title.end or org.mention.end > person.mention.start:
             continue
         between = ctx.article.text[title.end:org.mention.start].split()
-        after = ctx.article.text[org.mention.end:person.mention.start]
         if len(between) <= 6 and all(w[:1].isupper() or w.casefold() in connectors for w in between) \
-                and re.fullmatch(r"\s*(?:\([^()]{1,40}\)\s*)?[,:]?\s*", after):
+                and _gap_pattern(ctx.lang).fullmatch(_without_places(ctx, sentence, org, person)):
             return org
     return None
+
+
+def _without_places(ctx: ArticleContext, sentence: Sentence, org: Located, person: Located) -> str:
+    """The text between an organisation and a person, with the places named there taken out."""
+    text, position, kept = ctx.article.text, org.mention.end, []
+    for place in ctx.mentions[sentence.index]:
+        if place.type in _PLACES and position <= place.mention.start and place.mention.end <= person.mention.start:
+            kept.append(text[position:place.mention.start])
+            position = place.mention.end
+    return "".join(kept) + text[position:person.mention.start]
+
+
+_PLACES = (EntityType.COUNTRY, EntityType.CITY)
+
+
+@lru_cache(maxsize=None)
+def _gap_pattern(lang: Language) -> re.Pattern:
+    naming = rf"(?:\s+(?:{lang.words('role_naming')}))?" if lang.grammar.get("role_naming") else ""
+    return re.compile(rf"\s*(?:\([^()]{{1,40}}\)\s*)?[,:]?{naming}\s*")
 
 
 def _without_given_name(ctx: ArticleContext, org: Located, person: Located) -> Ref | None:
