@@ -237,3 +237,12 @@ def test_a_place_or_a_naming_word_between_organisation_and_person(tmp_path):
         "Arif Budiman": "PERSON", "Nusantara TV": "MEDIA", "Melati Kusuma": "PERSON"})
     assert roles == {("Arif Budiman", "Direktur Eksekutif", "Pusat Kajian Pangan"),
                      ("Melati Kusuma", "presenter", "Nusantara TV")}
+
+
+def test_a_title_without_organisation_outside_its_paragraph_goes_to_the_main_company(tmp_path):
+    text = ("Arka Systems cut 300 jobs on Monday. Arka Systems will refocus on cloud services.\n\n"
+            "Rival Lumen Labs hired 50 engineers last month.\n\n"
+            "The new unit is led by Nora Lind as chief product officer.\n")
+    roles = _roles_given(tmp_path, "en", text, {"Arka Systems": "ORGANIZATION", "Lumen Labs": "ORGANIZATION",
+                                                "Nora Lind": "PERSON"})
+    assert roles == {("Nora Lind", "chief product officer", "Arka Systems")}

@@ -229,7 +229,8 @@ def _without_given_name(ctx: ArticleContext, org: Located, person: Located) -> R
 
 def _focus(ctx: ArticleContext, sentence: Sentence, position: int) -> Ref | None:
     """The organisation a title without one belongs to: the subject before it in this sentence, else the
-    subject of the last sentence naming one, else the article's most named company.
+    subject of the last sentence of the paragraph naming one, else the article's most named company (a
+    company named in an earlier paragraph is often a rival or a partner, not the one the article is about).
 
     A government agency or a regulator is rarely that organisation ('the filing with the regulator ...
     its CFO'): an agency's officials are written with the agency's name, so agencies are skipped here.
@@ -239,6 +240,8 @@ def _focus(ctx: ArticleContext, sentence: Sentence, position: int) -> Ref | None
         return here[0].ref
     for index in range(sentence.index - 1, -1, -1):
         before = ctx.sentences[index]
+        if before.paragraph != sentence.paragraph:
+            break
         found = [] if before.is_heading else _employers(ctx, before)
         if found:
             subjects = [m for m in found if not ctx._is_object(before, m)] or found
