@@ -246,3 +246,12 @@ def test_a_title_without_organisation_outside_its_paragraph_goes_to_the_main_com
     roles = _roles_given(tmp_path, "en", text, {"Arka Systems": "ORGANIZATION", "Lumen Labs": "ORGANIZATION",
                                                 "Nora Lind": "PERSON"})
     assert roles == {("Nora Lind", "chief product officer", "Arka Systems")}
+
+
+def test_an_outside_title_without_organisation_gets_none(tmp_path):
+    """'kata ekonom <Person>': an economist is rarely on the staff of the company the article is about."""
+    text = ("Arka Niaga memangkas 80 karyawan. Permintaan melemah, kata ekonom Sinta Maharani. "
+            "CEO Bagas Wirawan membenarkan.\n")
+    roles = _roles_given(tmp_path, "id", text, {"Arka Niaga": "ORGANIZATION", "Sinta Maharani": "PERSON",
+                                                "Bagas Wirawan": "PERSON"})
+    assert roles == {("Bagas Wirawan", "CEO", "Arka Niaga")}

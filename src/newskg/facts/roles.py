@@ -109,10 +109,9 @@ def _title_before(ctx: ArticleContext, sentence: Sentence, person: Located, titl
         org = _org_before_title(ctx, sentence, title)
         rule = "role: ORG's TITLE PERSON" if org else "role: TITLE PERSON (organisation in focus)"
         for label, key in title.parts:
-            if key in _ministers(ctx):
+            if org is None and key in _unattached(ctx):
                 continue
-            org = org or _focus(ctx, sentence, title.start)
-            yield label, key, org, rule
+            yield label, key, org or _focus(ctx, sentence, title.start), rule
         return
     org = _org_in_gap(ctx, sentence, title, person)
     ref = org and _without_given_name(ctx, org, person)
@@ -139,7 +138,7 @@ def _title_after(ctx: ArticleContext, sentence: Sentence, person: Located, title
     else:
         return
     for label, key in title.parts:
-        if key not in _ministers(ctx):
+        if key not in _ministers(ctx) and (org is not None or tail.group("noun") or key not in _unattached(ctx)):
             yield label, key, ref, rule
 
 
@@ -255,6 +254,11 @@ def _employers(ctx: ArticleContext, sentence: Sentence) -> list[Located]:
 
 def _ministers(ctx: ArticleContext) -> tuple[str, ...]:
     return ctx.lang.grammar.get("role_minister_keys", ())
+
+
+def _unattached(ctx: ArticleContext) -> tuple[str, ...]:
+    """Titles held outside the company an article is about ('kata ekonom Budi'): no organisation in focus."""
+    return _ministers(ctx) + ctx.lang.grammar.get("role_outside_keys", ())
 
 
 def _minister(ctx: ArticleContext, label: str, key: str, gap: str, org: Located | None):
