@@ -278,16 +278,20 @@ def _minister(ctx: ArticleContext, label: str, key: str, gap: str, org: Located 
 
 
 def _ministry(ctx: ArticleContext, portfolio: str) -> Ref | None:
-    words = {w.casefold() for w in ctx.lang.grammar.get("role_ministry_words", ())}
-    wanted = portfolio.casefold()
-    for located in (m for ms in ctx.mentions for m in ms if m.type.is_organization):
-        name = located.mention.text.split()
-        if len(name) < 2 or name[0].casefold() not in words:
-            continue
-        rest = [w for w in name[1:] if w.casefold() not in words]
-        if " ".join(rest).casefold() == wanted or "".join(w[0] for w in rest).casefold() == wanted:
-            return located.ref
+    """The ministry the article names (by any of its names) for a portfolio, by words or initials."""
+    for index, entity in enumerate(ctx.entities.entities):
+        if entity.type.is_organization and any(_is_ministry_of(ctx, s, portfolio) for s in entity.surfaces):
+            return Ref(index)
     return None
+
+
+def _is_ministry_of(ctx: ArticleContext, name: str, portfolio: str) -> bool:
+    words = {w.casefold() for w in ctx.lang.grammar.get("role_ministry_words", ())}
+    name_words = name.split()
+    if len(name_words) < 2 or name_words[0].casefold() not in words:
+        return False
+    rest = [w for w in name_words[1:] if w.casefold() not in words]
+    return " ".join(rest).casefold() == portfolio.casefold() or "".join(w[0] for w in rest) == portfolio
 
 
 @lru_cache(maxsize=None)
