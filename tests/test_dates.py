@@ -2,9 +2,11 @@
 import pytest
 
 from newskg.dates import find_dates, parse_absolute
+from newskg.lang import load_language
 from newskg.model import PartialDate
 
 PUBLISHED = PartialDate(2025, 8, 24)
+ID = load_language("id")
 
 CASES = [  # text, expected ISO value
     ("pada tahun 2024", "2024"),
@@ -35,24 +37,24 @@ CASES = [  # text, expected ISO value
 
 @pytest.mark.parametrize("text,expected", CASES)
 def test_date_expression(text, expected):
-    found = find_dates(text, PUBLISHED)
+    found = find_dates(text, PUBLISHED, ID)
     assert [d.value.iso() for d in found] == [expected]
     assert all(text[d.start:d.end] == d.text for d in found)
 
 
 def test_relative_dates_need_a_publication_date():
-    assert find_dates("tahun lalu", None) == []
-    assert find_dates("Juli lalu", None) == []
+    assert find_dates("tahun lalu", None, ID) == []
+    assert find_dates("Juli lalu", None, ID) == []
 
 
 def test_precision_is_kept():
-    assert parse_absolute("Desember 2024").precision.value == "month"
-    assert parse_absolute("2024", precision_hint="year").precision.value == "year"
-    assert parse_absolute("16 September 2025").precision.value == "day"
+    assert parse_absolute("Desember 2024", "id").precision.value == "month"
+    assert parse_absolute("2024", "id", precision_hint="year").precision.value == "year"
+    assert parse_absolute("16 September 2025", "id").precision.value == "day"
 
 
 def test_numbers_that_are_not_years_are_not_dates():
-    assert find_dates("memangkas 1.200 karyawan dan 2.024 pekerja", PUBLISHED) == []
+    assert find_dates("memangkas 1.200 karyawan dan 2.024 pekerja", PUBLISHED, ID) == []
 
 
 EN_PUBLISHED = PartialDate(2025, 3, 19)  # a Wednesday
@@ -81,12 +83,12 @@ def test_english_relative_dates(text, expected):
                                            ("bulan lalu", "2025-07"), ("kuartal III 2024", "2024"),
                                            ("minggu lalu", "2025-08")])
 def test_indonesian_relative_days_and_quarters(text, expected):
-    assert [d.value.iso() for d in find_dates(text, PUBLISHED)] == [expected]
+    assert [d.value.iso() for d in find_dates(text, PUBLISHED, ID)] == [expected]
 
 
 def test_weekdays_need_a_publication_day_and_a_capital():
-    assert find_dates("on Thursday", PartialDate(2025, 3), None) == []
-    assert find_dates("dua minggu", PUBLISHED) == []
+    assert find_dates("on Thursday", PartialDate(2025, 3), ID) == []
+    assert find_dates("dua minggu", PUBLISHED, ID) == []
 
 
 @pytest.mark.parametrize("published,text,expected", [
@@ -112,4 +114,4 @@ def test_bare_month_needs_a_capital_and_a_publication_date():
 @pytest.mark.parametrize("text,expected", [("pada Rabu (20/8), pabrik", "2025-08-20"), ("pada bulan Maret", "2025-03"),
                                            ("Selasa (30/12)", "2024-12-30")])
 def test_indonesian_day_and_month_without_year(text, expected):
-    assert [d.value.iso() for d in find_dates(text, PUBLISHED)] == [expected]
+    assert [d.value.iso() for d in find_dates(text, PUBLISHED, ID)] == [expected]

@@ -172,13 +172,14 @@ def test_killed_build_leaves_the_previous_graph_intact(seeds_build, tmp_path):
 @given(st.text(max_size=300))
 def test_number_and_date_parsers_never_crash(text):
     from newskg.dates import find_dates
+    from newskg.lang import load_language
     from newskg.model import PartialDate
     from newskg.numbers import find_quantities, parse_number
 
     for quantity in find_quantities(text):
         assert text[quantity.start:quantity.end] == quantity.text
     parse_number(text)
-    for found in find_dates(text, PartialDate(2025, 6, 1)):
+    for found in find_dates(text, PartialDate(2025, 6, 1), load_language("id")):
         assert text[found.start:found.end] == found.text
 
 

@@ -99,10 +99,8 @@ def _month_names(lang: Language) -> re.Pattern:
     return re.compile(rf"\b(?:{months})", re.IGNORECASE)
 
 
-def find_dates(text: str, published: PartialDate | None = None, lang: Language | None = None,
-               offset: int = 0) -> list[DateMention]:
-    """Every date expression in ``text`` that can be made absolute, left to right."""
-    lang = lang or load_language("id")
+def find_dates(text: str, published: PartialDate | None, lang: Language, offset: int = 0) -> list[DateMention]:
+    """Every date expression in ``text`` (written in ``lang``) that can be made absolute, left to right."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     present = _parts_present(text, lang)
@@ -206,7 +204,7 @@ def _from_groups(kind: str, groups: dict, lang: Language) -> PartialDate | None:
 
 
 @lru_cache(maxsize=4096)
-def parse_absolute(text: str, lang_code: str = "id", precision_hint: str | None = None) -> PartialDate | None:
+def parse_absolute(text: str, lang_code: str, precision_hint: str | None = None) -> PartialDate | None:
     """A date written out in full ("Selasa, 16 September 2025 – 15:06 WIB"), at the precision it states."""
     cleaned = re.sub(r"[–—|]", " ", text)
     lang = load_language(lang_code)

@@ -148,7 +148,7 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
             line, outlet = _strip_outlet_dateline(line, outlet)
         body.append(line)
     if meta.published and published is None:
-        published, published_basis = parse_absolute(meta.published), "page metadata"
+        published, published_basis = parse_absolute(meta.published, lang.code), "page metadata"
     if published is None:
         published, published_basis = _cited_date(body, lang), "cited date"
         if published is None:
@@ -216,7 +216,7 @@ _DATELINE_HEAD = 160  # characters: a dateline's date comes within its first wor
 def _dateline(line: Span, lang: Language) -> tuple[PartialDate, Span | None] | None:
     """A publication date at the head of a line, and what remains of the line after it."""
     head = line.text if len(line.text) <= _DATELINE_HEAD else line.text[:_DATELINE_HEAD].rsplit(" ", 1)[0]
-    for found in find_dates(head, lang=lang):  # only the head can hold a dateline: no need to scan a paragraph
+    for found in find_dates(head, None, lang):  # only the head can hold a dateline: no need to scan a paragraph
         before = line.text[:found.start]
         if found.value.precision is not Precision.DAY or len(before.split()) > 2 and "|" not in before:
             return None
@@ -276,7 +276,7 @@ def _strip_outlet_dateline(line: Span, outlet: str | None) -> tuple[Span, str | 
 def _cited_date(body: list[Span], lang: Language) -> PartialDate | None:
     """No dateline: the first full date the article cites ("Senin (22/9/2025)")."""
     for line in body:
-        for found in find_dates(line.text, lang=lang):
+        for found in find_dates(line.text, None, lang):
             if found.value.precision is Precision.DAY:
                 return found.value
     return None
