@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newskg.lang import Language
-from newskg.mentions.candidates import Candidate, _candidates, _lowercase_vocabulary, _split_role_runs, surface_key
+from newskg.mentions.candidates import Candidate, _candidates, _lowercase_vocabulary, surface_key
+from newskg.mentions.titles import split_title_runs
 from newskg.mentions.votes import Typer
 from newskg.model import Article, Mention, Sentence
 
@@ -30,7 +31,7 @@ def find_mentions(article: Article, sentences: list[Sentence], lang: Language) -
     candidates: list[Candidate] = []
     for sentence in sentences:
         candidates.extend(_candidates(article, sentence, lang, vocabulary))
-    candidates = _split_role_runs(candidates, lang)
+    candidates = split_title_runs(article, candidates, lang)
     typer = Typer(article, sentences, lang)
     types, aliases = typer.decide(candidates)
     mentions = []

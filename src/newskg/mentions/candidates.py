@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newskg.lang import Language
+from newskg.mentions.titles import role_length, split_title_runs, title_prefix_length
 from newskg.model import Article, Sentence
 from newskg.places import country_code
 from newskg.textutil import alternation
@@ -45,6 +46,8 @@ def _lowercase_vocabulary(sentences: list[Sentence]) -> frozenset[str]:
 def _is_capitalised(token: str) -> bool:
     if token[0].isupper():
         return True
+    if token[0].isalpha() and any(c.isupper() for c in token[1:]):
+        return True  # 'tvOne', 'eFishery': a brand written in camel case
     return token[0].isdigit() and any(c.isupper() for c in token) and any(c.isalpha() for c in token)
 
 
@@ -69,7 +72,7 @@ def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary
     runs: list[list[tuple[str, int]]] = []
     current: list[tuple[str, int]] = []
     for i, (token, start) in enumerate(tokens):
-        gap_ok = current and article.text[current[-1][1] + len(current[-1][0]):start] == " "
+        gap_ok = current and _joining_gap(article.text, current[-1], token, start, lang)
         if _is_capitalised(token):
             if current and not gap_ok:
                 runs.append(current)
@@ -78,7 +81,7 @@ def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if (current and gap_ok and token in lang.name_connectors and nxt and _is_capitalised(nxt[0])
-                and _connector_allowed(current, token, lang)):
+                and _connector_allowed(current, token, tokens[i + 1:i + 8], lang)):
             current.append((token, start))
             continue
         if current:
@@ -94,9 +97,36 @@ def _only_designators(run, lang: Language) -> bool:
     return bool(run) and all(token in lang.org_suffixes for token, _ in run)
 
 
-def _connector_allowed(run: list[tuple[str, int]], connector: str, lang: Language) -> bool:
-    heads = set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words)
-    return connector in ("of", "de", "van", "von", "der", "bin", "&") or run[0][0] in heads
+def _joining_gap(text: str, previous: tuple[str, int], token: str, start: int, lang: Language) -> bool:
+    """Whether two tokens belong to one name: one space between them, or a legal form in parentheses
+    ('PT <X> (Persero) Tbk')."""
+    gap = text[previous[1] + len(previous[0]):start]
+    if gap == " ":
+        return True
+    forms = lang.grammar.get("legal_forms_parenthesized") or ()
+    return (gap == " (" and token in forms and text[start + len(token):start + len(token) + 1] == ")") or \
+        (gap == ") " and previous[0] in forms)
+
+
+def _heads(lang: Language) -> set[str]:
+    return set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words)
+
+
+def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: Language) -> bool:
+    """'Bank of X', 'Dinas Tenaga Kerja dan Transmigrasi', 'Securities and Exchange Commission': a
+    connector inside a name. A head word after the next name word means one name goes on; right after
+    the connector it opens a second name ('Mandiri dan Bank X')."""
+    if connector in lang.grammar.get("particles", ()) or connector in ("&",):
+        return True
+    heads = _heads(lang)
+    if run[0][0] in heads or role_length([run[0][0]], lang):
+        return True
+    following = []
+    for token, _ in ahead:
+        if not _is_capitalised(token):
+            break
+        following.append(token)
+    return any(t in heads for t in following[1:])
 
 
 def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabulary: frozenset[str]):
@@ -107,7 +137,8 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
         yield from _trim_run(article, sentence, run[:inner], lang, vocabulary)
         run = run[inner:]
     while run:
-        role_len = _role_prefix_length([t for t, _ in run], lang)
+        role_len = title_prefix_length([t for t, _ in run], lang) if len(run) > 1 else _role_prefix_length(
+            [t for t, _ in run], lang)
         if role_len:
             role = " ".join(t for t, _ in run[:role_len])
             run = run[role_len:]
@@ -121,7 +152,10 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
         at_sentence_start = not article.text[sentence.start:start].strip(" \"“‘(")
         cited = len(run) > 1 and _after_media_cue(article.text[sentence.start:start], lang)
         cue_word = len(run) > 1 and token.casefold() in lang.org_cues_before and token not in lang.org_head_words
-        droppable = ((_is_stopword(token, lang) and not cited) or (at_sentence_start and token.casefold() in vocabulary)
+        given_name = not at_sentence_start and len(run) > 1 and token[0].isupper() and \
+            token.casefold() in lang.name_connectors  # 'Dan' written capitalised mid-sentence is a name
+        droppable = ((_is_stopword(token, lang) and not cited and not given_name)
+                     or (at_sentence_start and token.casefold() in vocabulary)
                      or token in lang.name_connectors or cue_word)  # "Fintech Arka Pay": the cue is not the name
         if droppable and not _only_designators(run[1:], lang):  # "Para Group": "Group" alone names nothing
             run = run[1:]
@@ -161,10 +195,7 @@ def _is_date_or_acronym_word(token: str, lang: Language) -> bool:
 
 
 def _role_prefix_length(tokens: list[str], lang: Language) -> int:
-    for length in range(min(4, len(tokens)), 0, -1):
-        if lang.role_for(" ".join(tokens[:length])):
-            return length
-    return 0
+    return role_length(tokens, lang)
 
 
 def _inner_role_index(tokens: list[str], lang: Language) -> int:
@@ -184,32 +215,6 @@ def _place_prefix_length(tokens: list[str]) -> int:
         if country_code(phrase, lang) and (length > 1 or phrase.isupper() or phrase[1:].islower()):
             return length
     return 0
-
-
-def _split_role_runs(candidates: list[Candidate], lang: Language) -> list[Candidate]:
-    """'CEO Grab Holdings Anthony Tan': a title, then an organisation, then a person."""
-    out = []
-    for cand in candidates:
-        if cand.role is None or len(cand.tokens) < 3:
-            out.append(cand)
-            continue
-        cut = _org_prefix_length(cand.tokens, lang)
-        org_text = " ".join(cand.tokens[:cut])
-        org_end = cand.start + cand.text.index(org_text) + len(org_text)
-        person_start = cand.start + cand.text.index(cand.tokens[cut], org_end - cand.start)
-        out.append(replace(cand, end=org_end, text=org_text, tokens=cand.tokens[:cut]))
-        out.append(replace(cand, start=person_start, text=" ".join(cand.tokens[cut:]), tokens=cand.tokens[cut:],
-                           role=None))
-    return out
-
-
-def _org_prefix_length(tokens: tuple[str, ...], lang: Language) -> int:
-    for i, token in enumerate(tokens[:-1]):
-        if token in lang.org_suffixes and i + 1 < len(tokens):
-            return i + 1
-    if tokens[0].isupper() and len(tokens[0]) > 1:
-        return 1
-    return max(1, len(tokens) - 2)
 
 
 # ---------------------------------------------------------------- typing

@@ -12,6 +12,7 @@ from newskg.places import city_country, country_code, is_region
 from newskg.textutil import alternation
 
 _STRONG, _MEDIUM, _WEAK = 3.0, 2.0, 1.0
+_WINDOW = 120  # characters of context a cue may span
 
 class Typer:
     """Collects cue votes for every surface form and decides each one's type."""
@@ -22,6 +23,7 @@ class Typer:
         self.lang = lang
         self.votes: dict[str, Counter] = defaultdict(Counter)
         self.cues: dict[str, str] = {}
+        self.shaped: set[str] = set()
 
     def vote(self, key: str, entity_type: EntityType, weight: float, cue: str) -> None:
         self.votes[key][entity_type] += weight
@@ -50,9 +52,7 @@ class Typer:
     # -- votes from cues around one occurrence
     def _vote_candidate(self, cand: Candidate, prev: Candidate | None, nxt: Candidate | None, aliases) -> None:
         lang, key = self.lang, cand.key
-        sentence = self.sentences[cand.sentence]
-        left = self.article.text[sentence.start:cand.start]
-        right = self.article.text[cand.end:sentence.end]
+        left, right = self._context(cand)
         left_l, right_l = left.casefold().rstrip(), right.casefold().lstrip()
         place = self._place_type(cand)
         if place is not None:
@@ -89,9 +89,24 @@ class Typer:
         if known is not None:
             self.vote(key, known.type, 1.5, "well-known entity")
 
+    def _context(self, cand: Candidate) -> tuple[str, str]:
+        """The text around a candidate within its sentence, at most ``_WINDOW`` characters each side, cut
+        at a space: every cue is a few words long, and a bounded window keeps typing linear in the
+        sentence's length."""
+        sentence = self.sentences[cand.sentence]
+        start = max(sentence.start, cand.start - _WINDOW)
+        if start > sentence.start:
+            start = self.article.text.find(" ", start, cand.start) + 1 or start
+        end = min(sentence.end, cand.end + _WINDOW)
+        if end < sentence.end:
+            end = max(self.article.text.rfind(" ", cand.end, end), cand.end)
+        return self.article.text[start:cand.start], self.article.text[cand.end:end]
+
     def _vote_shape(self, cand: Candidate, acronym: bool) -> None:
         titlecase = all(t[0].isupper() and t[1:].islower() for t in cand.tokens if t.isalpha())
-        if 2 <= len(cand.tokens) <= 4 and titlecase:
+        if 2 <= len(cand.tokens) <= 4 and titlecase and cand.tokens[0] not in self.lang.grammar["place_head_words"] \
+                and cand.key not in self.shaped:
+            self.shaped.add(cand.key)  # the shape is one piece of evidence, however often the name is written
             self.vote(cand.key, EntityType.PERSON, 0.5, "name shape")
         if acronym:
             self.vote(cand.key, EntityType.ORGANIZATION, 0.5, "acronym")
@@ -114,8 +129,7 @@ class Typer:
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, f"{role} X")
 
     def _lowercase_role_before(self, cand: Candidate) -> str | None:
-        sentence = self.sentences[cand.sentence]
-        left = self.article.text[sentence.start:cand.start]
+        left, _ = self._context(cand)
         match = re.search(rf"(?:^|\s)((?:{self.lang.role_alternation})),?\s+$", left, re.IGNORECASE)
         return match.group(1) if match else None
 
@@ -143,8 +157,7 @@ class Typer:
 
     def _vote_org_cues(self, cand: Candidate, left_l: str, right_l: str) -> None:
         lang = self.lang
-        sentence = self.sentences[cand.sentence]
-        left = self.article.text[sentence.start:cand.start]  # original case: "AS" is a country, "as" a word
+        left, _ = self._context(cand)  # original case: "AS" is a country, "as" a word
         trimmed = self._strip_trailing_country(re.sub(r"[\s,]+$", "", left)).casefold()
         trimmed = re.sub(rf"(?:\s+(?:{lang.words('other_words')}))?\s+(?:{lang.words('namers')})$", "", trimmed)
         cues_before = _alt_words(lang.org_cues_before)

@@ -1,0 +1,113 @@
+"""Titles before names, and where the organisation after a title gives way to the person.
+
+The press writes a title, its department, the organisation and the person as one run of
+capitalised words: "Direktur Eksekutif <Org> <Person>", "VP Corporate Banking <Bank> <Person>",
+"Kepala HRD PT <X> <Person>". The title is the role word with the modifiers and department words
+around it (``title_modifiers``, ``department_words`` in ``grammar.yaml``); what follows is cut into an
+organisation and a person by the evidence the article gives: a name written elsewhere on its own,
+a legal form, a place that ends a company name, an initial that belongs to the person.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newskg.lang import Language
+from newskg.places import city_country, country_code
+
+
+def role_length(tokens: list[str], lang: Language) -> int:
+    """Length of the title word(s) that open ``tokens`` ('Direktur Utama' -> 2), or 0."""
+    for length in range(min(4, len(tokens)), 0, -1):
+        if lang.role_for(" ".join(tokens[:length])):
+            return length
+    return 0
+
+
+def _title_words(lang: Language) -> frozenset[str]:
+    return frozenset(lang.grammar.get("title_modifiers", ())) | frozenset(lang.grammar.get("department_words", ()))
+
+
+def title_prefix_length(tokens: list[str], lang: Language) -> int:
+    """Length of the whole title that opens ``tokens``: modifiers, role words, departments, joined titles.
+
+    'Human Resources General Manager PT X', 'Direktur Eksekutif X', 'Director and Corporate Secretary X'.
+    At least one token is left for the name.
+    """
+    extra = _title_words(lang)
+    lead = 0
+    while lead < len(tokens) - 1 and tokens[lead] in extra and not role_length(tokens[lead:], lang):
+        lead += 1
+    n = role_length(tokens[lead:], lang)
+    if not n:
+        return 0
+    n += lead
+    joins = set(lang.grammar["role_join"]) | set(lang.name_connectors)
+    while n < len(tokens) - 1:
+        more = role_length(tokens[n:], lang)
+        if more and n + more < len(tokens):
+            n += more
+        elif tokens[n] in extra:
+            n += 1
+        elif tokens[n] in joins and n + 1 < len(tokens) - 1 and (tokens[n + 1] in extra or role_length(tokens[n + 1:], lang)):
+            n += 1  # 'Head of Corporate and Consumer Affairs', 'Director and Corporate Secretary'
+        else:
+            break
+    return min(n, len(tokens) - 1) if n < len(tokens) else 0
+
+
+def _heads(lang: Language) -> frozenset[str]:
+    forms = lang.grammar.get("legal_forms_before") or ()
+    return frozenset(lang.org_head_words) | frozenset(lang.agency_head_words) | frozenset(lang.union_head_words) \
+        | frozenset(forms)
+
+
+def split_title_runs(article, candidates: list, lang: Language) -> list:
+    """'CEO <Org> <Person>' as one candidate: an organisation candidate, then a person candidate."""
+    known = {c.tokens for c in candidates if c.role is None}
+    out = []
+    for cand in candidates:
+        if cand.role is None or len(cand.tokens) < 3 or article.text[cand.end:cand.end + 2] == " (":
+            out.append(cand)  # 'Presiden <Union> (<ACR>) <Person>': the run is the organisation
+            continue
+        cut = org_prefix_length(cand.tokens, lang, known)
+        org_end = cand.start + _offset_of_token(cand, cut - 1) + len(cand.tokens[cut - 1])
+        person_start = cand.start + _offset_of_token(cand, cut)
+        out.append(replace(cand, end=org_end, text=article.text[cand.start:org_end], tokens=cand.tokens[:cut]))
+        out.append(replace(cand, start=person_start, text=article.text[person_start:cand.end],
+                           tokens=cand.tokens[cut:], role=None))
+    return out
+
+
+def _offset_of_token(cand, index: int) -> int:
+    """Offset of token ``index`` in the candidate's text (tokens are separated by spaces or punctuation)."""
+    at = 0
+    for i, token in enumerate(cand.tokens):
+        at = cand.text.index(token, at)
+        if i == index:
+            return at
+        at += len(token)
+    raise ValueError(index)
+
+
+def org_prefix_length(tokens: tuple[str, ...], lang: Language, known: set[tuple[str, ...]]) -> int:
+    """How many tokens of '<Org> <Person>' name the organisation (at least one, leaving one for the person)."""
+    last = len(tokens) - 1
+    for cut in range(last, 0, -1):  # the article writes the organisation on its own elsewhere
+        if tuple(tokens[:cut]) in known or tuple(tokens[cut:]) in known:
+            return cut
+    for cut in range(1, last + 1):  # ... or the person on their own ('Shinta' for 'Shinta W Kamdani')
+        if (tokens[cut],) in known and tokens[cut] not in lang.org_suffixes:
+            return cut
+    suffixes = set(lang.org_suffixes)
+    for i in range(last - 1, -1, -1):
+        if tokens[i] in suffixes:
+            return i + 1
+    for i in range(last - 1, 0, -1):  # '<Org> Indonesia <Person>', '<Agency> Kota Semarang <Person>'
+        if country_code(tokens[i], lang) or city_country(tokens[i]):
+            return i + 1
+    if tokens[0].isupper() and len(tokens[0]) > 1:
+        return 1
+    cut = max(1, len(tokens) - 2)
+    if cut > 1 and len(tokens[cut].rstrip(".")) == 1:
+        cut -= 1  # 'Shinta W Kamdani': an initial belongs to the person
+    return cut
