@@ -95,7 +95,9 @@ def org_prefix_length(tokens: tuple[str, ...], lang: Language, known: set[tuple[
     for cut in range(last, 0, -1):  # the article writes the organisation on its own elsewhere
         if tuple(tokens[:cut]) in known or tuple(tokens[cut:]) in known:
             return cut
-    for cut in range(1, last + 1):  # ... or the person on their own ('Shinta' for 'Shinta W Kamdani')
+    if tokens[0].isupper() and len(tokens[0]) > 1:
+        return 1
+    for cut in range(1, last):  # ... or the person's given name on its own ('Shinta' for 'Shinta W Kamdani')
         if (tokens[cut],) in known and tokens[cut] not in lang.org_suffixes:
             return cut
     suffixes = set(lang.org_suffixes)

@@ -77,6 +77,7 @@ class Typer:
         self._vote_speech(cand, left_l, right_l, acronym)
         if self._media_cue(left_l):
             self.vote(key, EntityType.MEDIA, _STRONG, "cited as a source")
+        self._vote_media_noun(cand, left_l)
         self._vote_org_cues(cand, left_l, right_l)
         self._vote_heads(cand)
         if any(right_l.startswith(cue) for cue in lang.product_cues_after):
@@ -118,8 +119,12 @@ class Typer:
         role = cand.role or self._lowercase_role_before(cand)
         if not role:
             return
-        followed_by_name = nxt is not None and self.article.text[cand.end:nxt.start].strip() == ","
-        if cand.tokens[-1] in lang.org_suffixes or acronym or followed_by_name:
+        gap = self.article.text[cand.end:nxt.start] if nxt is not None else None
+        # 'CEO <Org>, <Person>', or the two halves of 'CEO <Org> <Person>' cut apart by mentions.titles
+        followed_by_name = gap == " " or (gap is not None and gap.strip() == "," and not self._person_shaped(cand))
+        headed = cand.tokens[0] in lang.org_head_words or cand.tokens[0] in lang.agency_head_words or \
+            cand.tokens[0] in lang.union_head_words  # 'Presiden Partai <X>', 'Ketua Serikat <X>'
+        if cand.tokens[-1] in lang.org_suffixes or acronym or followed_by_name or headed:
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, f"{role} X")
             if followed_by_name and not (nxt.text.isupper()):
                 self.vote(nxt.key, EntityType.PERSON, _STRONG, f"{role} X, Y")
@@ -128,15 +133,25 @@ class Typer:
         else:
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, f"{role} X")
 
+    def _person_shaped(self, cand: Candidate) -> bool:
+        """Two to four title-case words with no organisation word: 'Menteri <Given> <Surname>, <Name> ...'."""
+        lang = self.lang
+        if self._after_legal_form(self._context(cand)[0]):
+            return False
+        return 2 <= len(cand.tokens) <= 4 and all(t[0].isupper() and t[1:].islower() for t in cand.tokens) and \
+            not any(t in lang.org_suffixes or t in lang.org_head_words or t in lang.agency_head_words
+                    for t in cand.tokens)
+
     def _lowercase_role_before(self, cand: Candidate) -> str | None:
         left, _ = self._context(cand)
         match = re.search(rf"(?:^|\s)((?:{self.lang.role_alternation})),?\s+$", left, re.IGNORECASE)
         return match.group(1) if match else None
 
     def _vote_speech(self, cand: Candidate, left_l: str, right_l: str, acronym: bool) -> None:
+        lang = self.lang
+        self._vote_said_to(cand, left_l)
         if acronym:
             return
-        lang = self.lang
         after_quote = _alt_words(lang.speech_verbs_after_quote)
         if re.search(rf"(?:^|[\s,”\"])(?:{after_quote})$", left_l):
             self.vote(cand.key, EntityType.PERSON, _MEDIUM, "kata X")
@@ -144,6 +159,11 @@ class Typer:
             self.vote(cand.key, EntityType.PERSON, _WEAK, "X mengatakan")
         if re.search(rf"(?:^|\s)(?:{lang.words('according_to')})$", left_l):
             self.vote(cand.key, EntityType.PERSON, _WEAK, "menurut X")
+
+    def _vote_said_to(self, cand: Candidate, left_l: str) -> None:
+        """'..., kata X kepada <Outlet>': the outlet a person spoke to."""
+        lang = self.lang
+        after_quote = _alt_words(lang.speech_verbs_after_quote)
         clitics = _alt_words(lang.speech_clitics)
         said_to = re.search(rf"(?:^|\s)(?:{lang.words('said_to')})$", left_l)
         if said_to and re.search(rf"\b(?:{after_quote}|{clitics}|{alternation(lang.media_cues_before)})\b", left_l[-80:]):
@@ -168,12 +188,17 @@ class Typer:
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
         if re.match(r"^,\s*(?:sebuah\s+|salah satu\s+)?(?:" + cues_before + r")\b", right_l):
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X, sebuah perusahaan")
+        if re.match(rf"(?:{lang.words('staff_nouns')})\\b", right_l):
+            self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X employees")  # 'Acme employees'
         right_verb = re.sub(rf"^(?:{lang.words('adverbs')})\s+", "", right_l)
         if any(right_verb.startswith(cue) for cue in lang.org_cues_after):
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X acts as a company")
-        forms = lang.grammar.get("legal_forms_before") or []
-        if forms and re.search(rf"(?:^|\s)(?:{'|'.join(map(re.escape, forms))})\.?\s*$", left):
+        if self._after_legal_form(left):
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "legal form before the name (PT X)")
+
+    def _after_legal_form(self, left: str) -> bool:
+        forms = self.lang.grammar.get("legal_forms_before") or []
+        return bool(forms) and re.search(rf"(?:^|\s)(?:{'|'.join(map(re.escape, forms))})\.?\s*$", left) is not None
 
     def _cue_with_one_word(self, text: str, cues_before: str):
         """'startup agritech X', 'perusahaan logistik X': a cue, one descriptive word, the name."""
@@ -197,6 +222,8 @@ class Typer:
     def _vote_heads(self, cand: Candidate) -> None:
         lang, tokens = self.lang, cand.tokens
         first_two = " ".join(tokens[:2])
+        if len(tokens) > 1 and self._vote_trailing_head(cand):
+            return
         if tokens[0] in lang.union_head_words or first_two in lang.union_head_words:
             self.vote(cand.key, EntityType.UNION, _STRONG, "union name")
         elif tokens[0] in lang.agency_head_words and len(tokens) > 1:
@@ -208,9 +235,27 @@ class Typer:
         elif len(tokens) > 1 and any(t in lang.org_suffixes for t in tokens[1:]):
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "company suffix")
 
+    def _vote_trailing_head(self, cand: Candidate) -> bool:
+        """'<X> Commission', '<X> Workers Union', '<X> Stock Exchange': a head word that ends the name."""
+        lang, last = self.lang, cand.tokens[-1]
+        for words, entity_type in ((lang.union_head_words, EntityType.UNION), (lang.agency_head_words, EntityType.AGENCY),
+                                   (lang.grammar.get("trailing_org_heads", ()), EntityType.ORGANIZATION)):
+            if last in words and cand.tokens[0] not in lang.org_head_words:
+                self.vote(cand.key, entity_type, _STRONG, "name ends with a head word")
+                return True
+        return False
+
+    def _vote_media_noun(self, cand: Candidate, left_l: str) -> None:
+        """'stasiun televisi X', 'the news agency X': a noun that says the name is a media outlet."""
+        if re.search(rf"(?:^|\s)(?:{self.lang.words('media_nouns')})$", left_l):
+            self.vote(cand.key, EntityType.MEDIA, _STRONG, "media noun before the name")
+
     def _vote_parenthetical(self, cand: Candidate, left: str, right: str, prev: Candidate | None, aliases) -> None:
         """'Commonwealth Bank Australia (CBA)': the acronym is another name of the same thing."""
-        if not (cand.text.isupper() and left.endswith("(") and right.startswith(")")):
+        if not (left.endswith("(") and right.startswith(")")):
+            return
+        short_form = len(cand.tokens) == 1 and prev is not None and cand.text[0] == prev.text[0]
+        if not (cand.text.isupper() or short_form):  # 'Asosiasi Pengusaha Indonesia (Apindo)'
             return
         if (prev is not None and self.article.text[prev.end:cand.start].strip() == "("
                 and self._place_type(prev) is None):
@@ -245,6 +290,7 @@ class Typer:
         return types
 
     def _propagate(self, body: list[Candidate], types: dict[str, EntityType], aliases) -> None:
+        self._short_forms_of_organisations(types)
         for _ in range(2):
             for short, long in aliases:
                 if long in types and short not in types:
@@ -257,13 +303,39 @@ class Typer:
                 linked = self._link_to_known(cand.key, types)
                 if linked:
                     types[cand.key] = types[linked]
-            for a, b in zip(body, body[1:]):
-                gap = self.article.text[a.end:b.start].strip().casefold()
-                if gap in ("dan", "and", ", dan", "atau"):
-                    if a.key in types and b.key not in types and types[a.key] is not EntityType.COUNTRY:
-                        types[b.key] = types[a.key]
-                    elif b.key in types and a.key not in types and types[b.key] is not EntityType.COUNTRY:
-                        types[a.key] = types[b.key]
+            for chain in self._lists(body):
+                _share_type(chain, types, self.lang.grammar["place_head_words"])
+
+    def _short_forms_of_organisations(self, types: dict[str, EntityType]) -> None:
+        """'Recruit' beside 'Recruit Holdings': a name that only drops a company suffix is the company,
+        whatever weak cue typed the short form."""
+        suffixes = {s.casefold() for s in self.lang.org_suffixes}
+        for key, entity_type in list(types.items()):
+            if entity_type is not EntityType.PERSON or sum(self.votes[key].values()) >= 2 * _STRONG:
+                continue
+            for other, other_type in types.items():
+                rest = other[len(key):].split() if other.startswith(key + " ") else []
+                if other_type.is_organization and rest and all(w in suffixes for w in rest):
+                    types[key] = other_type
+                    break
+
+    def _lists(self, body: list[Candidate]) -> list[list[Candidate]]:
+        """Names in one coordination ('A, B, C dan D', 'A and B'): they are things of one kind."""
+        coordinators = set(self.lang.grammar["coordinators"])
+        chains, current, joined = [], [body[0]] if body else [], False
+        for a, b in zip(body, body[1:]):
+            gap = self.article.text[a.end:b.start].strip().casefold()
+            words = gap.lstrip(",").split()
+            if gap == "," or (len(words) == 1 and words[0] in coordinators):
+                current.append(b)
+                joined = joined or bool(words)
+                continue
+            if joined or len(current) >= 3:
+                chains.append(current)
+            current, joined = [b], False
+        if joined or len(current) >= 3:
+            chains.append(current)
+        return chains
 
     def _link_to_known(self, key: str, types: dict[str, EntityType]) -> str | None:
         """A short form of a typed name: a surname, a first name, or the first words of an organisation."""
@@ -277,6 +349,19 @@ class Typer:
             if other_type.is_organization and other_words[:len(words)] == words:
                 return other
         return None
+
+
+def _share_type(chain: list[Candidate], types: dict[str, EntityType], place_heads) -> None:
+    """Give the untyped names of a list the one type its typed names share (places give none)."""
+    known = {types[c.key] for c in chain if c.key in types}
+    if len(known) != 1:
+        return
+    entity_type = known.pop()
+    if entity_type in (EntityType.COUNTRY, EntityType.CITY):
+        return
+    for cand in chain:
+        if cand.tokens[0] not in place_heads:
+            types.setdefault(cand.key, entity_type)
 
 
 _alt_words = alternation
