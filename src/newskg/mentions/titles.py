@@ -63,7 +63,7 @@ def _heads(lang: Language) -> frozenset[str]:
 
 def split_title_runs(article, candidates: list, lang: Language) -> list:
     """'CEO <Org> <Person>' as one candidate: an organisation candidate, then a person candidate."""
-    known = {c.tokens for c in candidates if c.role is None}
+    known = {c.tokens for c in candidates}
     out = []
     for cand in candidates:
         if cand.role is None or len(cand.tokens) < 3 or article.text[cand.end:cand.end + 2] == " (":
@@ -93,7 +93,10 @@ def org_prefix_length(tokens: tuple[str, ...], lang: Language, known: set[tuple[
     """How many tokens of '<Org> <Person>' name the organisation (at least one, leaving one for the person)."""
     last = len(tokens) - 1
     for cut in range(last, 0, -1):  # the article writes the organisation on its own elsewhere
-        if tuple(tokens[:cut]) in known or tuple(tokens[cut:]) in known:
+        if tuple(tokens[:cut]) in known:
+            return cut
+    for cut in range(1, last + 1):  # ... or the person, the longest such name ('Piyush Gupta', not 'Gupta')
+        if tuple(tokens[cut:]) in known:
             return cut
     if tokens[0].isupper() and len(tokens[0]) > 1:
         return 1

@@ -61,8 +61,8 @@ class Typer:
             return
         if any(ch.isdigit() for ch in cand.text) and not self._media_cue(left_l):
             return
-        if cand.text[0].islower():
-            return
+        if cand.text[0].islower() and not any(c.isupper() for c in cand.tokens[0]):
+            return  # a lower-case word; 'tvOne'-style brands go on
         acronym = cand.text.isupper() and len(cand.text) > 1
         self._vote_shape(cand, acronym)
         gap = self.article.text[prev.end:cand.start].strip() if prev is not None else ""

@@ -1,0 +1,126 @@
+"""Error classes of the entity layer: where a name starts and ends, and what type it gets.
+
+Each test builds short articles written for it (invented companies and people) and reads the
+competency questions' answers, so a rule is checked the way the graph is used.
+"""
+from __future__ import annotations
+
+from conftest import build_texts, rows
+
+from newskg.lang import load_language
+from newskg.mentions.titles import org_prefix_length, title_prefix_length
+
+
+def _answers(texts: dict[str, str]):
+    dataset = build_texts(texts).dataset
+    orgs = {r["name"] for r in rows(dataset, "organizations")}
+    people = {r["name"] for r in rows(dataset, "people")}
+    return orgs, people, dataset
+
+
+def test_a_title_takes_its_modifiers_and_department_words():
+    """'Direktur Eksekutif', 'Kepala HRD', 'VP Corporate Banking': the title does not leak into a name."""
+    id_, en = load_language("id"), load_language("en")
+    assert title_prefix_length(["Direktur", "Eksekutif", "Lintas", "Data", "Raka", "Pratama"], id_) == 2
+    assert title_prefix_length(["Kepala", "HRD", "PT", "Kopi", "Senja"], id_) == 2
+    assert title_prefix_length(["VP", "Corporate", "Banking", "Nordbank", "Ella", "Varga"], en) == 3
+    assert title_prefix_length(["Director", "and", "Corporate", "Secretary", "Quillon"], en) == 4
+
+
+def test_title_department_company_person_run_is_cut_into_organisation_and_person():
+    orgs, people, dataset = _answers({
+        "a.txt": "Direktur Eksekutif Lumbung Tani Raka Pratama mengatakan panen tahun ini turun.\n"
+                 "Raka menambahkan, Lumbung Tani akan merekrut 20 petugas lapangan.\n",
+        "b.txt": "Ketua Umum Gapura Shinta R Wiratama mengatakan anggota asosiasi menahan ekspansi.\n"
+                 "Gapura mencatat 300 anggota. Shinta menyebut permintaan melemah.\n",
+    })
+    assert "Raka Pratama" in people and "Lumbung Tani" in orgs
+    assert not {p for p in people if "Eksekutif" in p or "Lumbung" in p}
+    assert "Shinta R Wiratama" in people  # the initial stays with the person
+    assert not {p for p in people if p.startswith("Gapura")}
+
+
+def test_a_person_written_alone_elsewhere_marks_where_the_organisation_ends():
+    lang = load_language("id")
+    known = {("Sinta",), ("Toko", "Kelana")}
+    assert org_prefix_length(("Toko", "Kelana", "Sinta", "Dewi"), lang, known) == 2
+    assert org_prefix_length(("Kopi", "Senja", "Indonesia", "Bayu", "Aji"), lang, set()) == 3  # a country ends it
+    assert org_prefix_length(("KSBI", "Doni", "Prasetyo"), lang, set()) == 1  # an acronym
+
+
+def test_legal_form_in_parentheses_stays_inside_the_name():
+    orgs, people, _ = _answers({
+        "a.txt": "PT Kereta Nusa (Persero) Tbk memangkas 90 karyawan pada Mei 2025.\n"
+                 "Direktur Utama Kereta Nusa Hendra Wijaya mengatakan efisiensi harus dilakukan.\n",
+    })
+    assert any("(Persero) Tbk" in o for o in orgs)
+    assert "Hendra Wijaya" in people
+    assert not {p for p in people if "Kereta" in p}
+
+
+def test_union_and_party_after_a_title_are_organisations():
+    orgs, people, _ = _answers({
+        "a.txt": "Presiden Serikat Buruh Logam Nusantara (SBLN) Darma Yudha mengatakan pabrik akan tutup.\n"
+                 "Presiden Partai Pekerja Darma Yudha juga meminta pemerintah turun tangan.\n",
+    })
+    assert "Serikat Buruh Logam Nusantara" in orgs and "Partai Pekerja" in orgs
+    assert "Darma Yudha" in people
+    assert not {p for p in people if "Serikat" in p or "Partai" in p}
+
+
+def test_names_with_a_connector_before_a_head_word_stay_whole():
+    orgs, _, _ = _answers({
+        "a.txt": "Quillon Robotics told the Markets and Trade Commission that it would cut 120 jobs.\n"
+                 "The company said the cuts would land in March.\n",
+    })
+    assert "Markets and Trade Commission" in orgs
+
+
+def test_names_in_one_list_share_a_type():
+    orgs, people, _ = _answers({
+        "a.txt": "Several firms have cut staff this year, including Brightwell, Norvane, Talpine and Microsoft.\n"
+                 "Brightwell did not reply to a request for comment.\n",
+    })
+    assert {"Brightwell", "Norvane", "Talpine"} <= orgs
+    assert not {"Brightwell", "Norvane", "Talpine"} & people
+
+
+def test_a_lowercase_acronym_in_parentheses_is_an_alias():
+    orgs, people, _ = _answers({
+        "a.txt": "Himpunan Pedagang Pasar Nusantara (Hippan) menolak aturan baru itu.\n"
+                 "Ketua Umum Hippan Lestari Ayu mengatakan pedagang kecil akan terdampak.\n",
+    })
+    assert "Lestari Ayu" in people
+    assert "Hippan" not in people and not {p for p in people if p.startswith("Hippan")}
+
+
+def test_a_short_form_of_a_company_is_not_a_person():
+    orgs, people, _ = _answers({
+        "a.txt": "Veltro Holdings will cut 200 jobs, the company said on Monday.\n"
+                 "Veltro was founded by Ana Ruiz in 2011. Veltro said the cuts follow weak sales.\n",
+    })
+    assert "Veltro Holdings" in orgs
+    assert not {p for p in people if p.startswith("Veltro")}
+
+
+def test_provinces_are_places_not_people():
+    _, people, _ = _answers({
+        "a.txt": "Pabrik PT Serat Mulia di Kecamatan Sukamaju, Kota Pelita, Jawa Tengah, ditutup. "
+                 "Manajer pabrik Agus Salim mengatakan 300 pekerja terdampak.\n",
+    })
+    assert not {p for p in people if "Jawa" in p or "Kota" in p or "Kecamatan" in p}
+
+
+def test_a_capitalised_conjunction_inside_a_name_is_a_given_name():
+    _, people, _ = _answers({
+        "a.txt": "Presiden dan CEO Orbitline, Dan Kessler, mengatakan perusahaan akan memangkas 7 persen pegawai.\n",
+    })
+    assert "Dan Kessler" in people
+
+
+def test_camel_case_brands_are_names():
+    orgs, _, _ = _answers({
+        "a.txt": "Stasiun televisi nusaTV meluncurkan presenter berbasis AI pada Jumat.\n"
+                 "Pemimpin redaksi nusaTV mengatakan presenter itu bekerja tanpa henti.\n",
+    })
+    assert "nusaTV" in orgs
