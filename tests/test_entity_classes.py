@@ -124,3 +124,58 @@ def test_camel_case_brands_are_names():
                  "Pemimpin redaksi nusaTV mengatakan presenter itu bekerja tanpa henti.\n",
     })
     assert "nusaTV" in orgs
+
+
+def test_a_title_joined_by_a_connector_stays_a_title():
+    lang = load_language("en")
+    assert title_prefix_length("Chief Growth and Partnerships Officer Mira Olsen".split(), lang) == 5
+    _, people, _ = _answers({
+        "a.txt": "Quillon's Chief Growth and Partnerships Officer Mira Olsen will leave the company in May.\n",
+    })
+    assert "Mira Olsen" in people
+
+
+def test_appositions_type_both_the_person_and_the_organisation():
+    orgs, people, _ = _answers({
+        "a.txt": "Quillon will cut 80 jobs, said Tomas Berg, managing director of Harbrook, in a note.\n"
+                 "Lena Fisk, chief revenue officer at Quillon, said the cuts were final.\n"
+                 "A post from Ravenlight Games producer Ola Dahl drew criticism.\n",
+    })
+    assert {"Harbrook", "Ravenlight Games"} <= orgs
+    assert {"Tomas Berg", "Lena Fisk", "Ola Dahl"} <= people
+    assert not {"Harbrook", "Ravenlight Games"} & people
+
+
+def test_newsroom_words_make_media_outlets():
+    orgs, people, _ = _answers({
+        "a.txt": "Puluhan jurnalis Kabarsana, Lintasberita, dan Warta.id dirumahkan bulan lalu.\n"
+                 "PHK juga menimpa 40 karyawan Nusa TV sejak 2024.\n",
+    })
+    assert {"Kabarsana", "Lintasberita", "Warta.id", "Nusa TV"} <= orgs
+    assert not {"Kabarsana", "Lintasberita", "Nusa TV"} & people
+
+
+def test_a_union_named_before_the_word_union():
+    orgs, people, _ = _answers({
+        "a.txt": "The Dockhands union, which represents 9,000 workers, said Harbrook would cut 300 jobs.\n",
+    })
+    assert "Dockhands" in orgs and "Dockhands" not in people
+
+
+def test_an_agency_before_an_apposition_is_not_cut():
+    orgs, people, _ = _answers({
+        "a.txt": "Kepala Disnaker Kota Pelita, Sarwono, mengatakan 200 buruh terdampak.\n"
+                 "Sarwono meminta perusahaan membayar pesangon.\n",
+    })
+    assert "Disnaker Kota Pelita" in orgs
+    assert "Sarwono" in people
+    assert not {p for p in people if "Kota" in p}
+
+
+def test_a_minister_with_a_portfolio_is_one_person():
+    orgs, people, _ = _answers({
+        "a.txt": "Menteri Perdagangan Budi Santika Wiryo mengatakan impor akan dibatasi.\n"
+                 "Menurut Budi, aturan itu berlaku bulan depan.\n",
+    })
+    assert "Budi Santika Wiryo" in people
+    assert "Budi" not in orgs

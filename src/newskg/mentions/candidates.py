@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newskg.lang import Language
-from newskg.mentions.titles import role_length, split_title_runs, title_prefix_length
+from newskg.mentions.titles import is_title_word, role_length, title_prefix_length
 from newskg.model import Article, Sentence
 from newskg.places import country_code
 from newskg.textutil import alternation
@@ -120,8 +120,9 @@ def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: 
     if connector in lang.grammar.get("particles", ()) or connector in ("&",):
         return True
     heads = _heads(lang)
-    if run[0][0] in heads or role_length([run[0][0]], lang):
-        return True
+    if run[0][0] in heads or all(is_title_word(t, lang) for t, _ in run):
+        return True  # 'Dinas ... dan ...', 'Chief People and Sustainability Officer'
+
     following = []
     for token, _ in ahead:
         if not _is_capitalised(token):
@@ -162,7 +163,9 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             run = run[1:]
             continue
         break
-    while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)):
+    media_ends = lang.grammar.get("trailing_media_heads", ())
+    while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)) and \
+            not (len(run) > 1 and run[-1][0] in media_ends):  # '<X> TV' keeps its last word
         run = run[:-1]  # "Klarna PHK", "Google Senin": a common word after a name; "Tirta Data" keeps its last word
     if run:
         yield _make(article, sentence, run, role)

@@ -24,35 +24,52 @@ def role_length(tokens: list[str], lang: Language) -> int:
 
 
 def _title_words(lang: Language) -> frozenset[str]:
-    return frozenset(lang.grammar.get("title_modifiers", ())) | frozenset(lang.grammar.get("department_words", ()))
+    return frozenset(lang.grammar.get("title_modifiers", ())) | frozenset(lang.grammar.get("department_words", ())) \
+        | frozenset(lang.grammar.get("portfolio_words", ()))
+
+
+def is_title_word(token: str, lang: Language) -> bool:
+    """A word that can stand inside a title: role, modifier, department, portfolio or title head."""
+    return token in _title_words(lang) or token in lang.grammar.get("title_heads", ()) or bool(role_length([token], lang))
 
 
 def title_prefix_length(tokens: list[str], lang: Language) -> int:
     """Length of the whole title that opens ``tokens``: modifiers, role words, departments, joined titles.
 
-    'Human Resources General Manager PT X', 'Direktur Eksekutif X', 'Director and Corporate Secretary X'.
-    At least one token is left for the name.
+    'Human Resources General Manager PT X', 'Direktur Eksekutif X', 'Director and Corporate Secretary X',
+    'Chief People and Sustainability Officer X'. A title holds a role word or a title head ('Officer');
+    at least one token is left for the name.
     """
-    extra = _title_words(lang)
-    lead = 0
-    while lead < len(tokens) - 1 and tokens[lead] in extra and not role_length(tokens[lead:], lang):
-        lead += 1
-    n = role_length(tokens[lead:], lang)
-    if not n:
-        return 0
-    n += lead
+    extra, heads = _title_words(lang), frozenset(lang.grammar.get("title_heads", ()))
     joins = set(lang.grammar["role_join"]) | set(lang.name_connectors)
+    n, titled = 0, False
     while n < len(tokens) - 1:
         more = role_length(tokens[n:], lang)
         if more and n + more < len(tokens):
-            n += more
+            n, titled = n + more, True
+        elif tokens[n] in heads:
+            n, titled = n + 1, True
         elif tokens[n] in extra:
             n += 1
-        elif tokens[n] in joins and n + 1 < len(tokens) - 1 and (tokens[n + 1] in extra or role_length(tokens[n + 1:], lang)):
+        elif n and tokens[n] in joins and is_title_word(tokens[n + 1], lang) and n + 2 < len(tokens):
             n += 1  # 'Head of Corporate and Consumer Affairs', 'Director and Corporate Secretary'
         else:
             break
-    return min(n, len(tokens) - 1) if n < len(tokens) else 0
+    n = max(n, _title_to_head(tokens, lang, heads))
+    while n and not (role_length([tokens[n - 1]], lang) or tokens[n - 1] in extra or tokens[n - 1] in heads
+                     or role_length(tokens[n - 2:n], lang)):
+        n -= 1  # never end a title on a connector
+    return n if titled or n and tokens[n - 1] in heads else 0
+
+
+def _title_to_head(tokens: list[str], lang: Language, heads: frozenset[str]) -> int:
+    """'Chief Growth and Partnerships Officer': a modifier, any words, a title head; 0 when not so."""
+    if not tokens or tokens[0] not in lang.grammar.get("title_modifiers", ()):
+        return 0
+    for i in range(1, min(len(tokens) - 1, 6)):
+        if tokens[i] in heads or role_length([tokens[i]], lang):
+            return i + 1
+    return 0
 
 
 def _heads(lang: Language) -> frozenset[str]:
@@ -65,9 +82,15 @@ def split_title_runs(article, candidates: list, lang: Language) -> list:
     """'CEO <Org> <Person>' as one candidate: an organisation candidate, then a person candidate."""
     known = {c.tokens for c in candidates}
     out = []
+    starts = {c.start for c in candidates}
+    portfolios = frozenset(lang.grammar.get("portfolio_words", ()))
     for cand in candidates:
-        if cand.role is None or len(cand.tokens) < 3 or article.text[cand.end:cand.end + 2] == " (":
-            out.append(cand)  # 'Presiden <Union> (<ACR>) <Person>': the run is the organisation
+        after = article.text[cand.end:cand.end + 2]
+        if cand.role is None or len(cand.tokens) < 3 or after == " (" or (after == ", " and cand.end + 2 in starts) \
+                or portfolios & set(cand.role.split()):
+            # 'Presiden <Union> (<ACR>) <Person>', 'Kepala <Agency>, <Person>': the run is the organisation;
+            # 'Menteri Keuangan <Person>': the portfolio stands for the ministry, the run is the person
+            out.append(cand)
             continue
         cut = org_prefix_length(cand.tokens, lang, known)
         org_end = cand.start + _offset_of_token(cand, cut - 1) + len(cand.tokens[cut - 1])

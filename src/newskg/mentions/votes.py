@@ -71,9 +71,11 @@ class Typer:
             self.vote(key, EntityType.ORGANIZATION, _STRONG, "title of an appositive person")
         else:
             self._vote_role_context(cand, nxt, right, acronym)
-        if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:{lang.role_alternation})", right, re.I):
+        if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:{lang.role_alternation}|{self._title_lead})\b",
+                    right, re.I):
             if not acronym:
                 self.vote(key, EntityType.PERSON, _STRONG, "person, title")
+        self._vote_apposition_org(cand, left_l, acronym)
         self._vote_speech(cand, left_l, right_l, acronym)
         if self._media_cue(left_l):
             self.vote(key, EntityType.MEDIA, _STRONG, "cited as a source")
@@ -140,7 +142,7 @@ class Typer:
             return False
         return 2 <= len(cand.tokens) <= 4 and all(t[0].isupper() and t[1:].islower() for t in cand.tokens) and \
             not any(t in lang.org_suffixes or t in lang.org_head_words or t in lang.agency_head_words
-                    for t in cand.tokens)
+                    or t in lang.grammar["place_head_words"] for t in cand.tokens)  # '<Agency> Kota <City>' 
 
     def _lowercase_role_before(self, cand: Candidate) -> str | None:
         left, _ = self._context(cand)
@@ -246,9 +248,36 @@ class Typer:
         return False
 
     def _vote_media_noun(self, cand: Candidate, left_l: str) -> None:
-        """'stasiun televisi X', 'the news agency X': a noun that says the name is a media outlet."""
-        if re.search(rf"(?:^|\s)(?:{self.lang.words('media_nouns')})$", left_l):
+        """'stasiun televisi X', 'jurnalis X', '<X> TV': words that say the name is a media outlet."""
+        lang = self.lang
+        if re.search(rf"(?:^|\s)(?:{lang.words('media_nouns')})$", left_l):
             self.vote(cand.key, EntityType.MEDIA, _STRONG, "media noun before the name")
+        elif re.search(rf"(?:^|\s)(?:{lang.words('media_staff_nouns')})$", left_l):
+            self.vote(cand.key, EntityType.MEDIA, _MEDIUM, "newsroom staff of X")
+        if len(cand.tokens) > 1 and cand.tokens[-1] in lang.grammar["trailing_media_heads"]:
+            self.vote(cand.key, EntityType.MEDIA, _STRONG, "name ends with a media word")
+
+    @property
+    def _title_lead(self) -> str:
+        """A title the role list does not hold, opened by a title modifier: 'chief business officer'."""
+        return rf"(?:{self.lang.words('title_modifiers')})\s+[\w-]+"
+
+    def _vote_apposition_org(self, cand: Candidate, left_l: str, acronym: bool) -> None:
+        """'<Person>, (seorang) analis X', 'director of X', 'X producer <Person>': the organisation of a title."""
+        lang = self.lang
+        titles = rf"{lang.role_alternation}|{lang.words('title_heads')}"
+        link = lang.words("role_org_link")
+        if re.search(rf"(?:^|\s)(?:{titles})\s+(?:{link})$", left_l, re.I):
+            self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "title of X")
+        elif re.search(rf",\s*(?:(?:{lang.words('indefinite')})\s+)?(?:{titles})$", left_l, re.I):
+            self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "<Person>, title X")
+        if re.search(rf"(?:^|\s)(?:{_alt_words(lang.person_cues_before)})$", left_l) and not acronym:
+            self.vote(cand.key, EntityType.PERSON, _MEDIUM, "person noun before the name")
+        right = self._context(cand)[1]
+        if re.match(rf"\s+(?:{lang.words('union_nouns_after')})\b", right) if lang.grammar["union_nouns_after"] else False:
+            self.vote(cand.key, EntityType.UNION, _MEDIUM, "X union")
+        if re.match(rf"\s+(?i:{titles})\s+[A-Z]", right) and not re.match(rf"\s+(?:{titles})\s+(?:{link})\b", right, re.I):
+            self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X title <Person>")
 
     def _vote_parenthetical(self, cand: Candidate, left: str, right: str, prev: Candidate | None, aliases) -> None:
         """'Commonwealth Bank Australia (CBA)': the acronym is another name of the same thing."""
