@@ -179,3 +179,29 @@ def test_a_minister_with_a_portfolio_is_one_person():
     })
     assert "Budi Santika Wiryo" in people
     assert "Budi" not in orgs
+
+
+def test_a_lowercase_title_between_two_names_splits_organisation_and_person():
+    orgs, people, _ = _answers({
+        "a.txt": "Long-standing Harbrook executive Nils Aune becomes an adviser to Kessler.\n"
+                 "Chief executive Mark Kessler said Harbrook will cut 5 percent of its staff.\n",
+    })
+    assert "Harbrook" in orgs and "Nils Aune" in people
+    assert not {o for o in orgs if o.startswith("Long")}
+    assert "Kessler" not in orgs  # the surname of a person, though 'adviser to' reads like an outlet
+
+
+def test_the_opens_a_media_name_that_ends_with_a_media_word():
+    orgs, _, _ = _answers({
+        "a.txt": "Perusahaan itu memangkas 200 karyawan, seperti dilaporkan The Harbour Post pada Senin.\n",
+    })
+    assert "The Harbour Post" in orgs
+
+
+def test_a_name_with_an_english_connector_after_a_title_is_an_organisation():
+    orgs, people, _ = _answers({
+        "a.txt": "Direktur Eksekutif Institute for Labour Studies (ILS) Indonesia Rudi Hartono mengatakan "
+                 "gelombang PHK belum berhenti.\n",
+    })
+    assert not {p for p in people if "Institute" in p}
+    assert "Rudi Hartono" in people

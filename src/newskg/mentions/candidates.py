@@ -154,10 +154,11 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
         at_sentence_start = not article.text[sentence.start:start].strip(" \"“‘(")
         cited = len(run) > 1 and _after_media_cue(article.text[sentence.start:start], lang)
         cue_word = len(run) > 1 and token.casefold() in lang.org_cues_before and token not in lang.org_head_words
-        given_name = not at_sentence_start and len(run) > 1 and token[0].isupper() and \
-            token.casefold() in lang.name_connectors  # 'Dan' written capitalised mid-sentence is a name
-        droppable = ((_is_stopword(token, lang) and not cited and not given_name)
-                     or (at_sentence_start and token.casefold() in vocabulary)
+        kept = not at_sentence_start and len(run) > 1 and (
+            (token[0].isupper() and token.casefold() in lang.name_connectors)  # 'Dan' mid-sentence is a name
+            or (token in lang.grammar["name_articles"] and run[-1][0] in lang.grammar["trailing_media_heads"]))
+        droppable = ((_is_stopword(token, lang) and not cited and not kept)
+                     or (at_sentence_start and _common_word(token, vocabulary, lang))
                      or token in lang.name_connectors or cue_word)  # "Fintech Arka Pay": the cue is not the name
         if droppable and not _only_designators(run[1:], lang):  # "Para Group": "Group" alone names nothing
             run = run[1:]
@@ -178,6 +179,14 @@ def _make(article: Article, sentence: Sentence, run, role: str | None) -> Candid
     end = run[-1][1] + len(run[-1][0])
     return Candidate(start, end, article.text[start:end], sentence.index, tuple(t for t, _ in run), role,
                      sentence.is_heading)
+
+
+def _common_word(token: str, vocabulary: frozenset[str], lang: Language) -> bool:
+    """A word the article also writes in lower case, or a compound whose later parts are in lower case
+    ('Long-time', 'Fast-growing'): an adjective that opens the sentence. Brands capitalise every part
+    ('Coca-Cola')."""
+    parts = token.split("-")
+    return token.casefold() in vocabulary or (len(parts) > 1 and all(p.islower() for p in parts[1:]))
 
 
 def _is_stopword(token: str, lang: Language) -> bool:

@@ -125,7 +125,8 @@ class Typer:
         # 'CEO <Org>, <Person>', or the two halves of 'CEO <Org> <Person>' cut apart by mentions.titles
         followed_by_name = gap == " " or (gap is not None and gap.strip() == "," and not self._person_shaped(cand))
         headed = cand.tokens[0] in lang.org_head_words or cand.tokens[0] in lang.agency_head_words or \
-            cand.tokens[0] in lang.union_head_words  # 'Presiden Partai <X>', 'Ketua Serikat <X>'
+            cand.tokens[0] in lang.union_head_words or bool(set(cand.tokens) & set(lang.grammar["org_connectors"]))
+        # 'Presiden Partai <X>', 'Ketua Serikat <X>', 'Direktur <X> of <Y>': no person's name
         if cand.tokens[-1] in lang.org_suffixes or acronym or followed_by_name or headed:
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, f"{role} X")
             if followed_by_name and not (nxt.text.isupper()):
@@ -146,7 +147,8 @@ class Typer:
 
     def _lowercase_role_before(self, cand: Candidate) -> str | None:
         left, _ = self._context(cand)
-        match = re.search(rf"(?:^|\s)((?:{self.lang.role_alternation})),?\s+$", left, re.IGNORECASE)
+        titles = f"{self.lang.role_alternation}|{self.lang.words('title_heads')}"  # 'Cisco executive <Name>'
+        match = re.search(rf"(?:^|\s)((?:{titles})),?\s+$", left, re.IGNORECASE)
         return match.group(1) if match else None
 
     def _vote_speech(self, cand: Candidate, left_l: str, right_l: str, acronym: bool) -> None:
@@ -320,6 +322,7 @@ class Typer:
 
     def _propagate(self, body: list[Candidate], types: dict[str, EntityType], aliases) -> None:
         self._short_forms_of_organisations(types)
+        self._surnames_of_people(types)
         for _ in range(2):
             for short, long in aliases:
                 if long in types and short not in types:
@@ -347,6 +350,14 @@ class Typer:
                 if other_type.is_organization and rest and all(w in suffixes for w in rest):
                     types[key] = other_type
                     break
+
+    def _surnames_of_people(self, types: dict[str, EntityType]) -> None:
+        """'Robbins' beside 'Chuck Robbins': a lone surname weakly typed otherwise ('adviser to Robbins'
+        reads like an outlet) is the person."""
+        surnames = {key.split()[-1] for key, t in types.items() if t is EntityType.PERSON and len(key.split()) > 1}
+        for key, entity_type in list(types.items()):
+            if entity_type is not EntityType.PERSON and key in surnames and sum(self.votes[key].values()) < _STRONG:
+                types[key] = EntityType.PERSON
 
     def _lists(self, body: list[Candidate]) -> list[list[Candidate]]:
         """Names in one coordination ('A, B, C dan D', 'A and B'): they are things of one kind."""
