@@ -205,3 +205,24 @@ def test_a_name_with_an_english_connector_after_a_title_is_an_organisation():
     })
     assert not {p for p in people if "Institute" in p}
     assert "Rudi Hartono" in people
+
+
+def test_web_addresses_and_camel_case_outlets_are_media():
+    orgs, people, _ = _answers({
+        "a.txt": "Kepada Lintaskabar.com, Rudi Hartono mengatakan pabrik akan tutup. Rudi menambahkan 300 buruh terdampak.\n",
+    })
+    assert "Lintaskabar.com" in orgs and "Lintaskabar.com" not in people
+
+
+def test_an_apposition_with_modifiers_before_the_company_noun():
+    orgs, people, _ = _answers({
+        "a.txt": "Brightwell, a Texas software company, will cut 150 jobs. Founder Ola Dahl said the cuts were needed.\n",
+    })
+    assert "Brightwell" in orgs and "Brightwell" not in people
+
+
+def test_ai_that_ends_a_company_name_stays_in_it():
+    orgs, _, _ = _answers({
+        "a.txt": "The fund backs start-ups including Vantor, Quilly AI and Brisk AI.\n",
+    })
+    assert {"Vantor", "Quilly AI", "Brisk AI"} <= orgs

@@ -164,7 +164,7 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             run = run[1:]
             continue
         break
-    media_ends = lang.grammar.get("trailing_media_heads", ())
+    media_ends = tuple(lang.grammar.get("trailing_media_heads", ())) + tuple(lang.grammar["name_final_acronyms"])
     while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)) and \
             not (len(run) > 1 and run[-1][0] in media_ends):  # '<X> TV' keeps its last word
         run = run[:-1]  # "Klarna PHK", "Google Senin": a common word after a name; "Tirta Data" keeps its last word

@@ -190,7 +190,8 @@ class Typer:
         if match:
             weight = _WEAK if match.group(1) in employee else _MEDIUM
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
-        if re.match(r"^,\s*(?:sebuah\s+|salah satu\s+)?(?:" + cues_before + r")\b", right_l):
+        if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:[\w-]+\s+){{0,2}}(?:{cues_before})\b", right_l):
+            # 'X, sebuah perusahaan ...', 'X, a California technology company'
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X, sebuah perusahaan")
         if re.match(rf"(?:{lang.words('staff_nouns')})\\b", right_l):
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X employees")  # 'Acme employees'
@@ -256,6 +257,8 @@ class Typer:
             self.vote(cand.key, EntityType.MEDIA, _STRONG, "media noun before the name")
         elif re.search(rf"(?:^|\s)(?:{lang.words('media_staff_nouns')})$", left_l):
             self.vote(cand.key, EntityType.MEDIA, _MEDIUM, "newsroom staff of X")
+        if cand.text.casefold().endswith(tuple(lang.grammar["web_suffixes"])):
+            self.vote(cand.key, EntityType.MEDIA, _MEDIUM, "a web address as a name")  # 'Berita.com', 'tvX.id'
         if len(cand.tokens) > 1 and cand.tokens[-1] in lang.grammar["trailing_media_heads"]:
             self.vote(cand.key, EntityType.MEDIA, _STRONG, "name ends with a media word")
 
