@@ -226,3 +226,22 @@ def test_ai_that_ends_a_company_name_stays_in_it():
         "a.txt": "The fund backs start-ups including Vantor, Quilly AI and Brisk AI.\n",
     })
     assert {"Vantor", "Quilly AI", "Brisk AI"} <= orgs
+
+
+def test_a_quoted_nickname_stays_inside_the_name():
+    _, people, _ = _answers({
+        "a.txt": "Chief executive Tomasz “Tom” Wielgus said Harbrook would cut 40 jobs. Wielgus said hiring stops.\n",
+    })
+    assert "Tomasz “Tom” Wielgus" in people
+    assert not {"Tomasz", "Tom"} & people
+
+
+def test_two_titles_joined_by_a_connector_are_one_title():
+    """'Director and Corporate Secretary <ACR> <Person>': no second name starts at the second title."""
+    _, people, dataset = _answers({
+        "a.txt": "Menurut Director and Corporate Secretary KRNA Laila Sari, pabrik akan ditutup.\n"
+                 "Laila menyebut 200 pekerja terdampak.\n",
+    })
+    assert "Laila Sari" in people
+    orgs = {r["name"] for r in rows(dataset, "organizations")}
+    assert "KRNA" in orgs

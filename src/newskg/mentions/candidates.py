@@ -12,6 +12,7 @@ from newskg.textutil import alternation
 
 _WORD = re.compile(r"[\w&'’.@-]+")
 _STRONG, _MEDIUM, _WEAK = 3.0, 2.0, 1.0
+_NICK_OPEN = {" “": "” ", ' "': '" ', " ‘": "’ "}  # the gap before a quoted nickname -> the gap after it
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,11 @@ def _joining_gap(text: str, previous: tuple[str, int], token: str, start: int, l
     ('PT <X> (Persero) Tbk')."""
     gap = text[previous[1] + len(previous[0]):start]
     if gap == " ":
+        return True
+    end = start + len(token)
+    if gap in _NICK_OPEN and text[end:end + 2] == _NICK_OPEN[gap] and text[end + 2:end + 3].isupper():
+        return True  # 'Hisayuki “Deko” Idekoba': a nickname in quotes inside a name
+    if gap in _NICK_OPEN.values() and text[previous[1] - 2:previous[1]] in _NICK_OPEN:
         return True
     forms = lang.grammar.get("legal_forms_parenthesized") or ()
     return (gap == " (" and token in forms and text[start + len(token):start + len(token) + 1] == ")") or \
@@ -212,7 +218,9 @@ def _role_prefix_length(tokens: list[str], lang: Language) -> int:
 
 
 def _inner_role_index(tokens: list[str], lang: Language) -> int:
-    for i in range(1, len(tokens) - 1):
+    """Where a title starts inside a run ('Adapun CEO <X>'), past any title that opens the run
+    ('Director and Corporate Secretary <X>' is one title)."""
+    for i in range(max(1, title_prefix_length(tokens, lang) + 1), len(tokens) - 1):
         if tokens[i].isupper() or tokens[i][0].isupper():
             if _role_prefix_length(tokens[i:], lang) and not _role_prefix_length(tokens[i - 1:], lang):
                 return i
