@@ -12,6 +12,7 @@ from newskg.textutil import alternation
 
 _WORD = re.compile(r"[\w&'’.@-]+")
 _STRONG, _MEDIUM, _WEAK = 3.0, 2.0, 1.0
+_CUE_WINDOW = 60  # characters before a name in which a cue word is looked for
 _NICK_OPEN = {" “": "” ", ' "': '" ', " ‘": "’ "}  # the gap before a quoted nickname -> the gap after it
 
 
@@ -52,15 +53,16 @@ def _is_capitalised(token: str) -> bool:
     return token[0].isdigit() and any(c.isupper() for c in token) and any(c.isalpha() for c in token)
 
 
-def _tokens(sentence: Sentence):
+def _tokens(sentence: Sentence, lang: Language):
+    based = tuple(lang.grammar["based_suffixes"])
     for match in _WORD.finditer(sentence.text):
         token, start = match.group(0), match.start()
         if token.endswith(("'s", "’s")) and len(token) > 3:  # possessive: "Northwind's" is Northwind
             token = token[:-2]
-        if token.casefold().endswith("-based"):  # "Berlin-based": a place cue, not part of the name
+        if token.casefold().endswith(based):  # "Berlin-based": a place cue, not part of the name
             continue
         trimmed = token.rstrip(".-'’@")
-        if token.endswith(".") and token in {"Inc.", "Corp.", "Co.", "Ltd."}:
+        if token in lang.grammar["dotted_suffixes"]:  # 'Inc.' keeps its full stop, 'Group.' ends a sentence
             trimmed = token
         lead = len(trimmed) - len(trimmed.lstrip(".-'’@"))
         trimmed = trimmed.lstrip(".-'’@")
@@ -69,7 +71,7 @@ def _tokens(sentence: Sentence):
 
 
 def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary: frozenset[str]):
-    tokens = list(_tokens(sentence))
+    tokens = list(_tokens(sentence, lang))
     runs: list[list[tuple[str, int]]] = []
     current: list[tuple[str, int]] = []
     for i, (token, start) in enumerate(tokens):
@@ -151,7 +153,7 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             role = " ".join(t for t, _ in run[:role_len])
             run = run[role_len:]
             continue
-        country_len = _place_prefix_length([t for t, _ in run])
+        country_len = _place_prefix_length([t for t, _ in run], lang)
         if country_len and country_len < len(run):
             yield _make(article, sentence, run[:country_len], None)
             run = run[country_len:]
@@ -199,13 +201,14 @@ def _is_stopword(token: str, lang: Language) -> bool:
     folded = token.casefold()
     if token in lang.acronym_stopwords or folded in lang.months or folded in lang.weekdays:
         return True
-    return folded in lang.stopwords and not (token.isupper() and len(token) > 1 and folded not in ("as",))
+    return folded in lang.stopwords and not (token.isupper() and len(token) > 1)  # 'IT' the acronym is a name
 
 
 def _after_media_cue(left: str, lang: Language) -> bool:
     """'kepada Berita Kita', 'dikutip dari Kabar Niaga': what follows is a name even if it starts with a noun."""
     cues = alternation(tuple(lang.media_cues_before) + lang.grammar["said_to"])
-    return bool(re.search(rf"(?:^|\s)(?:{cues})\s+$", left.casefold()))
+    window = left[-_CUE_WINDOW:]  # a cue is a few words: a bounded window keeps this linear in the sentence
+    return bool(re.search(rf"(?:^|\s)(?:{cues})\s+$", " " + window.casefold()))
 
 
 def _is_date_or_acronym_word(token: str, lang: Language) -> bool:
@@ -227,10 +230,7 @@ def _inner_role_index(tokens: list[str], lang: Language) -> int:
     return 0
 
 
-def _place_prefix_length(tokens: list[str]) -> int:
-    from newskg.lang import load_language
-
-    lang = load_language("id")
+def _place_prefix_length(tokens: list[str], lang: Language) -> int:
     for length in range(min(3, len(tokens)), 0, -1):
         phrase = " ".join(tokens[:length])
         if country_code(phrase, lang) and (length > 1 or phrase.isupper() or phrase[1:].islower()):

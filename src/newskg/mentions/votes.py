@@ -113,7 +113,8 @@ class Typer:
             self.vote(cand.key, EntityType.PERSON, 0.5, "name shape")
         if acronym:
             self.vote(cand.key, EntityType.ORGANIZATION, 0.5, "acronym")
-        if re.search(r"-based\s+$", self.article.text[max(0, cand.start - 40):cand.start], re.IGNORECASE):
+        if re.search(rf"(?:{self.lang.words('based_suffixes')})\s+$", self.article.text[max(0, cand.start - 40):cand.start],
+                     re.IGNORECASE):
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "PLACE-based X")
 
     def _vote_role_context(self, cand: Candidate, nxt: Candidate | None, right: str, acronym: bool) -> None:
@@ -175,7 +176,8 @@ class Typer:
 
     def _media_cue(self, left_l: str) -> bool:
         cues = _alt_words(self.lang.media_cues_before)
-        return bool(re.search(rf"(?:^|[\s,(])(?:{cues})(?:(?:\s+\S+){{1,2}}\s+dari)?$", left_l)) and not \
+        source_from = self.lang.words("source_from")  # 'dilansir <Outlet> dari' / 'reported by ... from'
+        return bool(re.search(rf"(?:^|[\s,(])(?:{cues})(?:(?:\s+\S+){{1,2}}\s+(?:{source_from}))?$", left_l)) and not \
             re.search(rf"(?:^|\s)(?:{self.lang.words('source_generic')})\s+(?:{self.lang.words('demonstratives')})$",
                       left_l)
 
