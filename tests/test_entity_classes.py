@@ -245,3 +245,33 @@ def test_two_titles_joined_by_a_connector_are_one_title():
     assert "Laila Sari" in people
     orgs = {r["name"] for r in rows(dataset, "organizations")}
     assert "KRNA" in orgs
+
+
+def test_typing_stays_linear_in_the_sentence_length():
+    """Every cue is read in a bounded window around its name, never over the whole sentence per name."""
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from newskg.pipeline import analyse_article
+    from newskg.reader import read_article
+
+    def seconds(count: int) -> float:
+        names = ", ".join(f"Perusahaan Nama{i} Jaya" for i in range(count))
+        path = Path(tempfile.mkdtemp()) / "a.txt"
+        path.write_text(f"Para analis menyebut {names} dan Bank Akhir merekrut karyawan.\n", encoding="utf-8")
+        started = time.perf_counter()
+        analyse_article(read_article(path))
+        return time.perf_counter() - started
+
+    seconds(20)  # warm the language data
+    assert seconds(3000) < 10 * seconds(300) + 1.0
+
+
+def test_the_organisation_of_an_appositive_title_is_not_a_person():
+    orgs, people, _ = _answers({
+        "a.txt": "Permintaan melemah, kata Rina Wahyuni, seorang analis Sentosa Sekuritas, pada Selasa.\n"
+                 "Sentosa Sekuritas memperkirakan PHK berlanjut.\n",
+    })
+    assert "Sentosa Sekuritas" in orgs and "Sentosa Sekuritas" not in people
+    assert "Rina Wahyuni" in people

@@ -66,8 +66,9 @@ class Typer:
         acronym = cand.text.isupper() and len(cand.text) > 1
         self._vote_shape(cand, acronym)
         gap = self.article.text[prev.end:cand.start].strip() if prev is not None else ""
-        if cand.role and gap.startswith(",") and self.lang.role_for(gap[1:].strip()):
-            # "Fajar Gunawan, Direktur Utama Risu Tech": the title belongs to the person before
+        if gap.startswith(",") and self._is_title_phrase(gap[1:]):
+            # "Fajar Gunawan, Direktur Utama Risu Tech", "<Person>, seorang analis <Org>": the title
+            # belongs to the person before
             self.vote(key, EntityType.ORGANIZATION, _STRONG, "title of an appositive person")
         else:
             self._vote_role_context(cand, nxt, right, acronym)
@@ -136,6 +137,16 @@ class Typer:
             self.vote(cand.key, EntityType.PERSON, _STRONG, f"{role} Y")
         else:
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, f"{role} X")
+
+    def _is_title_phrase(self, text: str) -> bool:
+        """'Direktur Utama', 'seorang analis', 'a senior economist': a title, perhaps after an indefinite word."""
+        lang = self.lang
+        text = re.sub(rf"^(?:{lang.words('indefinite')})\s+", "", text.strip(), flags=re.I)
+        words = text.split()
+        if not words or lang.role_for(text):
+            return bool(words)
+        heads = {h.casefold() for h in lang.grammar["title_heads"]}
+        return len(words) <= 4 and words[-1].casefold() in heads
 
     def _person_shaped(self, cand: Candidate) -> bool:
         """Two to four title-case words with no organisation word: 'Menteri <Given> <Surname>, <Name> ...'."""
@@ -361,7 +372,8 @@ class Typer:
         reads like an outlet) is the person."""
         surnames = {key.split()[-1] for key, t in types.items() if t is EntityType.PERSON and len(key.split()) > 1}
         for key, entity_type in list(types.items()):
-            if entity_type is not EntityType.PERSON and key in surnames and sum(self.votes[key].values()) < _STRONG:
+            other = sum(w for t, w in self.votes[key].items() if t is not EntityType.PERSON)
+            if entity_type is not EntityType.PERSON and key in surnames and other < _STRONG:
                 types[key] = EntityType.PERSON
 
     def _lists(self, body: list[Candidate]) -> list[list[Candidate]]:
