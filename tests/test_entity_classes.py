@@ -275,3 +275,20 @@ def test_the_organisation_of_an_appositive_title_is_not_a_person():
     })
     assert "Sentosa Sekuritas" in orgs and "Sentosa Sekuritas" not in people
     assert "Rina Wahyuni" in people
+
+
+def test_a_long_department_title_runs_on_to_its_ministry():
+    """'Direktur Jenderal <department> dan <more department> <Ministry> <Person>'."""
+    lang = load_language("id")
+    tokens = "Direktur Jenderal Pembinaan Usaha dan Perlindungan Pekerja Migran Kemnaker Sari Utami".split()
+    assert tokens[title_prefix_length(tokens, lang)] == "Kemnaker"
+    orgs, people, _ = _answers({"a.txt": " ".join(["Menurut"] + tokens) + ", aturan baru berlaku Juli.\n"})
+    assert "Sari Utami" in people
+    assert "Kementerian Ketenagakerjaan" in orgs  # the short form is a well-known name
+
+
+def test_brands_named_after_the_word_brand_are_organisations():
+    orgs, _, _ = _answers({
+        "a.txt": "Pabrik itu memasok merek global seperti Veltrano, Quessa, dan Marlow ke pasar Eropa.\n",
+    })
+    assert {"Veltrano", "Quessa", "Marlow"} <= orgs

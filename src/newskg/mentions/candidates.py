@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newskg.gazetteer import known_entity
 from newskg.lang import Language
 from newskg.mentions.titles import is_title_word, role_length, title_prefix_length
 from newskg.model import Article, Sentence
@@ -136,7 +137,7 @@ def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: 
         if not _is_capitalised(token):
             break
         following.append(token)
-    return any(t in heads for t in following[1:])
+    return any(t in heads or known_entity(t) is not None for t in following[1:])
 
 
 def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabulary: frozenset[str]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newskg.gazetteer import known_entity
 from newskg.lang import Language
 from newskg.places import city_country, country_code
 
@@ -56,6 +57,10 @@ def title_prefix_length(tokens: list[str], lang: Language) -> int:
         else:
             break
     n = max(n, _title_to_head(tokens, lang, heads))
+    if titled and n < len(tokens) - 1 and (tokens[n] in joins or tokens[n - 1] in extra):
+        extended = _department_to_organisation(tokens, n, lang)
+        if extended:
+            return extended
     while n and not (role_length([tokens[n - 1]], lang) or tokens[n - 1] in extra or tokens[n - 1] in heads
                      or role_length(tokens[n - 2:n], lang)):
         n -= 1  # never end a title on a connector
@@ -69,6 +74,17 @@ def _title_to_head(tokens: list[str], lang: Language, heads: frozenset[str]) -> 
     for i in range(1, min(len(tokens) - 1, 6)):
         if tokens[i] in heads or role_length([tokens[i]], lang):
             return i + 1
+    return 0
+
+
+def _department_to_organisation(tokens: list[str], n: int, lang: Language) -> int:
+    """'Direktur Jenderal Pembinaan <Words> dan <Words> Kementerian <X> <Person>': a title that ends on a
+    department word or a connector runs on to the organisation it belongs to (a head word or a
+    well-known name); 0 when no such organisation follows."""
+    heads = _heads(lang)
+    for i in range(n, min(n + 8, len(tokens) - 1)):
+        if tokens[i] in heads or known_entity(tokens[i]) is not None:
+            return i
     return 0
 
 
@@ -87,7 +103,7 @@ def split_title_runs(article, candidates: list, lang: Language) -> list:
     for cand in candidates:
         after = article.text[cand.end:cand.end + 2]
         if cand.role is None or len(cand.tokens) < 3 or after == " (" or (after == ", " and cand.end + 2 in starts) \
-                or portfolios & set(cand.role.split()):
+                or cand.role.split()[-1] in portfolios:
             # 'Presiden <Union> (<ACR>) <Person>', 'Kepala <Agency>, <Person>': the run is the organisation;
             # 'Menteri Keuangan <Person>': the portfolio stands for the ministry, the run is the person
             out.append(cand)
@@ -115,8 +131,8 @@ def _offset_of_token(cand, index: int) -> int:
 def org_prefix_length(tokens: tuple[str, ...], lang: Language, known: set[tuple[str, ...]]) -> int:
     """How many tokens of '<Org> <Person>' name the organisation (at least one, leaving one for the person)."""
     last = len(tokens) - 1
-    for cut in range(last, 0, -1):  # the article writes the organisation on its own elsewhere
-        if tuple(tokens[:cut]) in known:
+    for cut in range(last, 0, -1):  # the article writes the organisation on its own elsewhere, or it is well known
+        if tuple(tokens[:cut]) in known or known_entity(" ".join(tokens[:cut])) is not None:
             return cut
     for cut in range(1, last + 1):  # ... or the person, the longest such name ('Piyush Gupta', not 'Gupta')
         if tuple(tokens[cut:]) in known:

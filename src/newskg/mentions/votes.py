@@ -125,7 +125,8 @@ class Typer:
             return
         gap = self.article.text[cand.end:nxt.start] if nxt is not None else None
         # 'CEO <Org>, <Person>', or the two halves of 'CEO <Org> <Person>' cut apart by mentions.titles
-        followed_by_name = gap == " " or (gap is not None and gap.strip() == "," and not self._person_shaped(cand))
+        portfolio = role.split()[-1] in self.lang.grammar["portfolio_words"]  # 'Menteri BUMN <Person>, ...'
+        followed_by_name = gap == " " or (gap is not None and gap.strip() == "," and not portfolio)
         headed = cand.tokens[0] in lang.org_head_words or cand.tokens[0] in lang.agency_head_words or \
             cand.tokens[0] in lang.union_head_words or bool(set(cand.tokens) & set(lang.grammar["org_connectors"]))
         # 'Presiden Partai <X>', 'Ketua Serikat <X>', 'Direktur <X> of <Y>': no person's name
@@ -147,15 +148,6 @@ class Typer:
             return bool(words)
         heads = {h.casefold() for h in lang.grammar["title_heads"]}
         return len(words) <= 4 and words[-1].casefold() in heads
-
-    def _person_shaped(self, cand: Candidate) -> bool:
-        """Two to four title-case words with no organisation word: 'Menteri <Given> <Surname>, <Name> ...'."""
-        lang = self.lang
-        if self._after_legal_form(self._context(cand)[0]):
-            return False
-        return 2 <= len(cand.tokens) <= 4 and all(t[0].isupper() and t[1:].islower() for t in cand.tokens) and \
-            not any(t in lang.org_suffixes or t in lang.org_head_words or t in lang.agency_head_words
-                    or t in lang.grammar["place_head_words"] for t in cand.tokens)  # '<Agency> Kota <City>' 
 
     def _lowercase_role_before(self, cand: Candidate) -> str | None:
         left, _ = self._context(cand)
