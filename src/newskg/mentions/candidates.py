@@ -159,28 +159,39 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             yield _make(article, sentence, run[:country_len], None)
             run = run[country_len:]
             continue
-        token, start = run[0]
-        at_sentence_start = not article.text[sentence.start:start].strip(" \"“‘(")
-        cited = len(run) > 1 and _after_media_cue(article.text[sentence.start:start], lang)
-        cue_word = len(run) > 1 and token.casefold() in lang.org_cues_before and token not in lang.org_head_words
-        kept = not at_sentence_start and len(run) > 1 and (
-            (token[0].isupper() and token.casefold() in lang.name_connectors)  # 'Dan' mid-sentence is a name
-            or (token in lang.grammar["name_articles"] and run[-1][0] in lang.grammar["trailing_media_heads"]))
-        droppable = ((_is_stopword(token, lang) and not cited and not kept)
-                     or (at_sentence_start and _common_word(token, vocabulary, lang))
-                     or token in lang.name_connectors or cue_word)  # "Fintech Arka Pay": the cue is not the name
-        if droppable and not _only_designators(run[1:], lang):  # "Para Group": "Group" alone names nothing
-            run = run[1:]
+        if _droppable(article, sentence, run, lang, vocabulary) and not _only_designators(run[1:], lang):
+            run = run[1:]  # "Para Group": "Group" alone names nothing, so "Para" stays
             continue
         break
-    media_ends = tuple(lang.grammar.get("trailing_media_heads", ())) + tuple(lang.grammar["name_final_acronyms"])
-    while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)) and \
-            not (len(run) > 1 and run[-1][0] in media_ends):  # '<X> TV' keeps its last word
-        run = run[:-1]  # "Klarna PHK", "Google Senin": a common word after a name; "Tirta Data" keeps its last word
+    run = _trim_tail(run, lang)
     if run:
         yield _make(article, sentence, run, role)
     elif role and not run:
         return
+
+
+def _droppable(article: Article, sentence: Sentence, run, lang: Language, vocabulary: frozenset[str]) -> bool:
+    """Whether the run's first word is a common word, not part of the name."""
+    token, start = run[0]
+    prefix = article.text[max(sentence.start, start - _CUE_WINDOW):start]  # bounded: linear in the sentence
+    at_sentence_start = start - sentence.start <= len(prefix) and not prefix.strip(" \"“‘(")
+    cited = len(run) > 1 and _after_media_cue(prefix, lang)
+    cue_word = len(run) > 1 and token.casefold() in lang.org_cues_before and token not in lang.org_head_words
+    kept = not at_sentence_start and len(run) > 1 and (
+        (token[0].isupper() and token.casefold() in lang.name_connectors)  # 'Dan' mid-sentence is a name
+        or (token in lang.grammar["name_articles"] and run[-1][0] in lang.grammar["trailing_media_heads"]))
+    return ((_is_stopword(token, lang) and not cited and not kept)
+            or (at_sentence_start and _common_word(token, vocabulary, lang))
+            or token in lang.name_connectors or cue_word)  # "Fintech Arka Pay": the cue is not the name
+
+
+def _trim_tail(run, lang: Language):
+    """'Klarna PHK', 'Google Senin': a common word after a name; '<X> TV', '<X> AI' keep their last word."""
+    ends = tuple(lang.grammar.get("trailing_media_heads", ())) + tuple(lang.grammar["name_final_acronyms"])
+    while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)) and \
+            not (len(run) > 1 and run[-1][0] in ends):
+        run = run[:-1]
+    return run
 
 
 def _make(article: Article, sentence: Sentence, run, role: str | None) -> Candidate:
@@ -208,8 +219,7 @@ def _is_stopword(token: str, lang: Language) -> bool:
 def _after_media_cue(left: str, lang: Language) -> bool:
     """'kepada Berita Kita', 'dikutip dari Kabar Niaga': what follows is a name even if it starts with a noun."""
     cues = alternation(tuple(lang.media_cues_before) + lang.grammar["said_to"])
-    window = left[-_CUE_WINDOW:]  # a cue is a few words: a bounded window keeps this linear in the sentence
-    return bool(re.search(rf"(?:^|\s)(?:{cues})\s+$", " " + window.casefold()))
+    return bool(re.search(rf"(?:^|\s)(?:{cues})\s+$", " " + left.casefold()))
 
 
 def _is_date_or_acronym_word(token: str, lang: Language) -> bool:

@@ -66,17 +66,7 @@ class Typer(Decisions):
             return  # a lower-case word; 'tvOne'-style brands go on
         acronym = cand.text.isupper() and len(cand.text) > 1
         self._vote_shape(cand, acronym)
-        gap = self.article.text[prev.end:cand.start].strip() if prev is not None else ""
-        if gap.startswith(",") and self._is_title_phrase(gap[1:]):
-            # "Fajar Gunawan, Direktur Utama Risu Tech", "<Person>, seorang analis <Org>": the title
-            # belongs to the person before
-            self.vote(key, EntityType.ORGANIZATION, _STRONG, "title of an appositive person")
-        else:
-            self._vote_role_context(cand, nxt, right, acronym)
-        if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:{lang.role_alternation}|{self._title_lead})\b",
-                    right, re.I):
-            if not acronym:
-                self.vote(key, EntityType.PERSON, _STRONG, "person, title")
+        self._vote_titles(cand, prev, nxt, right, acronym)
         self._vote_apposition_org(cand, left_l, acronym)
         self._vote_speech(cand, left_l, right_l, acronym)
         if self._media_cue(left_l):
@@ -93,6 +83,22 @@ class Typer(Decisions):
         known = known_entity(cand.text)
         if known is not None:
             self.vote(key, known.type, 1.5, "well-known entity")
+
+    def _vote_titles(self, cand: Candidate, prev: Candidate | None, nxt: Candidate | None, right: str,
+                     acronym: bool) -> None:
+        """A title before the name ('CEO X'), or after it in apposition ('X, Direktur Utama ...')."""
+        lang = self.lang
+        gap = self.article.text[prev.end:cand.start].strip() if prev is not None else ""
+        if gap.startswith(",") and self._is_title_phrase(gap[1:]):
+            # "Fajar Gunawan, Direktur Utama Risu Tech", "<Person>, seorang analis <Org>": the title
+            # belongs to the person before
+            self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "title of an appositive person")
+        else:
+            self._vote_role_context(cand, nxt, right, acronym)
+        if not acronym and re.match(
+                rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:{lang.role_alternation}|{self._title_lead})\b",
+                right, re.I):
+            self.vote(cand.key, EntityType.PERSON, _STRONG, "person, title")
 
     def _context(self, cand: Candidate) -> tuple[str, str]:
         """The text around a candidate within its sentence, at most ``_WINDOW`` characters each side, cut
