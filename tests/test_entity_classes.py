@@ -292,3 +292,29 @@ def test_brands_named_after_the_word_brand_are_organisations():
         "a.txt": "Pabrik itu memasok merek global seperti Veltrano, Quessa, dan Marlow ke pasar Eropa.\n",
     })
     assert {"Veltrano", "Quessa", "Marlow"} <= orgs
+
+
+def test_name_particles_stay_inside_a_persons_name():
+    _, people, _ = _answers({
+        "a.txt": "Greta von der Aalst said the bloc would act. Yusri bin Hamdan, CEO of Selaras, said Selaras "
+                 "would cut 40 jobs. Pieter van Dam, chief executive of Nordwerk, agreed.\n",
+    })
+    assert {"Greta von der Aalst", "Yusri bin Hamdan", "Pieter van Dam"} <= people
+
+
+def test_a_surname_written_alone_does_not_cut_the_given_name_off():
+    orgs, people, _ = _answers({
+        "a.txt": "CEO Kopiloka Dimas Arjuna mengatakan perusahaan memangkas 20 persen karyawan.\n"
+                 "Arjuna menambahkan bahwa AI membantu.\n",
+    })
+    assert "Dimas Arjuna" in people and "Kopiloka" in orgs
+    assert not {o for o in orgs if "Dimas" in o}
+
+
+def test_accents_do_not_split_a_person_across_articles():
+    dataset = build_texts({
+        "a.txt": "CEO Kopiloka Dimas Ardèn mengatakan perusahaan memangkas 20 persen karyawan.\n",
+        "b.txt": "Kopiloka chief executive Dimas Arden said the company would cut jobs.\n",
+    }).dataset
+    names = {r["name"] for r in rows(dataset, "people")}
+    assert len(names) == 1

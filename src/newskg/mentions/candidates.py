@@ -73,6 +73,7 @@ def _tokens(sentence: Sentence, lang: Language):
 
 def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary: frozenset[str]):
     tokens = list(_tokens(sentence, lang))
+    particles = frozenset(lang.grammar["particles"])
     runs: list[list[tuple[str, int]]] = []
     current: list[tuple[str, int]] = []
     for i, (token, start) in enumerate(tokens):
@@ -84,6 +85,8 @@ def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary
             current.append((token, start))
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt and token in particles and nxt[0] in particles and i + 2 < len(tokens):
+            nxt = tokens[i + 2]  # 'von der <Name>', 'van der <Name>': two particles
         if (current and gap_ok and token in lang.name_connectors and nxt and _is_capitalised(nxt[0])
                 and _connector_allowed(current, token, tokens[i + 1:i + 8], lang)):
             current.append((token, start))
@@ -126,7 +129,7 @@ def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: 
     """'Bank of X', 'Dinas Tenaga Kerja dan Transmigrasi', 'Securities and Exchange Commission': a
     connector inside a name. A head word after the next name word means one name goes on; right after
     the connector it opens a second name ('Mandiri dan Bank X')."""
-    if connector in lang.grammar.get("particles", ()) or connector in ("&",):
+    if connector in lang.grammar.get("particles", ()):
         return True
     heads = _heads(lang)
     if run[0][0] in heads or all(is_title_word(t, lang) for t, _ in run):

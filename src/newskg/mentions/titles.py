@@ -134,7 +134,7 @@ def org_prefix_length(tokens: tuple[str, ...], lang: Language, known: set[tuple[
     for cut in range(last, 0, -1):  # the article writes the organisation on its own elsewhere, or it is well known
         if tuple(tokens[:cut]) in known or known_entity(" ".join(tokens[:cut])) is not None:
             return cut
-    for cut in range(1, last + 1):  # ... or the person, the longest such name ('Piyush Gupta', not 'Gupta')
+    for cut in range(1, last):  # ... or the person's full name ('Piyush Gupta'; a lone surname proves nothing)
         if tuple(tokens[cut:]) in known:
             return cut
     if tokens[0].isupper() and len(tokens[0]) > 1:
