@@ -318,3 +318,15 @@ def test_accents_do_not_split_a_person_across_articles():
     }).dataset
     names = {r["name"] for r in rows(dataset, "people")}
     assert len(names) == 1
+
+
+def test_possessive_title_and_a_clause_after_said_make_an_organisation():
+    """'<Org>’s Head of X and Y <Person>': the possessor is the organisation; 'said <X> would cut' is a
+    clause, not a speaker."""
+    orgs, people, _ = _answers({
+        "a.txt": "The Fenmoor Workers Union said Fenmoor would cut 400 jobs. "
+                 "Fenmoor’s Head of Corporate and Public Affairs Jo Park declined to comment.\n",
+    })
+    assert "Fenmoor" in orgs and "Fenmoor" not in people
+    assert "Jo Park" in people
+    assert not {o for o in orgs if "Affairs" in o or o == "Corporate"}

@@ -132,7 +132,7 @@ def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: 
     if connector in lang.grammar.get("particles", ()):
         return True
     heads = _heads(lang)
-    if run[0][0] in heads or all(is_title_word(t, lang) for t, _ in run):
+    if run[0][0] in heads or all(is_title_word(t, lang) or t in lang.name_connectors for t, _ in run):
         return True  # 'Dinas ... dan ...', 'Chief People and Sustainability Officer'
 
     following = []

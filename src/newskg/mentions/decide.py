@@ -52,7 +52,7 @@ class Decisions:
         whatever weak cue typed the short form."""
         suffixes = {s.casefold() for s in self.lang.org_suffixes}
         for key, entity_type in list(types.items()):
-            if entity_type is not EntityType.PERSON or sum(self.votes[key].values()) >= 2 * _STRONG:
+            if entity_type is not EntityType.PERSON or self.votes[key][EntityType.PERSON] >= 2 * _STRONG:
                 continue
             for other, other_type in types.items():
                 rest = other[len(key):].split() if other.startswith(key + " ") else []

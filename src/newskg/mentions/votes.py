@@ -168,7 +168,7 @@ class Typer(Decisions):
         if acronym:
             return
         after_quote = _alt_words(lang.speech_verbs_after_quote)
-        if re.search(rf"(?:^|[\s,”\"])(?:{after_quote})$", left_l):
+        if re.search(rf"[,”\"'’]\s*(?:{after_quote})$", left_l):  # ', kata X', '” said X'; not 'said X would'
             self.vote(cand.key, EntityType.PERSON, _MEDIUM, "kata X")
         if re.match(rf",?\s*(?:{_alt_words(lang.speech_verbs_subject)})\b", right_l):
             self.vote(cand.key, EntityType.PERSON, _WEAK, "X mengatakan")
@@ -291,6 +291,8 @@ class Typer(Decisions):
         if re.search(rf"(?:^|\s)(?:{_alt_words(lang.person_cues_before)})$", left_l) and not acronym:
             self.vote(cand.key, EntityType.PERSON, _MEDIUM, "person noun before the name")
         right = self._context(cand)[1]
+        if re.match(rf"['’]s\s+(?i:{titles}|{lang.words('title_modifiers')})\b", right):
+            self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "X's title")  # '<Org>’s COO <Person>': people have no COO
         if re.match(rf"\s+(?:{lang.words('union_nouns_after')})\b", right) if lang.grammar["union_nouns_after"] else False:
             self.vote(cand.key, EntityType.UNION, _MEDIUM, "X union")
         if re.match(rf"\s+(?i:{titles})\s+[A-Z]", right) and not re.match(rf"\s+(?:{titles})\s+(?:{link})\b", right, re.I):
