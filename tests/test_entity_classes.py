@@ -330,3 +330,23 @@ def test_possessive_title_and_a_clause_after_said_make_an_organisation():
     assert "Fenmoor" in orgs and "Fenmoor" not in people
     assert "Jo Park" in people
     assert not {o for o in orgs if "Affairs" in o or o == "Corporate"}
+
+
+def test_world_places_of_several_words_are_neither_people_nor_companies():
+    """'Speaking in <City>, chief executive <Person> said': the place is no person, so the title after
+    it is the person's."""
+    orgs, people, _ = _answers({
+        "a.txt": "Speaking in Buenos Aires, chief executive Ana Ruiz said Tiendamax would cut 500 jobs.\n",
+        "b.txt": "Brightwell, which is based in Salt Lake City, said it would cut 300 jobs in California.\n",
+    })
+    assert "Ana Ruiz" in people and "Ana Ruiz" not in orgs
+    assert not {"Buenos Aires", "Salt Lake City", "California"} & (people | orgs)
+    assert "Brightwell" in orgs
+
+
+def test_place_lookup_knows_multi_word_cities_and_states():
+    from newskg.places import city_country, is_region
+
+    assert city_country("Kuala Lumpur") == "MY" and city_country("Sao Paulo") == "BR"
+    assert is_region("Oregon")
+    assert city_country("Tokyo Stock Exchange") is None

@@ -89,7 +89,7 @@ class Typer(Decisions):
         """A title before the name ('CEO X'), or after it in apposition ('X, Direktur Utama ...')."""
         lang = self.lang
         gap = self.article.text[prev.end:cand.start].strip() if prev is not None else ""
-        if gap.startswith(",") and self._is_title_phrase(gap[1:]):
+        if gap.startswith(",") and self._is_title_phrase(gap[1:]) and self._place_type(prev) is None:
             # "Fajar Gunawan, Direktur Utama Risu Tech", "<Person>, seorang analis <Org>": the title
             # belongs to the person before
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "title of an appositive person")
