@@ -350,3 +350,12 @@ def test_place_lookup_knows_multi_word_cities_and_states():
     assert city_country("Kuala Lumpur") == "MY" and city_country("Sao Paulo") == "BR"
     assert is_region("Oregon")
     assert city_country("Tokyo Stock Exchange") is None
+
+
+def test_shares_and_acquisitions_name_organisations_and_titles_alone_name_nothing():
+    orgs, people, _ = _answers({
+        "a.txt": "Harga saham Veltrano turun setelah rencana pembelian Quessa diumumkan.\n",
+        "b.txt": "Nils Aune, previously an EVP and GM of the cloud unit at Harbrook, joins as adviser.\n",
+    })
+    assert {"Veltrano", "Quessa"} <= orgs
+    assert "GM" not in orgs and "GM" not in people
