@@ -106,7 +106,7 @@ def test_a_short_form_of_a_company_is_not_a_person():
 def test_provinces_are_places_not_people():
     _, people, _ = _answers({
         "a.txt": "Pabrik PT Serat Mulia di Kecamatan Sukamaju, Kota Pelita, Jawa Tengah, ditutup. "
-                 "Manajer pabrik Agus Salim mengatakan 300 pekerja terdampak.\n",
+                 "Manajer pabrik Wawan Setia mengatakan 300 pekerja terdampak.\n",
     })
     assert not {p for p in people if "Jawa" in p or "Kota" in p or "Kecamatan" in p}
 

@@ -234,7 +234,7 @@ def _match_keys(entity: LocalEntity, lang: Language) -> set[str]:
 
 
 def _match_key(text: str) -> str:
-    """The key by which names join across articles: case, punctuation and accents aside ('Lütke' = 'Lutke')."""
+    """The key by which names join across articles: case, punctuation and accents aside ('Müller' = 'Muller')."""
     folded = unicodedata.normalize("NFKD", surface_key(text))
     return "".join(c for c in folded if not unicodedata.combining(c))
 

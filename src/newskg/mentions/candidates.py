@@ -112,7 +112,7 @@ def _joining_gap(text: str, previous: tuple[str, int], token: str, start: int, l
         return True
     end = start + len(token)
     if gap in _NICK_OPEN and text[end:end + 2] == _NICK_OPEN[gap] and text[end + 2:end + 3].isupper():
-        return True  # 'Hisayuki “Deko” Idekoba': a nickname in quotes inside a name
+        return True  # '<Given> “<Nick>” <Surname>': a nickname in quotes inside a name
     if gap in _NICK_OPEN.values() and text[previous[1] - 2:previous[1]] in _NICK_OPEN:
         return True
     forms = lang.grammar.get("legal_forms_parenthesized") or ()
@@ -126,7 +126,7 @@ def _heads(lang: Language) -> set[str]:
 
 
 def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: Language) -> bool:
-    """'Bank of X', 'Dinas Tenaga Kerja dan Transmigrasi', 'Securities and Exchange Commission': a
+    """'Bank of X', 'Dinas <X> dan <Y>', '<X> and <Y> Commission': a
     connector inside a name. A head word after the next name word means one name goes on; right after
     the connector it opens a second name ('Mandiri dan Bank X')."""
     if connector in lang.grammar.get("particles", ()):
@@ -147,7 +147,7 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
     """Drop common words, dates and titles from a run; yield the name(s) left, with any title seen."""
     role = None
     inner = _inner_role_index([t for t, _ in run], lang)
-    if inner:  # "Adapun CEO DBS Piyush Gupta": the title starts a new name
+    if inner:  # "Adapun CEO <ACR> <Given> <Surname>": the title starts a new name
         yield from _trim_run(article, sentence, run[:inner], lang, vocabulary)
         run = run[inner:]
     while run:

@@ -48,7 +48,7 @@ class Decisions:
                 _share_type(chain, types, self.lang.grammar["place_head_words"])
 
     def _short_forms_of_organisations(self, types: dict[str, EntityType]) -> None:
-        """'Recruit' beside 'Recruit Holdings': a name that only drops a company suffix is the company,
+        """'<X>' beside '<X> Holdings': a name that only drops a company suffix is the company,
         whatever weak cue typed the short form."""
         suffixes = {s.casefold() for s in self.lang.org_suffixes}
         for key, entity_type in list(types.items()):
@@ -61,8 +61,8 @@ class Decisions:
                     break
 
     def _surnames_of_people(self, types: dict[str, EntityType]) -> None:
-        """'Robbins' beside 'Chuck Robbins': a lone surname weakly typed otherwise ('adviser to Robbins'
-        reads like an outlet) is the person."""
+        """'<Surname>' beside '<Given> <Surname>': a lone surname weakly typed otherwise ('adviser to
+        <Surname>' reads like an outlet) is the person."""
         surnames = {key.split()[-1] for key, t in types.items() if t is EntityType.PERSON and len(key.split()) > 1}
         for key, entity_type in list(types.items()):
             other = sum(w for t, w in self.votes[key].items() if t is not EntityType.PERSON)

@@ -134,24 +134,24 @@ def org_prefix_length(tokens: tuple[str, ...], lang: Language, known: set[tuple[
     for cut in range(last, 0, -1):  # the article writes the organisation on its own elsewhere, or it is well known
         if tuple(tokens[:cut]) in known or known_entity(" ".join(tokens[:cut])) is not None:
             return cut
-    for cut in range(1, last):  # ... or the person's full name ('Piyush Gupta'; a lone surname proves nothing)
+    for cut in range(1, last):  # ... or the person's full name ('<Given> <Surname>'; a lone surname proves nothing)
         if tuple(tokens[cut:]) in known:
             return cut
     if tokens[0].isupper() and len(tokens[0]) > 1:
         return 1
-    for cut in range(1, last):  # ... or the person's given name on its own ('Shinta' for 'Shinta W Kamdani')
+    for cut in range(1, last):  # ... or the person's given name on its own ('<Given>' for '<Given> <Initial> <Surname>')
         if (tokens[cut],) in known and tokens[cut] not in lang.org_suffixes:
             return cut
     suffixes = set(lang.org_suffixes)
     for i in range(last - 1, -1, -1):
         if tokens[i] in suffixes:
             return i + 1
-    for i in range(last - 1, 0, -1):  # '<Org> Indonesia <Person>', '<Agency> Kota Semarang <Person>'
+    for i in range(last - 1, 0, -1):  # '<Org> Indonesia <Person>', '<Agency> Kota <City> <Person>'
         if country_code(tokens[i], lang) or city_country(tokens[i]):
             return i + 1
     if tokens[0].isupper() and len(tokens[0]) > 1:
         return 1
     cut = max(1, len(tokens) - 2)
     if cut > 1 and len(tokens[cut].rstrip(".")) == 1:
-        cut -= 1  # 'Shinta W Kamdani': an initial belongs to the person
+        cut -= 1  # '<Given> <Initial> <Surname>': an initial belongs to the person
     return cut

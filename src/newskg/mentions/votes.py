@@ -63,7 +63,7 @@ class Typer(Decisions):
         if any(ch.isdigit() for ch in cand.text) and not self._media_cue(left_l):
             return
         if cand.text[0].islower() and not any(c.isupper() for c in cand.tokens[0]):
-            return  # a lower-case word; 'tvOne'-style brands go on
+            return  # a lower-case word; camel-case brands ('nusaTV') go on
         acronym = cand.text.isupper() and len(cand.text) > 1
         self._vote_shape(cand, acronym)
         self._vote_titles(cand, prev, nxt, right, acronym)
@@ -158,7 +158,7 @@ class Typer(Decisions):
 
     def _lowercase_role_before(self, cand: Candidate) -> str | None:
         left, _ = self._context(cand)
-        titles = f"{self.lang.role_alternation}|{self.lang.words('title_heads')}"  # 'Cisco executive <Name>'
+        titles = f"{self.lang.role_alternation}|{self.lang.words('title_heads')}"  # '<Org> executive <Name>'
         match = re.search(rf"(?:^|\s)((?:{titles})),?\s+$", left, re.IGNORECASE)
         return match.group(1) if match else None
 
@@ -203,7 +203,7 @@ class Typer(Decisions):
             weight = _WEAK if match.group(1) in employee else _MEDIUM
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
         if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:[\w-]+\s+){{0,2}}(?:{cues_before})\b", right_l):
-            # 'X, sebuah perusahaan ...', 'X, a California technology company'
+            # 'X, sebuah perusahaan ...', 'X, a Texas software company'
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X, sebuah perusahaan")
         if re.match(rf"(?:{lang.words('staff_nouns')})\\b", right_l):
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X employees")  # 'Acme employees'
@@ -303,7 +303,7 @@ class Typer(Decisions):
         if not (left.endswith("(") and right.startswith(")")):
             return
         short_form = len(cand.tokens) == 1 and prev is not None and cand.text[0] == prev.text[0]
-        if not (cand.text.isupper() or short_form):  # 'Asosiasi Pengusaha Indonesia (Apindo)'
+        if not (cand.text.isupper() or short_form):  # '<Long Name> (<Shortname>)'
             return
         if (prev is not None and self.article.text[prev.end:cand.start].strip() == "("
                 and self._place_type(prev) is None):
