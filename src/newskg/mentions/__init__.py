@@ -6,6 +6,12 @@ cues around them ("perusahaan X", "dikutip dari X", "kata X", "CEO X, Y").
 Every occurrence of a surface form votes for a type; the article's votes decide,
 so "Klarna mengklaim" does not make Klarna a person when "perusahaan Klarna"
 says otherwise. Headings only repeat names the body has typed.
+
+candidates.py finds the runs, titles.py takes titles off them and cuts
+"<Title> <Org> <Person>" in two, votes.py collects the cues around each name
+(in a bounded window, so typing stays linear in a sentence's length), and
+decide.py turns votes into types and spreads them to short forms, aliases and
+the other names of a list.
 """
 from __future__ import annotations
 
