@@ -359,3 +359,10 @@ def test_shares_and_acquisitions_name_organisations_and_titles_alone_name_nothin
     })
     assert {"Veltrano", "Quessa"} <= orgs
     assert "GM" not in orgs and "GM" not in people
+
+
+def test_a_company_that_would_cut_jobs_is_an_organisation():
+    orgs, people, _ = _answers({
+        "a.txt": "Speaking on Monday, chief executive Ana Ruiz said Tiendamax would cut 500 jobs.\n",
+    })
+    assert "Tiendamax" in orgs and "Tiendamax" not in people
