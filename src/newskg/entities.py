@@ -216,7 +216,7 @@ def surname_word(entity: LocalEntity) -> str | None:
     """For a person: the surname that links a lone surname to full names (see ``_join_lone_surnames``)."""
     if entity.type is not EntityType.PERSON:
         return None
-    return surface_key(entity.label).split()[-1]
+    return _match_key(entity.label).split()[-1]
 
 
 def _match_keys(entity: LocalEntity, lang: Language) -> set[str]:
@@ -226,22 +226,28 @@ def _match_keys(entity: LocalEntity, lang: Language) -> set[str]:
     for surface in entity.surfaces:
         if entity.type is EntityType.PERSON and len(surface.split()) == 1:
             continue  # a lone surname only joins through _join_lone_surnames
-        keys.add(surface_key(surface))
+        keys.add(_match_key(surface))
         known = known_entity(surface)
         if known is not None:
-            keys.add(surface_key(known.name))
+            keys.add(_match_key(known.name))
     return keys
+
+
+def _match_key(text: str) -> str:
+    """The key by which names join across articles: case, punctuation and accents aside ('Müller' = 'Muller')."""
+    folded = unicodedata.normalize("NFKD", surface_key(text))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def _join_lone_surnames(nodes, union) -> None:
     full_names: dict[str, set[int]] = {}
     for n, (_, _, entity) in enumerate(nodes):
         if entity.type is EntityType.PERSON and len(entity.label.split()) > 1:
-            full_names.setdefault(surface_key(entity.label).split()[-1], set()).add(n)
-    labels = {n: surface_key(nodes[n][2].label) for ns in full_names.values() for n in ns}
+            full_names.setdefault(_match_key(entity.label).split()[-1], set()).add(n)
+    labels = {n: _match_key(nodes[n][2].label) for ns in full_names.values() for n in ns}
     for n, (_, _, entity) in enumerate(nodes):
         if entity.type is EntityType.PERSON and len(entity.label.split()) == 1:
-            owners = full_names.get(surface_key(entity.label), set())
+            owners = full_names.get(_match_key(entity.label), set())
             if len({labels[o] for o in owners}) == 1:
                 union(n, min(owners))
 

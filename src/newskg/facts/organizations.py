@@ -26,7 +26,7 @@ def _countries(ctx: ArticleContext, sentence) -> list[Fact]:
     lang = ctx.lang
     countries = [m for m in ctx.mentions[sentence.index] if m.type is EntityType.COUNTRY]
     cues = alternation(lang.country_cues)
-    org_cues = alternation(lang.org_cues_before + ("unicorn", "bank", "perusahaan"))
+    org_cues = alternation(lang.org_cues_before + lang.grammar["country_org_nouns"])
     for country in countries:
         left = ctx.article.text[sentence.start:country.mention.start].casefold()
         right = ctx.article.text[country.mention.end:sentence.end].casefold()
@@ -65,7 +65,7 @@ def _industries(ctx: ArticleContext, sentence) -> list[Fact]:
     for match in re.finditer(rf"(?<![\w-])(?:{alternation(industries)})(?![\w-])", sentence.text, re.IGNORECASE):
         before = sentence.text[:match.start()].casefold()
         w = ctx.lang.words
-        if not re.search(rf"(?:\b(?:{w('industry_lead')})|,)\s*(?:teknologi\s+)?$", before) and \
+        if not re.search(rf"(?:\b(?:{w('industry_lead')})|,)\s*(?:(?:{w('industry_qualifiers')})\s+)?$", before) and \
                 not re.search(rf"^\s*(?:(?:{w('origin_words')})\b|,)", sentence.text[match.end():].casefold()):
             continue
         org = _nearest_org(ctx, sentence, sentence.start + match.start())

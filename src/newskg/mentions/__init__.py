@@ -6,13 +6,20 @@ cues around them ("perusahaan X", "dikutip dari X", "kata X", "CEO X, Y").
 Every occurrence of a surface form votes for a type; the article's votes decide,
 so "Klarna mengklaim" does not make Klarna a person when "perusahaan Klarna"
 says otherwise. Headings only repeat names the body has typed.
+
+candidates.py finds the runs, titles.py takes titles off them and cuts
+"<Title> <Org> <Person>" in two, votes.py collects the cues around each name
+(in a bounded window, so typing stays linear in a sentence's length), and
+decide.py turns votes into types and spreads them to short forms, aliases and
+the other names of a list.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from newskg.lang import Language
-from newskg.mentions.candidates import Candidate, _candidates, _lowercase_vocabulary, _split_role_runs, surface_key
+from newskg.mentions.candidates import Candidate, _candidates, _lowercase_vocabulary, surface_key
+from newskg.mentions.titles import split_title_runs
 from newskg.mentions.votes import Typer
 from newskg.model import Article, Mention, Sentence
 
@@ -30,7 +37,7 @@ def find_mentions(article: Article, sentences: list[Sentence], lang: Language) -
     candidates: list[Candidate] = []
     for sentence in sentences:
         candidates.extend(_candidates(article, sentence, lang, vocabulary))
-    candidates = _split_role_runs(candidates, lang)
+    candidates = split_title_runs(article, candidates, lang)
     typer = Typer(article, sentences, lang)
     types, aliases = typer.decide(candidates)
     mentions = []

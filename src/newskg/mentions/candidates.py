@@ -4,13 +4,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newskg.gazetteer import known_entity
 from newskg.lang import Language
+from newskg.mentions.titles import is_title_word, role_length, title_prefix_length
 from newskg.model import Article, Sentence
 from newskg.places import country_code
 from newskg.textutil import alternation
 
 _WORD = re.compile(r"[\w&'’.@-]+")
 _STRONG, _MEDIUM, _WEAK = 3.0, 2.0, 1.0
+_CUE_WINDOW = 60  # characters before a name in which a cue word is looked for
+_NICK_OPEN = {" “": "” ", ' "': '" ', " ‘": "’ "}  # the gap before a quoted nickname -> the gap after it
 
 
 @dataclass(frozen=True)
@@ -45,18 +49,21 @@ def _lowercase_vocabulary(sentences: list[Sentence]) -> frozenset[str]:
 def _is_capitalised(token: str) -> bool:
     if token[0].isupper():
         return True
+    if token[0].isalpha() and any(c.isupper() for c in token[1:]):
+        return True  # 'tvOne', 'eFishery': a brand written in camel case
     return token[0].isdigit() and any(c.isupper() for c in token) and any(c.isalpha() for c in token)
 
 
-def _tokens(sentence: Sentence):
+def _tokens(sentence: Sentence, lang: Language):
+    based = tuple(lang.grammar["based_suffixes"])
     for match in _WORD.finditer(sentence.text):
         token, start = match.group(0), match.start()
         if token.endswith(("'s", "’s")) and len(token) > 3:  # possessive: "Northwind's" is Northwind
             token = token[:-2]
-        if token.casefold().endswith("-based"):  # "Berlin-based": a place cue, not part of the name
+        if token.casefold().endswith(based):  # "Berlin-based": a place cue, not part of the name
             continue
         trimmed = token.rstrip(".-'’@")
-        if token.endswith(".") and token in {"Inc.", "Corp.", "Co.", "Ltd."}:
+        if token in lang.grammar["dotted_suffixes"]:  # 'Inc.' keeps its full stop, 'Group.' ends a sentence
             trimmed = token
         lead = len(trimmed) - len(trimmed.lstrip(".-'’@"))
         trimmed = trimmed.lstrip(".-'’@")
@@ -65,11 +72,12 @@ def _tokens(sentence: Sentence):
 
 
 def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary: frozenset[str]):
-    tokens = list(_tokens(sentence))
+    tokens = list(_tokens(sentence, lang))
+    particles = frozenset(lang.grammar["particles"])
     runs: list[list[tuple[str, int]]] = []
     current: list[tuple[str, int]] = []
     for i, (token, start) in enumerate(tokens):
-        gap_ok = current and article.text[current[-1][1] + len(current[-1][0]):start] == " "
+        gap_ok = current and _joining_gap(article.text, current[-1], token, start, lang)
         if _is_capitalised(token):
             if current and not gap_ok:
                 runs.append(current)
@@ -77,8 +85,10 @@ def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary
             current.append((token, start))
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt and token in particles and nxt[0] in particles and i + 2 < len(tokens):
+            nxt = tokens[i + 2]  # 'von der <Name>', 'van der <Name>': two particles
         if (current and gap_ok and token in lang.name_connectors and nxt and _is_capitalised(nxt[0])
-                and _connector_allowed(current, token, lang)):
+                and _connector_allowed(current, token, tokens[i + 1:i + 8], lang)):
             current.append((token, start))
             continue
         if current:
@@ -94,45 +104,99 @@ def _only_designators(run, lang: Language) -> bool:
     return bool(run) and all(token in lang.org_suffixes for token, _ in run)
 
 
-def _connector_allowed(run: list[tuple[str, int]], connector: str, lang: Language) -> bool:
-    heads = set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words)
-    return connector in ("of", "de", "van", "von", "der", "bin", "&") or run[0][0] in heads
+def _joining_gap(text: str, previous: tuple[str, int], token: str, start: int, lang: Language) -> bool:
+    """Whether two tokens belong to one name: one space between them, or a legal form in parentheses
+    ('PT <X> (Persero) Tbk')."""
+    gap = text[previous[1] + len(previous[0]):start]
+    if gap == " ":
+        return True
+    end = start + len(token)
+    if gap in _NICK_OPEN and text[end:end + 2] == _NICK_OPEN[gap] and text[end + 2:end + 3].isupper():
+        return True  # '<Given> “<Nick>” <Surname>': a nickname in quotes inside a name
+    if gap in _NICK_OPEN.values() and text[previous[1] - 2:previous[1]] in _NICK_OPEN:
+        return True
+    forms = lang.grammar.get("legal_forms_parenthesized") or ()
+    return (gap == " (" and token in forms and text[start + len(token):start + len(token) + 1] == ")") or \
+        (gap == ") " and previous[0] in forms)
+
+
+def _heads(lang: Language) -> set[str]:
+    return set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words) | \
+        set(lang.grammar.get("trailing_org_heads", ()))
+
+
+def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: Language) -> bool:
+    """'Bank of X', 'Dinas <X> dan <Y>', '<X> and <Y> Commission': a
+    connector inside a name. A head word after the next name word means one name goes on; right after
+    the connector it opens a second name ('Mandiri dan Bank X')."""
+    if connector in lang.grammar.get("particles", ()):
+        return True
+    heads = _heads(lang)
+    if run[0][0] in heads or all(is_title_word(t, lang) or t in lang.name_connectors for t, _ in run):
+        return True  # 'Dinas ... dan ...', 'Chief People and Sustainability Officer'
+
+    following = []
+    for token, _ in ahead:
+        if not _is_capitalised(token):
+            break
+        following.append(token)
+    return any(t in heads or known_entity(t) is not None for t in following[1:])
 
 
 def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabulary: frozenset[str]):
     """Drop common words, dates and titles from a run; yield the name(s) left, with any title seen."""
     role = None
     inner = _inner_role_index([t for t, _ in run], lang)
-    if inner:  # "Adapun CEO DBS Piyush Gupta": the title starts a new name
+    if inner:  # "Adapun CEO <ACR> <Given> <Surname>": the title starts a new name
         yield from _trim_run(article, sentence, run[:inner], lang, vocabulary)
         run = run[inner:]
     while run:
-        role_len = _role_prefix_length([t for t, _ in run], lang)
+        role_len = title_prefix_length([t for t, _ in run], lang) if len(run) > 1 else _role_prefix_length(
+            [t for t, _ in run], lang)
         if role_len:
             role = " ".join(t for t, _ in run[:role_len])
             run = run[role_len:]
             continue
-        country_len = _place_prefix_length([t for t, _ in run])
+        country_len = _place_prefix_length([t for t, _ in run], lang)
         if country_len and country_len < len(run):
             yield _make(article, sentence, run[:country_len], None)
             run = run[country_len:]
             continue
-        token, start = run[0]
-        at_sentence_start = not article.text[sentence.start:start].strip(" \"“‘(")
-        cited = len(run) > 1 and _after_media_cue(article.text[sentence.start:start], lang)
-        cue_word = len(run) > 1 and token.casefold() in lang.org_cues_before and token not in lang.org_head_words
-        droppable = ((_is_stopword(token, lang) and not cited) or (at_sentence_start and token.casefold() in vocabulary)
-                     or token in lang.name_connectors or cue_word)  # "Fintech Arka Pay": the cue is not the name
-        if droppable and not _only_designators(run[1:], lang):  # "Para Group": "Group" alone names nothing
-            run = run[1:]
+        if _droppable(article, sentence, run, lang, vocabulary) and not _only_designators(run[1:], lang):
+            run = run[1:]  # "Para Group": "Group" alone names nothing, so "Para" stays
             continue
         break
-    while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)):
-        run = run[:-1]  # "Klarna PHK", "Google Senin": a common word after a name; "Tirta Data" keeps its last word
+    run = _trim_tail(run, lang)
+    if run and all(is_title_word(t, lang) for t, _ in run):
+        return  # 'an EVP and GM of ...': titles only, no name
     if run:
         yield _make(article, sentence, run, role)
     elif role and not run:
         return
+
+
+def _droppable(article: Article, sentence: Sentence, run, lang: Language, vocabulary: frozenset[str]) -> bool:
+    """Whether the run's first word is a common word, not part of the name."""
+    token, start = run[0]
+    prefix = article.text[max(sentence.start, start - _CUE_WINDOW):start]  # bounded: linear in the sentence
+    at_sentence_start = start - sentence.start <= len(prefix) and not prefix.strip(" \"“‘(")
+    cited = len(run) > 1 and _after_media_cue(prefix, lang)
+    cue_word = len(run) > 1 and token.casefold() in lang.org_cues_before and token not in lang.org_head_words
+    kept = not at_sentence_start and len(run) > 1 and (
+        (token[0].isupper() and token.casefold() in lang.name_connectors)  # 'Dan' mid-sentence is a name
+        or (token in lang.grammar["name_articles"] and run[-1][0] in lang.grammar["trailing_media_heads"]))
+    return ((_is_stopword(token, lang) and not cited and not kept)
+            or (at_sentence_start and _common_word(token, vocabulary, lang))
+            or token in lang.name_connectors or cue_word)  # "Fintech Arka Pay": the cue is not the name
+
+
+def _trim_tail(run, lang: Language):
+    """'Klarna PHK', 'Google Senin': a common word after a name; '<X> TV', '<X> AI' keep their last word."""
+    ends = tuple(lang.grammar.get("trailing_media_heads", ())) + tuple(lang.grammar["name_final_acronyms"])
+    while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)) and \
+            not (len(run) > 1 and run[-1][0] in ends):
+        run = run[:-1]
+    return run
 
 
 def _make(article: Article, sentence: Sentence, run, role: str | None) -> Candidate:
@@ -142,17 +206,25 @@ def _make(article: Article, sentence: Sentence, run, role: str | None) -> Candid
                      sentence.is_heading)
 
 
+def _common_word(token: str, vocabulary: frozenset[str], lang: Language) -> bool:
+    """A word the article also writes in lower case, or a compound whose later parts are in lower case
+    ('Long-time', 'Fast-growing'): an adjective that opens the sentence. Brands capitalise every part
+    ('Coca-Cola')."""
+    parts = token.split("-")
+    return token.casefold() in vocabulary or (len(parts) > 1 and all(p.islower() for p in parts[1:]))
+
+
 def _is_stopword(token: str, lang: Language) -> bool:
     folded = token.casefold()
     if token in lang.acronym_stopwords or folded in lang.months or folded in lang.weekdays:
         return True
-    return folded in lang.stopwords and not (token.isupper() and len(token) > 1 and folded not in ("as",))
+    return folded in lang.stopwords and not (token.isupper() and len(token) > 1)  # 'IT' the acronym is a name
 
 
 def _after_media_cue(left: str, lang: Language) -> bool:
     """'kepada Berita Kita', 'dikutip dari Kabar Niaga': what follows is a name even if it starts with a noun."""
     cues = alternation(tuple(lang.media_cues_before) + lang.grammar["said_to"])
-    return bool(re.search(rf"(?:^|\s)(?:{cues})\s+$", left.casefold()))
+    return bool(re.search(rf"(?:^|\s)(?:{cues})\s+$", " " + left.casefold()))
 
 
 def _is_date_or_acronym_word(token: str, lang: Language) -> bool:
@@ -161,55 +233,25 @@ def _is_date_or_acronym_word(token: str, lang: Language) -> bool:
 
 
 def _role_prefix_length(tokens: list[str], lang: Language) -> int:
-    for length in range(min(4, len(tokens)), 0, -1):
-        if lang.role_for(" ".join(tokens[:length])):
-            return length
-    return 0
+    return role_length(tokens, lang)
 
 
 def _inner_role_index(tokens: list[str], lang: Language) -> int:
-    for i in range(1, len(tokens) - 1):
+    """Where a title starts inside a run ('Adapun CEO <X>'), past any title that opens the run
+    ('Director and Corporate Secretary <X>' is one title)."""
+    for i in range(max(1, title_prefix_length(tokens, lang) + 1), len(tokens) - 1):
         if tokens[i].isupper() or tokens[i][0].isupper():
             if _role_prefix_length(tokens[i:], lang) and not _role_prefix_length(tokens[i - 1:], lang):
                 return i
     return 0
 
 
-def _place_prefix_length(tokens: list[str]) -> int:
-    from newskg.lang import load_language
-
-    lang = load_language("id")
+def _place_prefix_length(tokens: list[str], lang: Language) -> int:
     for length in range(min(3, len(tokens)), 0, -1):
         phrase = " ".join(tokens[:length])
         if country_code(phrase, lang) and (length > 1 or phrase.isupper() or phrase[1:].islower()):
             return length
     return 0
-
-
-def _split_role_runs(candidates: list[Candidate], lang: Language) -> list[Candidate]:
-    """'CEO Grab Holdings Anthony Tan': a title, then an organisation, then a person."""
-    out = []
-    for cand in candidates:
-        if cand.role is None or len(cand.tokens) < 3:
-            out.append(cand)
-            continue
-        cut = _org_prefix_length(cand.tokens, lang)
-        org_text = " ".join(cand.tokens[:cut])
-        org_end = cand.start + cand.text.index(org_text) + len(org_text)
-        person_start = cand.start + cand.text.index(cand.tokens[cut], org_end - cand.start)
-        out.append(replace(cand, end=org_end, text=org_text, tokens=cand.tokens[:cut]))
-        out.append(replace(cand, start=person_start, text=" ".join(cand.tokens[cut:]), tokens=cand.tokens[cut:],
-                           role=None))
-    return out
-
-
-def _org_prefix_length(tokens: tuple[str, ...], lang: Language) -> int:
-    for i, token in enumerate(tokens[:-1]):
-        if token in lang.org_suffixes and i + 1 < len(tokens):
-            return i + 1
-    if tokens[0].isupper() and len(tokens[0]) > 1:
-        return 1
-    return max(1, len(tokens) - 2)
 
 
 # ---------------------------------------------------------------- typing
