@@ -48,9 +48,6 @@ class ArticleEntities:
     mentions: list[Mention]
     outlet_index: int | None = None  # the outlet that published the article, if the text names it
 
-    def entity_of(self, mention_index: int) -> LocalEntity:
-        return self.entities[self.mention_entity[mention_index]]
-
 
 def resolve_article(doc_id: str, found: MentionResult, lang: Language) -> ArticleEntities:
     mentions = found.mentions
@@ -162,14 +159,16 @@ class CorpusEntities:
     key_of: dict[tuple[str, int], str]
 
 
-def resolve_corpus(articles: list[ArticleEntities], lang: Language) -> CorpusEntities:
-    return resolve_nodes([(a.doc_id, i, e) for a in articles for i, e in enumerate(a.entities)], lang)
+def resolve_corpus(articles: list[ArticleEntities]) -> CorpusEntities:
+    """Join the entities of every article; names are matched, never words of a language, so articles in
+    several languages join."""
+    return resolve_nodes([(a.doc_id, i, e) for a in articles for i, e in enumerate(a.entities)])
 
 
 Node = tuple  # (doc_id, index in the article, LocalEntity)
 
 
-def resolve_nodes(nodes: list[Node], lang: Language) -> CorpusEntities:
+def resolve_nodes(nodes: list[Node]) -> CorpusEntities:
     """Join local entities that name the same thing. The persistent store calls this on the part of the
     corpus an update can touch (see ``match_slots`` and ``surname_word``), a build on all of it."""
     parent = list(range(len(nodes)))
@@ -187,7 +186,7 @@ def resolve_nodes(nodes: list[Node], lang: Language) -> CorpusEntities:
 
     owner: dict[str, int] = {}
     for n, (_, _, entity) in enumerate(nodes):
-        for slot in match_slots(entity, lang):
+        for slot in match_slots(entity):
             if slot in owner:
                 union(n, owner[slot])
             else:
@@ -199,17 +198,17 @@ def resolve_nodes(nodes: list[Node], lang: Language) -> CorpusEntities:
     entities: dict[str, Entity] = {}
     key_of: dict[tuple[str, int], str] = {}
     for members in groups.values():
-        entity = _global_entity([nodes[m][2] for m in members], lang)
+        entity = _global_entity([nodes[m][2] for m in members])
         entities[entity.key] = _merge_same_key(entities.get(entity.key), entity)
         for m in members:
             key_of[(nodes[m][0], nodes[m][1])] = entity.key
     return CorpusEntities(dict(sorted(entities.items())), key_of)
 
 
-def match_slots(entity: LocalEntity, lang: Language) -> list[str]:
+def match_slots(entity: LocalEntity) -> list[str]:
     """The names by which this entity joins others of its kind across articles."""
     group = _group(entity.type)
-    return [f"{group}:{key}" for key in sorted(_match_keys(entity, lang))]
+    return [f"{group}:{key}" for key in sorted(_match_keys(entity))]
 
 
 def surname_word(entity: LocalEntity) -> str | None:
@@ -219,9 +218,9 @@ def surname_word(entity: LocalEntity) -> str | None:
     return _match_key(entity.label).split()[-1]
 
 
-def _match_keys(entity: LocalEntity, lang: Language) -> set[str]:
+def _match_keys(entity: LocalEntity) -> set[str]:
     if entity.type is EntityType.COUNTRY:
-        return {f"iso:{country_code(s, lang)}" for s in entity.surfaces if country_code(s, lang)}
+        return {f"iso:{country_code(s)}" for s in entity.surfaces if country_code(s)}
     keys = set()
     for surface in entity.surfaces:
         if entity.type is EntityType.PERSON and len(surface.split()) == 1:
@@ -252,7 +251,7 @@ def _join_lone_surnames(nodes, union) -> None:
                 union(n, min(owners))
 
 
-def _global_entity(members: list[LocalEntity], lang: Language) -> Entity:
+def _global_entity(members: list[LocalEntity]) -> Entity:
     surfaces: Counter = Counter()
     types: Counter = Counter()
     for member in members:
@@ -262,7 +261,7 @@ def _global_entity(members: list[LocalEntity], lang: Language) -> Entity:
     label = max(surfaces, key=lambda s: (len(s.split()), surfaces[s], s))
     known = next((k for s in sorted(surfaces) if (k := known_entity(s)) is not None), None)
     if entity_type is EntityType.COUNTRY:
-        code = next(c for s in sorted(surfaces) if (c := country_code(s, lang)))
+        code = next(c for s in sorted(surfaces) if (c := country_code(s)))
         english, _ = country_names(code)
         return Entity(f"country/{code}", entity_type, english, tuple(sorted(surfaces)), None, code)
     if known is not None:

@@ -231,7 +231,7 @@ class PersistentStore:
                                                                  index.nodes_of_keys(old_keys))
         while True:
             rows = index.local_entities(None if everything else scope)
-            corpus = resolve_nodes([(doc, idx, entity) for doc, idx, entity, _ in rows], None)
+            corpus = resolve_nodes([(doc, idx, entity) for doc, idx, entity, _ in rows])
             outside = set() if everything else index.nodes_of_keys(corpus.entities) - scope
             if not outside:
                 return corpus, {(doc, idx): key for doc, idx, _, key in rows if key is not None}

@@ -98,7 +98,7 @@ def assemble(results: list[ArticleResult], skipped: list[InputError]) -> BuildRe
     """Resolve entities across articles and write every named graph.
 
     Corpus-wide resolution matches names, never words of a language: articles in several languages join."""
-    corpus = resolve_corpus([r.entities for r in results], None)
+    corpus = resolve_corpus([r.entities for r in results])
     ds = new_dataset()
     roles: set[str] = set()
     countries: set[str] = set()

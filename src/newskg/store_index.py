@@ -74,7 +74,7 @@ class StoreIndex:
                             [(doc, i, e.type.value, json.dumps(sorted(e.surfaces.items()), ensure_ascii=False))
                              for i, e in enumerate(entities)])
         self.db.executemany("INSERT INTO slots VALUES (?, ?, ?)",
-                            [(slot, doc, i) for i, e in enumerate(entities) for slot in match_slots(e, None)])
+                            [(slot, doc, i) for i, e in enumerate(entities) for slot in match_slots(e)])
         self.db.executemany("INSERT INTO surnames VALUES (?, ?, ?)",
                             [(word, doc, i) for i, e in enumerate(entities) if (word := surname_word(e))])
         self.db.executemany("INSERT INTO uses VALUES (?, ?)", [(doc, owner) for owner in sorted(set(uses))])
