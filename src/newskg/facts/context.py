@@ -1,6 +1,7 @@
 """What every fact rule needs to know about one article, computed once."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -10,7 +11,7 @@ from newskg.entities import ArticleEntities
 from newskg.lang import Language
 from newskg.model import Article, DateMention, EntityType, Mention, PartialDate, Quantity, Sentence
 from newskg.numbers import find_quantities
-from newskg.textutil import find_words
+from newskg.textutil import alternation, find_words
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ class ArticleContext:
         return [m for m in self.mentions[sentence.index]
                 if m.type.is_organization and (include_media or m.type is not EntityType.MEDIA)]
 
+    def in_mention(self, sentence: Sentence, absolute: int) -> bool:
+        """Is ``absolute`` inside a name found in ``sentence``?"""
+        return any(m.mention.start <= absolute < m.mention.end for m in self.mentions[sentence.index])
+
     def people(self, sentence: Sentence) -> list[Located]:
         return [m for m in self.mentions[sentence.index] if m.type is EntityType.PERSON]
 
@@ -81,19 +86,111 @@ class ArticleContext:
             return after[0].ref
         return self.org_in_focus(sentence.index)
 
-    def org_in_focus(self, sentence_index: int) -> Ref | None:
+    def org_in_focus(self, sentence_index: int, employers_only: bool = False) -> Ref | None:
         """The subject company of the last sentence that names one; else the article's most named company.
 
         The first company a sentence names is usually its subject ("Klarna ingin ... bagi OpenAI").
+        With ``employers_only`` a ministry or a union that reports figures is never the focus.
         """
         for index in range(sentence_index - 1, -1, -1):
             sentence = self.sentences[index]
             if sentence.is_heading:
                 continue
-            orgs = [m for m in self.orgs(sentence) if not self._is_object(sentence, m)] or self.orgs(sentence)
+            orgs = self.orgs(sentence)
+            if employers_only:
+                orgs = [m for m in orgs if self.entity_type(m.ref) is EntityType.ORGANIZATION]
+            orgs = [m for m in orgs if not self._is_object(sentence, m)] or orgs
             if orgs:
                 return orgs[0].ref
-        return self.main_org
+        return self.main_employer if employers_only else self.main_org
+
+    # -- the employer of a workforce event
+    def employers(self, sentence: Sentence, position: int) -> list[Ref]:
+        """The organisations whose staff a statement at ``position`` is about, subject first.
+
+        The subject of the trigger's clause (with the companies coordinated with it: "A dan B memangkas")
+        wins over the company nearest the trigger; a reporting body (ministry, union: AGENCY, UNION) is
+        never the employer. Without a company in the sentence the article's focus company is the employer
+        only when nothing else is named, or when an anaphor ("perusahaan itu", "the company") points to it.
+        """
+        staff_of = self._staff_of(sentence)
+        if staff_of:
+            return staff_of[:1]
+        named = self.employers_named(sentence)
+        if named:
+            return self._subject_group(sentence, named, position)
+        lower = sentence.text.casefold()
+        if find_words(self.lang.grammar["other_companies"], lower):
+            return []
+        if not find_words(self.lang.grammar["company_anaphors"], lower) and \
+                any(m.type in (EntityType.AGENCY, EntityType.UNION) for m in self.orgs(sentence)):
+            return []
+        focus = self.org_in_focus(sentence.index, employers_only=True)
+        return [focus] if focus is not None else []
+
+    def employer(self, sentence: Sentence, position: int) -> Ref | None:
+        found = self.employers(sentence, position)
+        return found[0] if found else None
+
+    def entity_type(self, ref: Ref) -> EntityType:
+        """The type the article settled on for an entity (a mention alone may be typed otherwise)."""
+        return self.entities.entities[ref.index].type
+
+    def employers_named(self, sentence: Sentence) -> list[Located]:
+        """Companies of the sentence that may employ: no reporting bodies, no media cited as a source."""
+        return [m for m in self.mentions[sentence.index]
+                if self.entity_type(m.ref) is EntityType.ORGANIZATION and not self._is_object(sentence, m)]
+
+    def _staff_of(self, sentence: Sentence) -> list[Ref]:
+        """A company named right after a word for its staff ("karyawan Narasi TV"), media companies too."""
+        nouns = alternation(self.lang.employee_nouns)
+        found = []
+        for m in self.orgs(sentence, include_media=True):
+            before = self.article.text[sentence.start:m.mention.start]
+            if self.entity_type(m.ref) in (EntityType.ORGANIZATION, EntityType.MEDIA) \
+                    and re.search(rf"\b(?:{nouns})(?:nya)?\s+$", before, re.IGNORECASE):
+                found.append(m.ref)
+        return found
+
+    def _subject_group(self, sentence: Sentence, named: list[Located], position: int) -> list[Ref]:
+        """The first company of the trigger's clause and those coordinated with it; else the nearest after."""
+        text = self.article.text
+        clause_start = self._clause_start(sentence, position)
+        before = [m for m in named if clause_start <= m.mention.start and m.mention.end <= position]
+        if not before:
+            before = [m for m in named if m.mention.end <= position][-1:]
+        if not before:
+            return [next(m for m in named if m.mention.start >= position).ref]
+        group = [before[0]]
+        joins = self.lang.words("coordinators")
+        for nxt in named[named.index(before[0]) + 1:]:
+            gap = text[group[-1].mention.end:nxt.mention.start]
+            if nxt.mention.end > position or not re.fullmatch(rf"\s*(?:,\s*)?(?:(?:{joins})\s+)?", gap):
+                break
+            group.append(nxt)
+        refs = []
+        for m in group:
+            if m.ref not in refs:
+                refs.append(m.ref)
+        return refs
+
+    def _clause_start(self, sentence: Sentence, position: int) -> int:
+        """Where the clause holding ``position`` starts: after the last "; " or ", dan" / ", while" before it."""
+        before = self.article.text[sentence.start:position]
+        breaks = self.lang.words("clause_breaks")
+        ends = {m.mention.end for m in self.orgs(sentence, include_media=True)}
+        last = 0
+        for found in re.finditer(rf"(?:;|,\s*(?:{breaks})\b)", before, re.IGNORECASE):
+            if sentence.start + found.start() not in ends:  # "A, B, and C cut": a list, not a new clause
+                last = found.end()
+        return sentence.start + last
+
+    @cached_property
+    def main_employer(self) -> Ref | None:
+        counts = Counter(m.ref for ms in self.mentions for m in ms if self.entity_type(m.ref) is EntityType.ORGANIZATION)
+        if not counts:
+            return None
+        return max(counts, key=lambda ref: (counts[ref], -ref.index))
 
     def _is_object(self, sentence: Sentence, located: Located) -> bool:
         """An organisation named after a preposition is rarely the one acting ("kerja sama dengan vendor seperti X")."""

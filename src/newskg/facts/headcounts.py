@@ -1,0 +1,104 @@
+"""Staff counts: "memiliki 7.500 karyawan", "jumlah karyawan menyusut dari 3.800 menjadi 2.000", "a workforce of 9,000".
+
+The numbers a staff-count pattern claims are staff counts, never layoffs or openings: the caller passes
+their offsets on to the layoff and hiring rules.
+"""
+from __future__ import annotations
+
+import re
+
+from newskg.facts.context import ArticleContext
+from newskg.facts.workforce import date_after, division_phrase, employee_count, qualified
+from newskg.model import Fact, Quantity, Sentence
+from newskg.textutil import alternation as _words, find_words as _find
+
+
+def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
+    """Staff-count figures; also the start offsets of the numbers they claim."""
+    facts, claimed = [], set()
+    for sentence in ctx.body():
+        found = _headcount_figures(ctx, sentence)
+        for position, quantity, role, rule in found:
+            claimed.add(quantity.start)
+            values = [("organization", ctx.employer(sentence, position)), ("value", quantity.as_int)]
+            qualified(values, quantity)
+            date = date_after(ctx, sentence, quantity)
+            if date:
+                values.append(("date", date))
+            division = _division(ctx, sentence)
+            if division:
+                values.append(("division", division))
+            change = _percent_change(ctx, sentence)
+            if change is not None and role == "after":
+                values.append(("percentChange", change))
+            values.append(("figureRole", role))
+            facts.append(Fact("StaffCount", sentence.index, rule, tuple(v for v in values if v[1] is not None)))
+    return facts, claimed
+
+
+def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
+    lower, w = sentence.text.casefold(), ctx.lang.words
+    counts = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and not q.vague]
+    has_noun = _find(ctx.lang.headcount_nouns, lower)
+    have = _find(ctx.lang.headcount_have_verbs, lower)
+    src, dst, prev = w("change_from"), w("change_to"), w("previously")
+    if not counts or not (has_noun or have or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
+        return []
+    anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
+    text = ctx.article.text
+    figures = []
+    for q in counts:
+        before = text[sentence.start:q.start].casefold()
+        if re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?(?:\s+(?:{w('average')}))?\s*$", before) \
+                and _has_later(counts, q, dst, text):
+            figures.append((anchor, q, "before", "headcount: dari X menjadi Y"))
+        elif re.search(rf"\b(?:{dst})(?:\s+(?:{w('only_words')}))?\s*$", before):
+            figures.append((anchor, q, "after", "headcount: menjadi Y"))
+        elif re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?\s*$", before) and any(f[2] == "after" for f in figures):
+            figures.append((anchor, q, "before", "headcount: menjadi Y dari X"))
+        elif re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) and _noun_close(sentence, has_noun, q):
+            figures.append((anchor, q, "figure", "headcount: jumlah karyawan adalah X"))
+        elif have and re.search(rf"\b(?:{_words(ctx.lang.headcount_have_verbs)})\s*$", before) \
+                and employee_count(ctx, sentence, q):
+            figures.append((anchor, q, "figure", "headcount: memiliki X karyawan"))
+    if not has_noun and not any(employee_count(ctx, sentence, f[1]) for f in figures):
+        return [f for f in figures if f[3].startswith("headcount: memiliki")]
+    return [f for f in figures if not _is_duration(ctx, sentence, f[1])]
+
+
+def _noun_close(sentence: Sentence, nouns: list[re.Match], q: Quantity, words: int = 6) -> bool:
+    """Is a staff noun shortly before ``q``? ("staff of 90,400", not "staff of 90,400 by 7%, a loss of 6,300")."""
+    gaps = [sentence.text[n.end():q.start - sentence.start] for n in nouns if sentence.start + n.end() <= q.start]
+    return any(len(gap.split()) <= words and not re.search(r"[,;]", gap) for gap in gaps)
+
+
+def _has_later(counts, q, words: str, text: str) -> bool:
+    """Is a later count introduced by one of ``words`` (an alternation)?"""
+    return any(o.start > q.start and re.search(rf"\b(?:{words})\b", text[q.end:o.start].casefold()) for o in counts)
+
+
+def _is_duration(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    after = ctx.article.text[q.end:sentence.end]
+    return bool(re.match(rf"\s*(?:{ctx.lang.words('measure_units')})", after, re.IGNORECASE))
+
+
+def _division(ctx: ArticleContext, sentence: Sentence) -> str | None:
+    w = ctx.lang.words
+    match = re.search(rf"\b(?:{w('headcount_totals')})\s+(?:{w('staff_nouns')})\s+((?:[a-z]+\s+){{1,3}}?)"
+                      rf"(?:{w('division_end_words')})\b", sentence.text)
+    if match:
+        return match.group(1).strip() or None
+    return division_phrase(sentence.text, ctx)
+
+
+def _percent_change(ctx: ArticleContext, sentence: Sentence) -> float | None:
+    lower = sentence.text.casefold()
+    for q in ctx.quantities[sentence.index]:
+        if q.unit == "percent":
+            sign = -1 if re.search(rf"\b(?:{ctx.lang.words('decrease_verbs')})\b", lower) else 1
+            return sign * q.value
+        if q.unit == "fraction" and re.search(rf"\b(?:{ctx.lang.words('decrease_verbs')})\b", lower):
+            return -100 * q.value
+    return None
+
+

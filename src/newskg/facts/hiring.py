@@ -1,0 +1,77 @@
+"""Hiring, rehiring and hiring freezes: "membuka 500 lowongan", "plans to hire 200 engineers", "froze hiring"."""
+from __future__ import annotations
+
+import re
+
+from newskg.facts.context import ArticleContext
+from newskg.facts.workforce import qualified, triggers as _triggers
+from newskg.model import Fact, Sentence
+from newskg.textutil import find_words as _find
+
+
+def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list[Fact]:
+    """Hiring, rehiring and hiring freezes; sentences whose numbers are staff counts are not hiring."""
+    facts: list[Fact] = []
+    for sentence in ctx.body():
+        freeze = _triggers(ctx, sentence, ctx.lang.hiring_freeze_triggers)
+        if freeze:
+            at = sentence.start + freeze[0].start()
+            values = [("organization", ctx.employer(sentence, at)), ("date", ctx.date_near(sentence, at))]
+            facts.append(Fact("HiringFreeze", sentence.index, "hiring freeze: trigger",
+                              tuple(v for v in values if v[1] is not None)))
+            continue
+        triggers = [m for m in _triggers(ctx, sentence, ctx.lang.hiring_triggers)
+                    if not ctx.negated(sentence, sentence.start + m.start())]
+        if any(q.start in claimed for q in ctx.quantities[sentence.index]):
+            triggers = [t for t in triggers if t.group(0).casefold() not in ctx.lang.headcount_have_verbs]
+        last = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].kind == "Hiring"), None)
+        if not triggers:
+            if last is not None and _is_remote(ctx, sentence.text):
+                facts[last] = _merge(facts[last], (("workModel", "remote"),))
+            continue
+        fact = _hiring_fact(ctx, sentence, sentence.start + triggers[0].start())
+        nouns_only = all(t.group(0).casefold() in ctx.lang.hiring_noun_triggers for t in triggers)
+        if nouns_only and fact.get("openings") is None and last is not None:
+            facts[last] = _merge(facts[last], fact.values)  # "Seluruh posisi ini bersifat jarak jauh."
+        else:
+            facts.append(fact)
+    return facts
+
+
+def _hiring_fact(ctx: ArticleContext, sentence: Sentence, at: int) -> Fact:
+    text, w = sentence.text, ctx.lang.words
+    values: list = [("organization", ctx.employer(sentence, at))]
+    openings = next((q for q in ctx.quantities[sentence.index] if q.unit == "count" and re.match(
+        rf"\s+(?:\w+\s+){{0,2}}(?:{w('opening_nouns')})", ctx.article.text[q.end:sentence.end])), None)
+    if openings:
+        values.append(("openings", openings.as_int))
+        qualified(values, openings)
+    values.append(("date", ctx.date_near(sentence, at)))
+    role = re.search(rf"\b(?:{w('hire_staff_nouns')})\s+((?:[a-zA-Z]+\s){{1,3}}?)(?:{w('new_words')})\b", text) or \
+        re.search(rf"\b(?:{w('opening_nouns')}) (?:{w('new_words')}) (?:\w+\s){{0,3}}?(?:{w('field_words')})\s+"
+                  rf"([\w ]{{2,30}}?)(?=[.,]|$)", text)
+    if role:
+        values.append(("jobRole", role.group(1).strip()))
+    target = re.search(rf"\b(?:{w('target_verbs')})\s+([^.]{{3,120}}?)\s+(?:{w('field_words')})\s+"
+                       rf"(?:{w('recruitment_nouns')})", text) or \
+        re.search(rf"\b(?:{w('target_groups')})\s+([^.,]{{3,80}})", text)
+    if target:
+        values.append(("targetGroup", target.group(1).strip()))
+    again, rehire = w("again_words"), w("rehire_verbs")
+    if re.search(rf"\b(?:(?:{again})\s+(?:\w+\s+)?(?:{rehire})|(?:{rehire})\s+(?:\w+\s+){{0,2}}(?:{again}))\b",
+                 text, re.IGNORECASE):
+        values.append(("rehiring", True))
+    if _is_remote(ctx, text):
+        values.append(("workModel", "remote"))
+    return Fact("Hiring", sentence.index, "hiring: trigger", tuple(v for v in values if v[1] is not None))
+
+
+def _is_remote(ctx: ArticleContext, text: str) -> bool:
+    return bool(_find(ctx.lang.remote_phrases, text))
+
+
+def _merge(fact: Fact, values: tuple) -> Fact:
+    """Details a later sentence adds (target group, work model, role) to the hiring just reported."""
+    known = {name for name, _ in fact.values}
+    extra = tuple((n, v) for n, v in values if n in ("targetGroup", "workModel", "jobRole") and n not in known)
+    return Fact(fact.kind, fact.sentence, fact.rule, fact.values + extra)

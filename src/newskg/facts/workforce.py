@@ -1,0 +1,48 @@
+"""What the workforce rules share: counts of employees, qualifiers, divisions, triggers outside names."""
+from __future__ import annotations
+
+import re
+
+from newskg.facts.context import ArticleContext
+from newskg.model import Quantity, Sentence
+from newskg.textutil import alternation, find_words
+
+
+def employee_count(ctx: ArticleContext, sentence: Sentence, quantity: Quantity) -> bool:
+    """A count followed by a word for employees: '1.200 karyawan', 'sekitar 100 karyawannya', '560 orang'."""
+    if quantity.unit != "count":
+        return False
+    after = ctx.article.text[quantity.end:sentence.end]
+    nouns = alternation(ctx.lang.employee_nouns)
+    return bool(re.match(rf"\s+(?:\w+\s+)?(?:{nouns})(?:nya)?\b", after, re.IGNORECASE))
+
+
+def qualified(values: list, quantity: Quantity) -> None:
+    if quantity.qualifier:
+        values.append(("qualifier", quantity.qualifier))
+
+
+def triggers(ctx: ArticleContext, sentence: Sentence, words) -> list[re.Match]:
+    """Trigger words of ``sentence``, except inside a name ("Recruit Holdings" is no hiring)."""
+    return [m for m in find_words(words, sentence.text)
+            if not ctx.in_mention(sentence, sentence.start + m.start())]
+
+
+def division_phrase(text: str, ctx: ArticleContext) -> str | None:
+    w = ctx.lang.words
+    match = re.search(rf"\b(?:{w('locative')}) (?:{w('division_nouns')}) ([a-z]+(?: [a-z]+){{0,3}}?)"
+                      rf"(?=[,.;]|\s+(?:{w('clause_words')})\b|$)", text)
+    if match:
+        return match.group(1)
+    match = re.search(rf"\b(?:{w('locative')}) ({w('division_places')})\b", text)
+    return match.group(1) if match else None
+
+
+def date_after(ctx: ArticleContext, sentence: Sentence, q: Quantity):
+    """The date stated just after a number ("1,000 in 2024 and 2,200 in 2023"); else the only one near."""
+    for date in ctx.dates[sentence.index]:
+        gap = ctx.article.text[q.end:date.start]
+        if 0 <= date.start - q.end and len(gap.split()) <= 4 and "," not in gap \
+                and not re.search(rf"\b(?:{ctx.lang.words('change_from')})\b", gap):
+            return date.value
+    return ctx.date_near(sentence, q.start) if len(ctx.dates[sentence.index]) <= 1 else None
