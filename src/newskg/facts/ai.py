@@ -13,9 +13,6 @@ from newskg.facts.context import ArticleContext
 from newskg.model import Fact, Sentence
 from newskg.textutil import alternation, inside_quotation
 
-_PROGRAMME = re.compile(r"\bprogram\s+[“\"]([^”\"]{3,60})[”\"]", re.IGNORECASE)
-
-
 def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
     facts = []
     for sentence in ctx.body():
@@ -44,11 +41,12 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     if re.search(rf"\b(?:{w('definition_verbs')})\s+(?:(?:{w('indefinite')})\s+)?(?:{w('product_nouns')})\b", text,
                  re.IGNORECASE):
         return None  # a definition ("Chat GPT adalah chatbot"), not an adoption
-    programme = _PROGRAMME.search(text)
-    if programme:
-        return programme.group(1), programme.start(1), programme.end(), "ai: named programme"
     ai = alternation(ctx.lang.ai_terms)
     heads = alternation(ctx.lang.ai_specific_heads)
+    programme = re.search(rf"\b(?:{w('programme_nouns')})\s+[“\"]([^”\"]{{3,60}})[”\"]", text, re.IGNORECASE)
+    if programme and re.search(rf"(?<![\w-])(?:{ai}|{heads})(?![\w-])", text, re.IGNORECASE):
+        # a named programme is an AI adoption only in a sentence that says it is AI
+        return programme.group(1), programme.start(1), programme.end(), "ai: named programme"
     specific = re.search(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])", text, re.IGNORECASE)
     if specific and not ctx.negated(sentence, sentence.start + specific.start(), window=4):
         return specific.group(0), specific.start(), specific.end(), "ai: specific technology"

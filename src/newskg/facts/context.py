@@ -86,11 +86,12 @@ class ArticleContext:
             return after[0].ref
         return self.org_in_focus(sentence.index)
 
-    def org_in_focus(self, sentence_index: int, employers_only: bool = False) -> Ref | None:
+    def org_in_focus(self, sentence_index: int, employers_only: bool = False, agencies: bool = False) -> Ref | None:
         """The subject company of the last sentence that names one; else the article's most named company.
 
         The first company a sentence names is usually its subject ("Klarna ingin ... bagi OpenAI").
-        With ``employers_only`` a ministry or a union that reports figures is never the focus.
+        With ``employers_only`` a ministry or a union that reports figures is never the focus (with
+        ``agencies`` a ministry may be: it hires).
         """
         for index in range(sentence_index - 1, -1, -1):
             sentence = self.sentences[index]
@@ -98,14 +99,14 @@ class ArticleContext:
                 continue
             orgs = self.orgs(sentence)
             if employers_only:
-                orgs = [m for m in orgs if self.entity_type(m.ref) is EntityType.ORGANIZATION]
+                orgs = [m for m in orgs if self.entity_type(m.ref) in _employer_types(agencies)]
             orgs = [m for m in orgs if not self._is_object(sentence, m)] or orgs
             if orgs:
                 return orgs[0].ref
         return self.main_employer if employers_only else self.main_org
 
     # -- the employer of a workforce event
-    def employers(self, sentence: Sentence, position: int) -> list[Ref]:
+    def employers(self, sentence: Sentence, position: int, agencies: bool = False) -> list[Ref]:
         """The organisations whose staff a statement at ``position`` is about, subject first.
 
         The subject of the trigger's clause (with the companies coordinated with it: "A dan B memangkas")
@@ -116,7 +117,7 @@ class ArticleContext:
         staff_of = self._staff_of(sentence)
         if staff_of:
             return staff_of[:1]
-        named = self.employers_named(sentence)
+        named = self.employers_named(sentence, agencies)
         if named:
             return self._subject_group(sentence, named, position)
         lower = sentence.text.casefold()
@@ -125,21 +126,21 @@ class ArticleContext:
         if not find_words(self.lang.grammar["company_anaphors"], lower) and \
                 any(m.type in (EntityType.AGENCY, EntityType.UNION) for m in self.orgs(sentence)):
             return []
-        focus = self.org_in_focus(sentence.index, employers_only=True)
+        focus = self.org_in_focus(sentence.index, employers_only=True, agencies=agencies)
         return [focus] if focus is not None else []
 
-    def employer(self, sentence: Sentence, position: int) -> Ref | None:
-        found = self.employers(sentence, position)
+    def employer(self, sentence: Sentence, position: int, agencies: bool = False) -> Ref | None:
+        found = self.employers(sentence, position, agencies)
         return found[0] if found else None
 
     def entity_type(self, ref: Ref) -> EntityType:
         """The type the article settled on for an entity (a mention alone may be typed otherwise)."""
         return self.entities.entities[ref.index].type
 
-    def employers_named(self, sentence: Sentence) -> list[Located]:
+    def employers_named(self, sentence: Sentence, agencies: bool = False) -> list[Located]:
         """Companies of the sentence that may employ: no reporting bodies, no media cited as a source."""
         return [m for m in self.mentions[sentence.index]
-                if self.entity_type(m.ref) is EntityType.ORGANIZATION and not self._is_object(sentence, m)]
+                if self.entity_type(m.ref) in _employer_types(agencies) and not self._is_object(sentence, m)]
 
     def _staff_of(self, sentence: Sentence) -> list[Ref]:
         """A company named right after a word for its staff ("karyawan Narasi TV"), media companies too."""
@@ -233,3 +234,8 @@ class ArticleContext:
     def negated(self, sentence: Sentence, position: int, window: int = 3) -> bool:
         before = sentence.text[:position - sentence.start].split()[-window:]
         return any(w.casefold().strip(",") in self.lang.negations for w in before)
+
+
+def _employer_types(agencies: bool) -> tuple[EntityType, ...]:
+    """Companies employ; a ministry or agency also hires, but its layoff figures are reports, not its own."""
+    return (EntityType.ORGANIZATION, EntityType.AGENCY) if agencies else (EntityType.ORGANIZATION,)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from newskg.facts.context import ArticleContext
-from newskg.facts.workforce import date_after, division_phrase, employee_count, qualified
+from newskg.facts.workforce import date_after, division_phrase, employee_count, qualified, triggers
 from newskg.model import Fact, Quantity, Sentence
 from newskg.textutil import alternation as _words, find_words as _find
 
@@ -40,7 +40,7 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     lower, w = sentence.text.casefold(), ctx.lang.words
     counts = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and not q.vague]
     has_noun = _find(ctx.lang.headcount_nouns, lower)
-    have = _find(ctx.lang.headcount_have_verbs, lower)
+    have = _find(ctx.lang.headcount_have_verbs + ctx.lang.grammar["existence_words"], lower)
     src, dst, prev = w("change_from"), w("change_to"), w("previously")
     if not counts or not (has_noun or have or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
@@ -56,14 +56,42 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
             figures.append((anchor, q, "after", "headcount: menjadi Y"))
         elif re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?\s*$", before) and any(f[2] == "after" for f in figures):
             figures.append((anchor, q, "before", "headcount: menjadi Y dari X"))
-        elif re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) and _noun_close(sentence, has_noun, q):
-            figures.append((anchor, q, "figure", "headcount: jumlah karyawan adalah X"))
-        elif have and re.search(rf"\b(?:{_words(ctx.lang.headcount_have_verbs)})\s*$", before) \
-                and employee_count(ctx, sentence, q):
-            figures.append((anchor, q, "figure", "headcount: memiliki X karyawan"))
+        else:
+            rule = _stated_figure(ctx, sentence, q, has_noun)
+            if rule:
+                figures.append((anchor, q, "figure", rule))
     if not has_noun and not any(employee_count(ctx, sentence, f[1]) for f in figures):
         return [f for f in figures if f[3].startswith("headcount: memiliki")]
     return [f for f in figures if not _is_duration(ctx, sentence, f[1])]
+
+
+def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: list[re.Match]) -> str | None:
+    """The rule by which ``q`` is a staff figure: after a staff noun, or after "memiliki"/"ada" with a staff noun."""
+    w = ctx.lang.words
+    before = ctx.article.text[sentence.start:q.start].casefold()
+    cuts = triggers(ctx, sentence, ctx.lang.layoff_triggers)
+    nouns = [n for n in nouns if not any(c.start() <= n.start() < c.end() for c in cuts)]  # "mengurangi tenaga kerja"
+    if (re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) or q.qualifier) and _noun_close(sentence, nouns, q):
+        return "headcount: jumlah karyawan adalah X"
+    have = re.search(rf"\b(?:{_words(ctx.lang.headcount_have_verbs)})\s*$", before)
+    there_are = re.search(rf"\b(?:{w('existence_words')})\s*$", before)
+    if (have or (there_are and not _staff_before(ctx, before[:there_are.start()]))) \
+            and employee_count(ctx, sentence, q) and not _affected_after(ctx, sentence, q, cuts):
+        return "headcount: memiliki X karyawan"
+    return None
+
+
+def _staff_before(ctx: ArticleContext, clause: str) -> bool:
+    """'para pekerja yang menolak pindah ada 1.500': a count of a group of staff named before, not the staff."""
+    return bool(re.search(rf"\b(?:{_words(ctx.lang.employee_nouns)})", clause, re.IGNORECASE))
+
+
+def _affected_after(ctx: ArticleContext, sentence: Sentence, q: Quantity, cuts: list[re.Match]) -> bool:
+    """'ada 420 karyawan yang terdampak': the people a cut touches, not the staff."""
+    after = ctx.article.text[q.end:sentence.end]
+    near = " ".join(after.split()[:5])
+    return bool(re.search(rf"\b(?:{ctx.lang.words('affected_words')})\b", near, re.IGNORECASE)) \
+        or any(0 <= sentence.start + c.start() - q.end <= len(near) + 1 for c in cuts)
 
 
 def _noun_close(sentence: Sentence, nouns: list[re.Match], q: Quantity, words: int = 6) -> bool:

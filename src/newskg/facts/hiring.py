@@ -13,15 +13,15 @@ def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list
     """Hiring, rehiring and hiring freezes; sentences whose numbers are staff counts are not hiring."""
     facts: list[Fact] = []
     for sentence in ctx.body():
-        freeze = _triggers(ctx, sentence, ctx.lang.hiring_freeze_triggers)
-        if freeze:
-            at = sentence.start + freeze[0].start()
-            values = [("organization", ctx.employer(sentence, at)), ("date", ctx.date_near(sentence, at))]
+        freeze = _freeze_at(ctx, sentence)
+        if freeze is not None:
+            at = freeze
+            values = [("organization", ctx.employer(sentence, at, agencies=True)), ("date", ctx.date_near(sentence, at))]
             facts.append(Fact("HiringFreeze", sentence.index, "hiring freeze: trigger",
                               tuple(v for v in values if v[1] is not None)))
             continue
         triggers = [m for m in _triggers(ctx, sentence, ctx.lang.hiring_triggers)
-                    if not ctx.negated(sentence, sentence.start + m.start())]
+                    if not ctx.negated(sentence, sentence.start + m.start()) and not _as_division(ctx, sentence, m)]
         if any(q.start in claimed for q in ctx.quantities[sentence.index]):
             triggers = [t for t in triggers if t.group(0).casefold() not in ctx.lang.headcount_have_verbs]
         last = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].kind == "Hiring"), None)
@@ -38,9 +38,27 @@ def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list
     return facts
 
 
+def _freeze_at(ctx: ArticleContext, sentence: Sentence) -> int | None:
+    """Where a hiring freeze is stated: a freeze phrase, or a freeze noun before "on hiring" ("a cap ... on hiring")."""
+    found = _triggers(ctx, sentence, ctx.lang.hiring_freeze_triggers)
+    if found:
+        return sentence.start + found[0].start()
+    w = ctx.lang.words
+    noun = re.search(rf"\b(?:{w('freeze_nouns')})\b\W+(?:\w+\W+){{0,2}}?(?:{w('freeze_objects')})\b", sentence.text,
+                     re.IGNORECASE)
+    return sentence.start + noun.start() if noun else None
+
+
+def _as_division(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
+    """'roles in recruiting', 'di bagian rekrutmen': the name of a department, not hiring."""
+    before = sentence.text[:trigger.start()]
+    w = ctx.lang.words
+    return bool(re.search(rf"\b(?:{w('locative')})(?:\s+(?:{w('division_nouns')}))?\s+$", before, re.IGNORECASE))
+
+
 def _hiring_fact(ctx: ArticleContext, sentence: Sentence, at: int) -> Fact:
     text, w = sentence.text, ctx.lang.words
-    values: list = [("organization", ctx.employer(sentence, at))]
+    values: list = [("organization", ctx.employer(sentence, at, agencies=True))]
     openings = next((q for q in ctx.quantities[sentence.index] if q.unit == "count" and re.match(
         rf"\s+(?:\w+\s+){{0,2}}(?:{w('opening_nouns')})", ctx.article.text[q.end:sentence.end])), None)
     if openings:
