@@ -112,7 +112,8 @@ class ArticleContext:
         The subject of the trigger's clause (with the companies coordinated with it: "A dan B memangkas")
         wins over the company nearest the trigger; a reporting body (ministry, union: AGENCY, UNION) is
         never the employer. Without a company in the sentence the article's focus company is the employer
-        only when nothing else is named, or when an anaphor ("perusahaan itu", "the company") points to it.
+        only when nothing else is named (a ministry, a union, a source cited), or when an anaphor
+        ("perusahaan itu", "the company") points to it.
         """
         staff_of = self._staff_of(sentence)
         if staff_of:
@@ -124,7 +125,7 @@ class ArticleContext:
         if find_words(self.lang.grammar["other_companies"], lower):
             return []
         if not find_words(self.lang.grammar["company_anaphors"], lower) and \
-                any(m.type in (EntityType.AGENCY, EntityType.UNION) for m in self.orgs(sentence)):
+                any(self.entity_type(m.ref) is not EntityType.ORGANIZATION for m in self.orgs(sentence, True)):
             return []
         focus = self.org_in_focus(sentence.index, employers_only=True, agencies=agencies)
         return [focus] if focus is not None else []
@@ -164,9 +165,10 @@ class ArticleContext:
             return [next(m for m in named if m.mention.start >= position).ref]
         group = [before[0]]
         joins = self.lang.words("coordinators")
+        legal = rf"(?:(?:{self.lang.words('legal_forms_before')})\s+)?" if self.lang.grammar["legal_forms_before"] else ""
         for nxt in named[named.index(before[0]) + 1:]:
             gap = text[group[-1].mention.end:nxt.mention.start]
-            if nxt.mention.end > position or not re.fullmatch(rf"\s*(?:,\s*)?(?:(?:{joins})\s+)?", gap):
+            if nxt.mention.end > position or not re.fullmatch(rf"\s*(?:,\s*)?(?:(?:{joins})\s+)?{legal}", gap):
                 break
             group.append(nxt)
         refs = []

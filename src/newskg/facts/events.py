@@ -35,7 +35,7 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
 
 
 def _counted(ctx: ArticleContext, sentence: Sentence, at: int, counts: list[Quantity]) -> list[Fact]:
-    """One layoff per count of the sentence ("1,000 job cuts in 2024 and 2,200 in 2023"), all by its employer."""
+    """One layoff per count of the sentence ("800 cuts this year and 400 last year"), all by its employer."""
     facts = []
     for count in counts:
         employers = ctx.employers(sentence, at)
@@ -87,12 +87,15 @@ def _layoff_counts(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -
     for i, q in enumerate(quantities):
         if q.start in claimed or q.unit != "count":
             continue
-        if not (employee_count(ctx, sentence, q) or _job_cuts_after(ctx, sentence, q) or (q.vague and not counts)):
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        lower_end = nxt is not None and _range(ctx, q, nxt) and employee_count(ctx, sentence, nxt)
+        if not (employee_count(ctx, sentence, q) or _job_cuts_after(ctx, sentence, q) or lower_end
+                or (q.vague and not counts)):
             continue
         previous = quantities[i - 1] if i else None
         if previous is not None and _joined(ctx, previous, q, "count_base_joiners"):
             continue  # "5 persen dari 2.000 karyawan", "one in four jobs": a base, not the count
-        if previous is not None and counts and previous is counts[-1] and _joined(ctx, previous, q, "range_joiners"):
+        if previous is not None and counts and previous is counts[-1] and _range(ctx, previous, q):
             continue  # "3.000 hingga 5.000 karyawan": the lower end stands for the range
         if counts and not _own_clause(ctx, counts[-1], q):
             continue
@@ -108,15 +111,22 @@ def _joined(ctx: ArticleContext, first: Quantity, second: Quantity, joiners: str
                              re.IGNORECASE))
 
 
+def _range(ctx: ArticleContext, low: Quantity, high: Quantity) -> bool:
+    """'3.000-5.000', '3,000 to 5,000', '3.000 hingga 5.000' (the number reader reads 'hingga 5.000' as 'up to')."""
+    if high.qualifier == "up_to" and not ctx.article.text[low.end:high.start].strip():
+        return True
+    return _joined(ctx, low, high, "range_joiners")
+
+
 def _own_clause(ctx: ArticleContext, earlier: Quantity, later: Quantity) -> bool:
-    """A second count is its own layoff when a coordinator separates it from the first ("... and 2,200 ...")."""
+    """A second count is its own layoff when a coordinator separates it from the first ("... and 400 ...")."""
     gap = ctx.article.text[earlier.end:later.start]
     return bool(re.search(rf"\b(?:{ctx.lang.words('coordinators')})\b", gap, re.IGNORECASE)) \
         and not re.search(rf"\b(?:{ctx.lang.words('total_words')})\b", gap, re.IGNORECASE)
 
 
 def _job_cuts_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
-    """'1,000 job cuts', '500 PHK': a count of cuts, not of people."""
+    """'300 job cuts', '500 PHK': a count of cuts, not of people."""
     after = ctx.article.text[q.end:sentence.end]
     return bool(re.match(rf"\s+(?:{ctx.lang.words('job_cut_nouns')})\b", after, re.IGNORECASE))
 

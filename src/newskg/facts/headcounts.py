@@ -83,7 +83,8 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
 
 def _staff_before(ctx: ArticleContext, clause: str) -> bool:
     """'para pekerja yang menolak pindah ada 1.500': a count of a group of staff named before, not the staff."""
-    return bool(re.search(rf"\b(?:{_words(ctx.lang.employee_nouns)})", clause, re.IGNORECASE))
+    return bool(re.search(rf"\b(?:{_words(ctx.lang.employee_nouns)})|\b(?:{ctx.lang.words('group_markers')})\b", clause,
+                          re.IGNORECASE))
 
 
 def _affected_after(ctx: ArticleContext, sentence: Sentence, q: Quantity, cuts: list[re.Match]) -> bool:
@@ -95,7 +96,7 @@ def _affected_after(ctx: ArticleContext, sentence: Sentence, q: Quantity, cuts: 
 
 
 def _noun_close(sentence: Sentence, nouns: list[re.Match], q: Quantity, words: int = 6) -> bool:
-    """Is a staff noun shortly before ``q``? ("staff of 90,400", not "staff of 90,400 by 7%, a loss of 6,300")."""
+    """Is a staff noun shortly before ``q``? ("a staff of 5,000", not "its staff of 5,000 by a tenth, which means 500 jobs")."""
     gaps = [sentence.text[n.end():q.start - sentence.start] for n in nouns if sentence.start + n.end() <= q.start]
     return any(len(gap.split()) <= words and not re.search(r"[,;]", gap) for gap in gaps)
 

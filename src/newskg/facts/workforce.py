@@ -39,7 +39,7 @@ def division_phrase(text: str, ctx: ArticleContext) -> str | None:
 
 
 def date_after(ctx: ArticleContext, sentence: Sentence, q: Quantity):
-    """The date stated just after a number ("1,000 in 2024 and 2,200 in 2023"); else the only one near."""
+    """The date stated just after a number ("800 in 2021 and 400 in 2019"); else the only one near."""
     for date in ctx.dates[sentence.index]:
         gap = ctx.article.text[q.end:date.start]
         if 0 <= date.start - q.end and len(gap.split()) <= 4 and "," not in gap \

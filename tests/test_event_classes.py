@@ -1,0 +1,139 @@
+"""Workforce events by error class: each test is a short invented article and the rows its question returns.
+
+The classes: numbers that are not the count (a percentage's base, a ratio, a range's upper end, a reporting
+body's total), the wrong organisation (a reporting body, unnamed other companies, the clause's subject,
+coordinated companies), lists, count-less layoffs, negation, one-sentence rules that misfired elsewhere,
+hiring words that are names or departments, staff counts.
+"""
+from conftest import build_texts, rows
+
+
+def _layoffs(text: str, name: str = "a.txt") -> set:
+    dataset = build_texts({name: text}).dataset
+    return {(r["org"], r["employees"]) for r in rows(dataset, "layoffs")}
+
+
+# ---------------------------------------------------------------- numbers that are not the count
+
+def test_percentage_base_is_not_the_count():
+    found = _layoffs("Pabrik Garmen Tutup\nJakarta - PT Arunika Tekstil memangkas 5 persen dari 2.400 karyawannya "
+                     "pada Mei 2025.\nPT Arunika Tekstil menyebut pesanan ekspor terus turun.\n")
+    assert found == {("Arunika Tekstil", None)}
+
+
+def test_ratio_denominator_is_not_the_count():
+    found = _layoffs("Brightwater Analytics Inc. warned on Monday that one in four jobs could be cut next year.\n"
+                     "Brightwater Analytics Inc. sells software to hospitals.\n", "en.txt")
+    assert all(employees != 4 for _, employees in found)
+
+
+def test_range_keeps_its_lower_end():
+    found = _layoffs("PT Cakra Baja Utama akan merumahkan 3.000 hingga 5.000 pekerja tahun ini.\n"
+                     "PT Cakra Baja Utama memproduksi baja ringan.\n")
+    assert found == {("Cakra Baja Utama", 3000)}
+
+
+def test_reporting_body_total_is_no_layoff_of_the_focus_company():
+    found = _layoffs("PT Lintang Sepatu Nusantara menutup pabriknya di Cikarang dan memberhentikan 650 karyawan.\n"
+                     "Menurut data Kementerian Ketenagakerjaan, sebanyak 52.300 pekerja terkena PHK sepanjang 2024.\n")
+    assert found == {("Lintang Sepatu Nusantara", 650)}
+
+
+def test_unnamed_other_companies_are_not_the_focus_company():
+    found = _layoffs("PT Karsa Digital Mandiri membuka kantor baru di Medan.\n"
+                     "Sementara itu, sejumlah perusahaan rintisan memangkas ribuan karyawan tahun ini.\n"
+                     "PT Karsa Digital Mandiri menambah layanan pembayaran.\n")
+    assert found == set()
+
+
+# ---------------------------------------------------------------- the organisation of an event
+
+def test_subject_of_the_clause_is_the_employer():
+    found = _layoffs("PT Samudra Niaga Abadi, pemasok PT Kencana Ritel Jaya, memangkas 320 karyawan pada Juni 2025.\n")
+    assert found == {("Samudra Niaga Abadi", 320)}
+
+
+def test_coordinated_companies_each_cut():
+    found = _layoffs("PT Rimba Kertas Lestari serta PT Bayu Karton Prima memangkas 900 karyawan setelah merger.\n")
+    assert found == {("Rimba Kertas Lestari", 900), ("Bayu Karton Prima", 900)}
+    found = _layoffs("Orbis Labs Inc. and Quanta Freight Inc. will cut 700 jobs after the merger.\n", "en.txt")
+    assert found == {("Orbis Labs Inc.", 700), ("Quanta Freight Inc.", 700)}
+
+
+def test_two_counts_in_one_sentence_are_two_layoffs_with_their_dates():
+    dataset = build_texts({"en.txt": "Corvane Holdings Inc. runs job boards in Asia.\n"
+                                     "Corvane Holdings Inc. made 800 job cuts in 2024 and 1,500 job cuts in 2023.\n"}).dataset
+    found = {(r["org"], r["employees"], str(r["date"])) for r in rows(dataset, "layoffs")}
+    assert found == {("Corvane Holdings Inc.", 800, "2024"), ("Corvane Holdings Inc.", 1500, "2023")}
+
+
+# ---------------------------------------------------------------- lists and count-less layoffs
+
+def test_listed_companies_each_had_a_layoff():
+    found = _layoffs("Gelombang PHK Media\nPerusahaan media yang melakukan PHK tahun ini antara lain PT Warta Kini, "
+                     "PT Suara Lintas, dan PT Sinar Pagi.\n")
+    assert {org for org, _ in found} >= {"Warta Kini", "Suara Lintas", "Sinar Pagi"}
+    assert all(employees is None for _, employees in found)
+
+
+def test_countless_layoff_only_when_no_counted_one():
+    found = _layoffs("PT Delta Pangan Sejahtera melakukan PHK terhadap 410 karyawan pada Maret 2025.\n"
+                     "PT Delta Pangan Sejahtera menyebut PHK itu tak terhindarkan.\n")
+    assert found == {("Delta Pangan Sejahtera", 410)}
+
+
+def test_negated_layoff_is_none():
+    found = _layoffs("PT Griya Busana Indah memiliki 5.200 karyawan.\n"
+                     "PT Griya Busana Indah menegaskan tidak melakukan pemutusan hubungan kerja tahun ini.\n")
+    assert found == set()
+
+
+def test_affected_alone_is_no_layoff():
+    found = _layoffs("PT Tirta Rasa Makmur menghentikan produksi setelah 300 karyawan terdampak banjir.\n")
+    assert found == set()
+
+
+# ---------------------------------------------------------------- hiring and freezes
+
+def test_hiring_words_in_names_and_departments_are_no_hiring():
+    dataset = build_texts({"en.txt": "Talentbridge Recruit Inc. said on Monday that most affected roles are in "
+                                     "recruiting and sales.\nTalentbridge Recruit Inc. is based in Osaka.\n"}).dataset
+    assert rows(dataset, "hiring") == []
+
+
+def test_freeze_noun_before_on_hiring_is_a_freeze_not_hiring():
+    dataset = build_texts({"en.txt": "Halvard Metals Inc. is also placing a strict cap on hiring for the rest of "
+                                     "the year.\n"}).dataset
+    assert rows(dataset, "hiring") == []
+
+
+def test_agency_can_hire():
+    dataset = build_texts({"id.txt": "Kementerian Perhubungan membuka 1.200 lowongan bagi lulusan SMA tahun ini.\n"}).dataset
+    assert {(r["org"], r["openings"]) for r in rows(dataset, "hiring")} == {("Kementerian Perhubungan", 1200)}
+
+
+# ---------------------------------------------------------------- AI adoption
+
+def test_quoted_programme_needs_an_ai_word():
+    plain = build_texts({"a.txt": "PT Bumi Kopi Nusantara meluncurkan program \"Petani Maju\" untuk mitra petani.\n"})
+    assert rows(plain.dataset, "ai_adoption") == []
+    ai = build_texts({"b.txt": "PT Bumi Kopi Nusantara meluncurkan program \"Asisten Panen\" berbasis kecerdasan "
+                               "buatan untuk mitra petani.\n"})
+    assert {r["org"] for r in rows(ai.dataset, "ai_adoption")} == {"Bumi Kopi Nusantara"}
+
+
+# ---------------------------------------------------------------- staff counts
+
+def test_staff_of_and_a_loss_of_jobs():
+    dataset = build_texts({"en.txt": "Ostrava Networks Inc. is trimming its staff of 40,200 "
+                                     "by 5 percent, eliminating some 2,000 jobs worldwide.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Ostrava Networks Inc.", 40200)}
+    assert {(r["org"], r["employees"]) for r in rows(dataset, "layoffs")} == {("Ostrava Networks Inc.", 2000)}
+
+
+def test_there_are_n_employees_is_a_staff_count_unless_a_group_or_a_cut():
+    dataset = build_texts({"id.txt": "PT Sentosa Rajut Indah berdiri pada 1992 di Bandung.\n"
+                                     "Menurut catatan perusahaan, ada 14.000 karyawan PT Sentosa Rajut Indah di tiga "
+                                     "provinsi.\nPara penjahit yang memilih pensiun dini ada 600 pekerja.\n"
+                                     "Tahun lalu ada 90 karyawan yang terdampak penutupan gudang.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Sentosa Rajut Indah", 14000)}
