@@ -137,3 +137,19 @@ def test_there_are_n_employees_is_a_staff_count_unless_a_group_or_a_cut():
                                      "provinsi.\nPara penjahit yang memilih pensiun dini ada 600 pekerja.\n"
                                      "Tahun lalu ada 90 karyawan yang terdampak penutupan gudang.\n"}).dataset
     assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Sentosa Rajut Indah", 14000)}
+
+
+# ---------------------------------------------------------------- rules that fit one article only, made general
+
+def test_new_position_is_hiring_only_as_a_count_of_openings():
+    moved = build_texts({"a.txt": "PT Lembayung Farma Utama menunjuk Rina Kusuma sebagai direktur. Ia sebelumnya "
+                                  "ditempatkan di posisi baru di Surabaya.\n"})
+    assert rows(moved.dataset, "hiring") == []
+    hiring = build_texts({"b.txt": "PT Lembayung Farma Utama membuka 250 posisi baru di pabrik Cikande tahun depan.\n"})
+    assert {(r["org"], r["openings"]) for r in rows(hiring.dataset, "hiring")} == {("Lembayung Farma Utama", 250)}
+
+
+def test_total_with_a_modifier_before_a_staff_noun_is_a_staff_figure():
+    dataset = build_texts({"a.txt": "PT Nirmala Kemas Jaya memindahkan gudangnya ke Karawang.\n"
+                                    "Total seluruh pegawai PT Nirmala Kemas Jaya saat itu adalah 2.150 orang.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Nirmala Kemas Jaya", 2150)}

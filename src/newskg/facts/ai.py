@@ -51,7 +51,7 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     if specific and not ctx.negated(sentence, sentence.start + specific.start(), window=4):
         return specific.group(0), specific.start(), specific.end(), "ai: specific technology"
     verbs = alternation(v for v in ctx.lang.ai_adoption_verbs if v not in ctx.lang.ai_replacement_verbs)
-    generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:teknologi\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
+    generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:(?:{w('technology_nouns')})\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
                         text, re.IGNORECASE)
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
             and not inside_quotation(text, generic.start()):  # a speaker's opinion, not an adoption

@@ -150,7 +150,7 @@ class ArticleContext:
         for m in self.orgs(sentence, include_media=True):
             before = self.article.text[sentence.start:m.mention.start]
             if self.entity_type(m.ref) in (EntityType.ORGANIZATION, EntityType.MEDIA) \
-                    and re.search(rf"\b(?:{nouns})(?:nya)?\s+$", before, re.IGNORECASE):
+                    and re.search(rf"\b(?:{nouns})(?:{self.lang.words('noun_suffixes')})?\s+$", before, re.IGNORECASE):
                 found.append(m.ref)
         return found
 

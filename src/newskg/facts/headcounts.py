@@ -39,7 +39,7 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
 def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     lower, w = sentence.text.casefold(), ctx.lang.words
     counts = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and not q.vague]
-    has_noun = _find(ctx.lang.headcount_nouns, lower)
+    has_noun = _staff_total_nouns(ctx, lower)
     have = _find(ctx.lang.headcount_have_verbs + ctx.lang.grammar["existence_words"], lower)
     src, dst, prev = w("change_from"), w("change_to"), w("previously")
     if not counts or not (has_noun or have or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
@@ -63,6 +63,14 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     if not has_noun and not any(employee_count(ctx, sentence, f[1]) for f in figures):
         return [f for f in figures if f[3].startswith("headcount: memiliki")]
     return [f for f in figures if not _is_duration(ctx, sentence, f[1])]
+
+
+def _staff_total_nouns(ctx: ArticleContext, lower: str) -> list[re.Match]:
+    """Words that announce a staff figure: the language's list, and "jumlah/total" + one word + a staff noun."""
+    w = ctx.lang.words
+    found = _find(ctx.lang.headcount_nouns, lower)
+    found += list(re.finditer(rf"\b(?:{w('headcount_totals')})\s+(?:\w+\s+)?(?:{w('staff_nouns')})\b", lower))
+    return sorted(found, key=lambda m: m.start())
 
 
 def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: list[re.Match]) -> str | None:
@@ -95,7 +103,7 @@ def _affected_after(ctx: ArticleContext, sentence: Sentence, q: Quantity, cuts: 
         or any(0 <= sentence.start + c.start() - q.end <= len(near) + 1 for c in cuts)
 
 
-def _noun_close(sentence: Sentence, nouns: list[re.Match], q: Quantity, words: int = 6) -> bool:
+def _noun_close(sentence: Sentence, nouns: list[re.Match], q: Quantity, words: int = 8) -> bool:
     """Is a staff noun shortly before ``q``? ("a staff of 5,000", not "its staff of 5,000 by a tenth, which means 500 jobs")."""
     gaps = [sentence.text[n.end():q.start - sentence.start] for n in nouns if sentence.start + n.end() <= q.start]
     return any(len(gap.split()) <= words and not re.search(r"[,;]", gap) for gap in gaps)

@@ -25,6 +25,10 @@ def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list
         if any(q.start in claimed for q in ctx.quantities[sentence.index]):
             triggers = [t for t in triggers if t.group(0).casefold() not in ctx.lang.headcount_have_verbs]
         last = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].kind == "Hiring"), None)
+        new_openings = _new_openings(ctx, sentence)
+        if not triggers and new_openings is not None:
+            facts.append(_hiring_fact(ctx, sentence, new_openings))
+            continue
         if not triggers:
             if last is not None and _is_remote(ctx, sentence.text):
                 facts[last] = _merge(facts[last], (("workModel", "remote"),))
@@ -36,6 +40,18 @@ def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list
         else:
             facts.append(fact)
     return facts
+
+
+def _new_openings(ctx: ArticleContext, sentence: Sentence) -> int | None:
+    """'membuka 300 posisi baru', 'adds 300 new roles': a count of new openings says hiring without a hiring verb."""
+    w = ctx.lang.words
+    for q in ctx.quantities[sentence.index]:
+        after = ctx.article.text[q.end:sentence.end]
+        if q.unit == "count" and (re.match(rf"\s+(?:{w('opening_nouns')})\s+(?:{w('new_words')})\b", after, re.IGNORECASE)
+                                  or re.match(rf"\s+(?:{w('new_words')})\s+(?:{w('opening_nouns')})\b", after,
+                                              re.IGNORECASE)):
+            return q.start
+    return None
 
 
 def _freeze_at(ctx: ArticleContext, sentence: Sentence) -> int | None:

@@ -14,7 +14,8 @@ def employee_count(ctx: ArticleContext, sentence: Sentence, quantity: Quantity) 
         return False
     after = ctx.article.text[quantity.end:sentence.end]
     nouns = alternation(ctx.lang.employee_nouns)
-    return bool(re.match(rf"\s+(?:\w+\s+)?(?:{nouns})(?:nya)?\b", after, re.IGNORECASE))
+    suffixes = ctx.lang.words("noun_suffixes")  # "karyawannya": its employees
+    return bool(re.match(rf"\s+(?:\w+\s+)?(?:{nouns})(?:{suffixes})?\b", after, re.IGNORECASE))
 
 
 def qualified(values: list, quantity: Quantity) -> None:
