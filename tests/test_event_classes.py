@@ -153,3 +153,30 @@ def test_total_with_a_modifier_before_a_staff_noun_is_a_staff_figure():
     dataset = build_texts({"a.txt": "PT Nirmala Kemas Jaya memindahkan gudangnya ke Karawang.\n"
                                     "Total seluruh pegawai PT Nirmala Kemas Jaya saat itu adalah 2.150 orang.\n"}).dataset
     assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Nirmala Kemas Jaya", 2150)}
+
+
+# ---------------------------------------------------------------- AI adoption vocabulary, both languages
+
+def _ai(name: str, text: str) -> set:
+    return {(r["org"], r["technology"]) for r in rows(build_texts({name: text}).dataset, "ai_adoption")}
+
+
+def test_english_ai_adoption_shapes():
+    assert _ai("a.txt", "Pellucid Freight Inc. will deploy AI agents to track parcels.\n") == \
+        {("Pellucid Freight Inc.", "AI agents")}
+    assert {org for org, _ in _ai("b.txt", "Tamsin Retail Inc. said AI tools in its call centres cut waiting times "
+                                           "by half.\n")} == {"Tamsin Retail Inc."}
+    assert {org for org, _ in _ai("c.txt", "At Quillon Bank Inc., a chatbot now answers most customer questions.\n")} \
+        == {"Quillon Bank Inc."}
+
+
+def test_indonesian_ai_adoption_shapes():
+    assert {org for org, _ in _ai("a.txt", "PT Wahana Siar Nusantara menghadirkan presenter AI untuk membacakan "
+                                           "berita pagi.\n")} == {"Wahana Siar Nusantara"}
+    assert {org for org, _ in _ai("b.txt", "PT Arta Gadai Mulia memanfaatkan kecerdasan buatan untuk menaksir "
+                                           "nilai emas.\n")} == {"Arta Gadai Mulia"}
+
+
+def test_a_wish_or_other_companies_is_no_adoption():
+    assert _ai("a.txt", "PT Cahaya Pustaka Media menerbitkan buku panduan bagi perusahaan lain yang ingin "
+                        "mengadopsi AI.\n") == set()

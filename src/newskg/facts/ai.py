@@ -21,7 +21,7 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
             continue
         label, start, end, rule = found
         at = sentence.start + start
-        values = [("organization", ctx.org_near(sentence, at)), ("technology", label)]
+        values = [("organization", ctx.employer(sentence, at, agencies=True)), ("technology", label)]
         purpose = _purpose(sentence.text[end:], ctx)
         if purpose:
             values.append(("purpose", purpose))
@@ -54,9 +54,15 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:(?:{w('technology_nouns')})\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
                         text, re.IGNORECASE)
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
+            and not _intended(ctx, text[:generic.start()]) \
             and not inside_quotation(text, generic.start()):  # a speaker's opinion, not an adoption
         return generic.group(1), generic.start(1), generic.end(1), "ai: adoption verb + AI"
     return None
+
+
+def _intended(ctx: ArticleContext, before: str) -> bool:
+    """'ingin mengadopsi AI', 'meminta karyawan untuk beralih ke AI': a wish or a request, not an adoption."""
+    return bool(re.search(rf"\b(?:{ctx.lang.words('intent_words')})\s+$", before, re.IGNORECASE))
 
 
 def _purpose(after: str, ctx: ArticleContext) -> str | None:
