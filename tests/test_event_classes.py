@@ -180,3 +180,22 @@ def test_indonesian_ai_adoption_shapes():
 def test_a_wish_or_other_companies_is_no_adoption():
     assert _ai("a.txt", "PT Cahaya Pustaka Media menerbitkan buku panduan bagi perusahaan lain yang ingin "
                         "mengadopsi AI.\n") == set()
+
+
+# ---------------------------------------------------------------- statistics, quotations, existing staff
+
+def test_layoff_statistics_are_no_company_layoff():
+    found = _layoffs("Asosiasi Pedagang Ritel Nusantara mempertanyakan data PHK yang dirilis pemerintah pekan lalu.\n")
+    assert found == set()
+
+
+def test_count_in_another_quoted_sentence_is_not_the_layoff_count():
+    found = _layoffs("PT Lentera Energi Hijau berencana membangun pabrik baru.\n"
+                     "\"Kita butuh 2 juta lapangan kerja baru. Karena itu PHK harus dicegah,\" kata Dewi Larasati.\n")
+    assert all(employees != 2000000 for _, employees in found)
+
+
+def test_existing_staff_after_a_source_clause():
+    dataset = build_texts({"a.txt": "Mengutip dari Bloomberg, PT Garda Sinyal Prima saat ini menawarkan 800 lowongan "
+                                    "dan 24.000 karyawan yang ada.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Garda Sinyal Prima", 24000)}

@@ -141,7 +141,7 @@ class ArticleContext:
     def employers_named(self, sentence: Sentence, agencies: bool = False) -> list[Located]:
         """Companies of the sentence that may employ: no reporting bodies, no media cited as a source."""
         return [m for m in self.mentions[sentence.index]
-                if self.entity_type(m.ref) in _employer_types(agencies) and not self._is_object(sentence, m)]
+                if self.entity_type(m.ref) in _employer_types(agencies) and not self._object_in_clause(sentence, m)]
 
     def _staff_of(self, sentence: Sentence) -> list[Ref]:
         """A company named right after a word for its staff ("karyawan Narasi TV"), media companies too."""
@@ -199,6 +199,11 @@ class ArticleContext:
         """An organisation named after a preposition is rarely the one acting ("kerja sama dengan vendor seperti X")."""
         before = self.article.text[sentence.start:located.mention.start].casefold().split()[-4:]
         return any(w.strip(",") in self.lang.grammar["object_markers"] for w in before)
+
+    def _object_in_clause(self, sentence: Sentence, located: Located) -> bool:
+        """Like ``_is_object``, but a marker before a comma ("Melansir dari Reuters, Tesla ...") is another clause's."""
+        before = self.article.text[sentence.start:located.mention.start].rsplit(",", 1)[-1]
+        return any(w in self.lang.grammar["object_markers"] for w in before.casefold().split()[-4:])
 
     @cached_property
     def main_org(self) -> Ref | None:

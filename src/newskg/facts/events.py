@@ -26,7 +26,7 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
         if not found:
             continue
         at = sentence.start + found[0].start()
-        counts = _layoff_counts(ctx, sentence, claimed)
+        counts = [q for q in _layoff_counts(ctx, sentence, claimed) if _same_statement(ctx, found, sentence, q)]
         if counts:
             facts.extend(_counted(ctx, sentence, at, counts))
         else:
@@ -52,6 +52,8 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
     """A layoff named without a count: of the companies a list names, or of the clause's employer."""
     if inside_quotation(sentence.text, at - sentence.start):
         return []  # a speaker's words about layoffs in general ("keputusan yang menyebabkan PHK")
+    if re.search(rf"\b(?:{ctx.lang.words('statistic_nouns')})\s+$", sentence.text[:at - sentence.start], re.IGNORECASE):
+        return []  # "data PHK", "gelombang PHK": figures or a trend, not one company's layoff
     listed = _listed(ctx, sentence)
     named = {m.ref for m in ctx.employers_named(sentence)}
     employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named]
@@ -101,6 +103,15 @@ def _layoff_counts(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -
             continue
         counts.append(q)
     return counts
+
+
+def _same_statement(ctx: ArticleContext, found: list[re.Match], sentence: Sentence, q: Quantity) -> bool:
+    """Is a trigger in the same statement as ``q``? A quotation can hold several sentences in one."""
+    for trigger in found:
+        start, end = sorted((sentence.start + trigger.start(), q.start))
+        if not re.search(r"[.!?][\"”’]?\s", ctx.article.text[start:end]):
+            return True
+    return False
 
 
 def _joined(ctx: ArticleContext, first: Quantity, second: Quantity, joiners: str) -> bool:

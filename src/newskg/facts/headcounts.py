@@ -36,13 +36,17 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
     return facts, claimed
 
 
+_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N karyawan yang ada")  # rules that need no staff noun
+
+
 def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     lower, w = sentence.text.casefold(), ctx.lang.words
     counts = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and not q.vague]
     has_noun = _staff_total_nouns(ctx, lower)
     have = _find(ctx.lang.headcount_have_verbs + ctx.lang.grammar["existence_words"], lower)
     src, dst, prev = w("change_from"), w("change_to"), w("previously")
-    if not counts or not (has_noun or have or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
+    existing = any(_existing_after(ctx, sentence, q) for q in counts)
+    if not counts or not (has_noun or have or existing or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
     text = ctx.article.text
@@ -61,7 +65,7 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
             if rule:
                 figures.append((anchor, q, "figure", rule))
     if not has_noun and not any(employee_count(ctx, sentence, f[1]) for f in figures):
-        return [f for f in figures if f[3].startswith("headcount: memiliki")]
+        return [f for f in figures if f[3] in _STANDALONE]
     return [f for f in figures if not _is_duration(ctx, sentence, f[1])]
 
 
@@ -81,12 +85,22 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
     nouns = [n for n in nouns if not any(c.start() <= n.start() < c.end() for c in cuts)]  # "mengurangi tenaga kerja"
     if (re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) or q.qualifier) and _noun_close(sentence, nouns, q):
         return "headcount: jumlah karyawan adalah X"
+    if employee_count(ctx, sentence, q) and _existing_after(ctx, sentence, q):
+        return "headcount: N karyawan yang ada"
     have = re.search(rf"\b(?:{_words(ctx.lang.headcount_have_verbs)})\s*$", before)
     there_are = re.search(rf"\b(?:{w('existence_words')})\s*$", before)
     if (have or (there_are and not _staff_before(ctx, before[:there_are.start()]))) \
             and employee_count(ctx, sentence, q) and not _affected_after(ctx, sentence, q, cuts):
         return "headcount: memiliki X karyawan"
     return None
+
+
+def _existing_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """'100.000 karyawan yang ada': the staff that exist, a staff count."""
+    after = ctx.article.text[q.end:sentence.end]
+    nouns, suffixes = _words(ctx.lang.employee_nouns), ctx.lang.words("noun_suffixes")
+    return bool(re.match(rf"\s+(?:{nouns})(?:{suffixes})?\s+(?:{ctx.lang.words('existing_after')})\b", after,
+                         re.IGNORECASE))
 
 
 def _staff_before(ctx: ArticleContext, clause: str) -> bool:
