@@ -199,3 +199,10 @@ def test_existing_staff_after_a_source_clause():
     dataset = build_texts({"a.txt": "Mengutip dari Bloomberg, PT Garda Sinyal Prima saat ini menawarkan 800 lowongan "
                                     "dan 24.000 karyawan yang ada.\n"}).dataset
     assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Garda Sinyal Prima", 24000)}
+
+
+def test_a_plan_is_marked_as_a_plan():
+    result = build_texts({"en.txt": "Marlow Robotics Inc. plans to hire 400 engineers in Austin next year.\n"})
+    assert {(r["org"], r["openings"]) for r in rows(result.dataset, "hiring")} == {("Marlow Robotics Inc.", 400)}
+    rules = [str(o) for o in result.dataset.objects(None, None) if "hiring:" in str(o)]
+    assert rules == ["hiring: trigger (plan)"]

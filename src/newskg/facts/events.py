@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newskg.facts.context import ArticleContext, Ref
-from newskg.facts.workforce import date_after, division_phrase, employee_count, qualified, triggers
+from newskg.facts.workforce import date_after, division_phrase, employee_count, planned, qualified, triggers
 from newskg.model import Fact, Quantity, Sentence
 from newskg.textutil import alternation, find_words, inside_quotation
 
@@ -44,6 +44,7 @@ def _counted(ctx: ArticleContext, sentence: Sentence, at: int, counts: list[Quan
             qualified(values, count)
             date = date_after(ctx, sentence, count) if len(counts) > 1 else ctx.date_near(sentence, at)
             rule = "layoff: trigger + employee count" if not count.vague else "layoff: trigger + vague count"
+            rule += " (plan)" if planned(ctx, sentence, at) else ""
             facts.append(_fact(ctx, sentence, rule, values, date))
     return facts
 

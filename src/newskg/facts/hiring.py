@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from newskg.facts.context import ArticleContext
-from newskg.facts.workforce import qualified, triggers as _triggers
+from newskg.facts.workforce import planned, qualified, triggers as _triggers
 from newskg.model import Fact, Sentence
 from newskg.textutil import find_words as _find
 
@@ -97,7 +97,8 @@ def _hiring_fact(ctx: ArticleContext, sentence: Sentence, at: int) -> Fact:
         values.append(("rehiring", True))
     if _is_remote(ctx, text):
         values.append(("workModel", "remote"))
-    return Fact("Hiring", sentence.index, "hiring: trigger", tuple(v for v in values if v[1] is not None))
+    rule = "hiring: trigger (plan)" if planned(ctx, sentence, at) else "hiring: trigger"
+    return Fact("Hiring", sentence.index, rule, tuple(v for v in values if v[1] is not None))
 
 
 def _is_remote(ctx: ArticleContext, text: str) -> bool:

@@ -39,6 +39,13 @@ def division_phrase(text: str, ctx: ArticleContext) -> str | None:
     return match.group(1) if match else None
 
 
+def planned(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
+    """Is the event at ``at`` a plan ("berencana merekrut", "plans to hire")? Marked in the rule's name: the
+    ontology has no property for it yet."""
+    before = ctx.article.text[sentence.start:at]
+    return bool(re.search(rf"\b(?:{ctx.lang.words('plan_words')})\s+(?:\S+\s+){{0,2}}$", before, re.IGNORECASE))
+
+
 def date_after(ctx: ArticleContext, sentence: Sentence, q: Quantity):
     """The date stated just after a number ("800 in 2021 and 400 in 2019"); else the only one near."""
     for date in ctx.dates[sentence.index]:
