@@ -206,3 +206,32 @@ def test_a_plan_is_marked_as_a_plan():
     assert {(r["org"], r["openings"]) for r in rows(result.dataset, "hiring")} == {("Marlow Robotics Inc.", 400)}
     rules = [str(o) for o in result.dataset.objects(None, None) if "hiring:" in str(o)]
     assert rules == ["hiring: trigger (plan)"]
+
+
+def test_breakdown_by_division_gives_a_layoff_per_division():
+    dataset = build_texts({"en.txt": "Veritas Mobility Inc. will cut 3,200 jobs: 2,500 in sales, 700 in engineering.\n"}).dataset
+    found = {(r["employees"], r["division"]) for r in rows(dataset, "layoffs")}
+    assert found == {(3200, None), (2500, "sales"), (700, "engineering")}
+    dataset = build_texts({"id.txt": "PT Sekar Logistik Prima memangkas 900 karyawan, yakni 600 di divisi gudang dan "
+                                     "300 di bagian armada.\n"}).dataset
+    found = {(r["employees"], r["division"]) for r in rows(dataset, "layoffs")}
+    assert found == {(900, None), (600, "divisi gudang"), (300, "bagian armada")}
+
+
+def test_staff_by_division_and_english_staff_shapes():
+    dataset = build_texts({"a.txt": "PT Angkasa Biru Nusantara kini mengoperasikan 40 pesawat.\n"
+                                    "Sebanyak 2.100 karyawan merupakan awak kabin, sedangkan 900 orang lainnya adalah "
+                                    "pilot.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Angkasa Biru Nusantara", 2100),
+                                                                            ("Angkasa Biru Nusantara", 900)}
+    dataset = build_texts({"en.txt": "Fernhill Foods Inc. employs about 6,400 people in four countries.\n"
+                                     "Brackwater Mills Inc. has a workforce of 1,250.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Fernhill Foods Inc.", 6400),
+                                                                            ("Brackwater Mills Inc.", 1250)}
+
+
+def test_staff_of_a_company_no_name_was_found_for_is_not_the_focus_company():
+    dataset = build_texts({"a.txt": "PT Sabda Ritel Nusantara membuka dua gerai baru di Bogor.\n"
+                                    "Menurut serikat pekerja, jumlah karyawan Kerta Samudra mencapai 5.400 orang.\n"
+                                    "Sebanyak 1.900 karyawan merupakan awak kapal.\n"}).dataset
+    assert all(r["org"] != "Sabda Ritel Nusantara" for r in rows(dataset, "headcount"))

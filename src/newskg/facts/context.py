@@ -11,7 +11,7 @@ from newskg.entities import ArticleEntities
 from newskg.lang import Language
 from newskg.model import Article, DateMention, EntityType, Mention, PartialDate, Quantity, Sentence
 from newskg.numbers import find_quantities
-from newskg.textutil import alternation, find_words
+from newskg.textutil import alternation, find_words, inside_quotation
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,8 @@ class ArticleContext:
             if sentence.is_heading:
                 continue
             orgs = self.orgs(sentence)
+            if employers_only and self._unknown_owner(sentence):
+                return None  # the company last talked about is one no name was found for
             if employers_only:
                 orgs = [m for m in orgs if self.entity_type(m.ref) in _employer_types(agencies)]
             orgs = [m for m in orgs if not self._is_object(sentence, m)] or orgs
@@ -122,7 +124,7 @@ class ArticleContext:
         if named:
             return self._subject_group(sentence, named, position)
         lower = sentence.text.casefold()
-        if find_words(self.lang.grammar["other_companies"], lower):
+        if find_words(self.lang.grammar["other_companies"], lower) or self._unknown_owner(sentence):
             return []
         if not find_words(self.lang.grammar["company_anaphors"], lower) and \
                 any(self.entity_type(m.ref) is not EntityType.ORGANIZATION for m in self.orgs(sentence, True)):
@@ -142,6 +144,17 @@ class ArticleContext:
         """Companies of the sentence that may employ: no reporting bodies, no media cited as a source."""
         return [m for m in self.mentions[sentence.index]
                 if self.entity_type(m.ref) in _employer_types(agencies) and not self._object_in_clause(sentence, m)]
+
+    def _unknown_owner(self, sentence: Sentence) -> bool:
+        """'karyawan Garuda Indonesia' where no name was found: the staff's owner is named, but not known."""
+        nouns = alternation(self.lang.employee_nouns)
+        for match in re.finditer(rf"\b(?:{nouns})\s+([A-Z][a-z][\w.-]*)", sentence.text):  # a name, not "AI"
+            at = sentence.start + match.start(1)
+            known = any(m.mention.start <= at < m.mention.end for m in self.mentions[sentence.index]
+                        if m.type is not EntityType.PERSON)  # a person does not own staff: a misread company
+            if not known and not inside_quotation(sentence.text, match.start()):
+                return True
+        return False
 
     def _staff_of(self, sentence: Sentence) -> list[Ref]:
         """A company named right after a word for its staff ("karyawan Narasi TV"), media companies too."""

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from newskg.facts.context import ArticleContext, Ref
-from newskg.facts.workforce import date_after, division_phrase, employee_count, planned, qualified, triggers
+from newskg.facts.workforce import (date_after, division_after, division_phrase, employee_count, planned, qualified,
+                                     triggers)
 from newskg.model import Fact, Quantity, Sentence
 from newskg.textutil import alternation, find_words, inside_quotation
 
@@ -37,7 +38,10 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
 def _counted(ctx: ArticleContext, sentence: Sentence, at: int, counts: list[Quantity]) -> list[Fact]:
     """One layoff per count of the sentence ("800 cuts this year and 400 last year"), all by its employer."""
     facts = []
-    for count in counts:
+    own = [division_after(ctx, sentence, count) for count in counts]
+    if any(own):  # a breakdown: the total has no division, each part its own
+        own = [d or "" for d in own]
+    for count, division in zip(counts, own):
         employers = ctx.employers(sentence, at)
         for employer in employers or [None]:
             values = [("organization", employer), ("employees", count.as_int)]
@@ -45,7 +49,7 @@ def _counted(ctx: ArticleContext, sentence: Sentence, at: int, counts: list[Quan
             date = date_after(ctx, sentence, count) if len(counts) > 1 else ctx.date_near(sentence, at)
             rule = "layoff: trigger + employee count" if not count.vague else "layoff: trigger + vague count"
             rule += " (plan)" if planned(ctx, sentence, at) else ""
-            facts.append(_fact(ctx, sentence, rule, values, date))
+            facts.append(_fact(ctx, sentence, rule, values, date, division))
     return facts
 
 
@@ -66,13 +70,13 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
     return facts
 
 
-def _fact(ctx: ArticleContext, sentence: Sentence, rule: str, values: list, date) -> Fact:
+def _fact(ctx: ArticleContext, sentence: Sentence, rule: str, values: list, date, division: str | None = None) -> Fact:
     percent = next((q for q in ctx.quantities[sentence.index] if q.unit == "percent"), None)
     if percent:
         values.append(("percentage", percent.value))
     if date:
         values.append(("date", date))
-    division = division_phrase(sentence.text, ctx)
+    division = division_phrase(sentence.text, ctx) if division is None else division  # "": none, by design
     if division:
         values.append(("division", division))
     reason = _reason(sentence.text, ctx)
@@ -92,7 +96,8 @@ def _layoff_counts(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -
             continue
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         lower_end = nxt is not None and _range(ctx, q, nxt) and employee_count(ctx, sentence, nxt)
-        if not (employee_count(ctx, sentence, q) or _job_cuts_after(ctx, sentence, q) or lower_end
+        breakdown = bool(counts) and division_after(ctx, sentence, q) is not None  # "2,500 in sales, 700 in ..."
+        if not (employee_count(ctx, sentence, q) or _job_cuts_after(ctx, sentence, q) or lower_end or breakdown
                 or (q.vague and not counts)):
             continue
         previous = quantities[i - 1] if i else None
@@ -100,7 +105,7 @@ def _layoff_counts(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -
             continue  # "5 persen dari 2.000 karyawan", "one in four jobs": a base, not the count
         if previous is not None and counts and previous is counts[-1] and _range(ctx, previous, q):
             continue  # "3.000 hingga 5.000 karyawan": the lower end stands for the range
-        if counts and not _own_clause(ctx, counts[-1], q):
+        if counts and not breakdown and not _own_clause(ctx, counts[-1], q):
             continue
         counts.append(q)
     return counts

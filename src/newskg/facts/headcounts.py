@@ -25,7 +25,7 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
             date = date_after(ctx, sentence, quantity)
             if date:
                 values.append(("date", date))
-            division = _division(ctx, sentence)
+            division = _division_named(ctx, sentence, quantity) or _division(ctx, sentence)
             if division:
                 values.append(("division", division))
             change = _percent_change(ctx, sentence)
@@ -36,7 +36,7 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
     return facts, claimed
 
 
-_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N karyawan yang ada")  # rules that need no staff noun
+_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N karyawan yang ada", "headcount: N karyawan merupakan DIVISI")  # rules that need no staff noun
 
 
 def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
@@ -45,7 +45,7 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     has_noun = _staff_total_nouns(ctx, lower)
     have = _find(ctx.lang.headcount_have_verbs + ctx.lang.grammar["existence_words"], lower)
     src, dst, prev = w("change_from"), w("change_to"), w("previously")
-    existing = any(_existing_after(ctx, sentence, q) for q in counts)
+    existing = any(_existing_after(ctx, sentence, q) or _division_named(ctx, sentence, q) for q in counts)
     if not counts or not (has_noun or have or existing or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
@@ -87,12 +87,24 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
         return "headcount: jumlah karyawan adalah X"
     if employee_count(ctx, sentence, q) and _existing_after(ctx, sentence, q):
         return "headcount: N karyawan yang ada"
+    if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
+        return "headcount: N karyawan merupakan DIVISI"
     have = re.search(rf"\b(?:{_words(ctx.lang.headcount_have_verbs)})\s*$", before)
     there_are = re.search(rf"\b(?:{w('existence_words')})\s*$", before)
     if (have or (there_are and not _staff_before(ctx, before[:there_are.start()]))) \
             and employee_count(ctx, sentence, q) and not _affected_after(ctx, sentence, q, cuts):
         return "headcount: memiliki X karyawan"
     return None
+
+
+def _division_named(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:
+    """'1.300 orang merupakan pilot', '3,000 staff are cabin crew': the staff of one division."""
+    w = ctx.lang.words
+    nouns, suffixes = _words(ctx.lang.employee_nouns), w("noun_suffixes")
+    match = re.match(rf"\s+(?:{nouns})(?:{suffixes})?\s+(?:\w+\s+)?(?:{w('staff_copulas')})\s+"
+                     rf"([^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,4}}?)(?=\s*[,.;]|\s+(?:{w('coordinators')})\b|\s*$)",
+                     ctx.article.text[q.end:sentence.end], re.IGNORECASE)
+    return match.group(1) if match else None
 
 
 def _existing_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:

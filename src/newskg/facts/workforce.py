@@ -39,6 +39,17 @@ def division_phrase(text: str, ctx: ArticleContext) -> str | None:
     return match.group(1) if match else None
 
 
+def division_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:
+    """The division a count is given for: '2.500 karyawan di divisi penjualan', '700 in engineering'."""
+    w = ctx.lang.words
+    nouns, suffixes = alternation(ctx.lang.employee_nouns), w("noun_suffixes")
+    stop = rf"(?=\s*[,.;:]|\s+(?:{w('coordinators')}|{w('clause_words')})\b|\s*$)"
+    match = re.match(rf"\s+(?:(?:\w+\s+)?(?:{nouns})(?:{suffixes})?\s+)?(?:{w('locative')})\s+"
+                     rf"((?:(?:{w('division_nouns')})\s+)?[^\W\d]\w*(?:\s+[^\W\d]\w*){{0,2}}?){stop}",
+                     ctx.article.text[q.end:sentence.end], re.IGNORECASE)
+    return match.group(1) if match else None
+
+
 def planned(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
     """Is the event at ``at`` a plan ("berencana merekrut", "plans to hire")? Marked in the rule's name: the
     ontology has no property for it yet."""
