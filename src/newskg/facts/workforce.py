@@ -45,7 +45,7 @@ def division_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str 
     nouns, suffixes = alternation(ctx.lang.employee_nouns), w("noun_suffixes")
     stop = rf"(?=\s*[,.;:]|\s+(?:{w('coordinators')}|{w('clause_words')})\b|\s*$)"
     match = re.match(rf"\s+(?:(?:\w+\s+)?(?:{nouns})(?:{suffixes})?\s+)?(?:{w('locative')})\s+"
-                     rf"((?:(?:{w('division_nouns')})\s+)?[^\W\d]\w*(?:\s+[^\W\d]\w*){{0,2}}?){stop}",
+                     rf"(?:(?:{w('division_nouns')})\s+)?([^\W\d]\w*(?:\s+[^\W\d]\w*){{0,2}}?){stop}",
                      ctx.article.text[q.end:sentence.end], re.IGNORECASE)
     return match.group(1) if match else None
 
