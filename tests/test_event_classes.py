@@ -235,3 +235,16 @@ def test_staff_of_a_company_no_name_was_found_for_is_not_the_focus_company():
                                     "Menurut serikat pekerja, jumlah karyawan Kerta Samudra mencapai 5.400 orang.\n"
                                     "Sebanyak 1.900 karyawan merupakan awak kapal.\n"}).dataset
     assert all(r["org"] != "Sabda Ritel Nusantara" for r in rows(dataset, "headcount"))
+
+
+def test_a_weekday_dates_the_event_against_the_publication_date():
+    from newskg.facts.context import ArticleContext
+    from newskg.model import Article, PartialDate, Sentence
+    from newskg.entities import ArticleEntities
+    from newskg.lang import load_language
+
+    text = "Halden Optics said on Thursday it would cut 90 jobs."
+    article = Article("x", "x.txt", text, "0", published=PartialDate(2025, 3, 14), language="en")  # a Friday
+    sentence = Sentence(0, 0, len(text), text, 0)
+    ctx = ArticleContext(article, [sentence], ArticleEntities("x", [], [], []), load_language("en"))
+    assert ctx.date_near(sentence, 0) == PartialDate(2025, 3, 13)

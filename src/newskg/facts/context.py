@@ -1,6 +1,7 @@
 """What every fact rule needs to know about one article, computed once."""
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -243,10 +244,28 @@ class ArticleContext:
         dates = self.dates[sentence.index]
         if dates:
             return min(dates, key=lambda d: abs(d.start - position)).value
+        weekday = self.weekday_date(sentence)
+        if weekday is not None:
+            return weekday
         if self.article.published and self.mentions_present(sentence):
             published = self.article.published
             return PartialDate(published.year, published.month) if published.month else published
         return None
+
+    def weekday_date(self, sentence: Sentence) -> PartialDate | None:
+        """'on Thursday', 'pada Senin': the last such weekday on or before the publication date."""
+        published = self.article.published
+        if not published or published.day is None:
+            return None
+        order = {name: index for index, names in enumerate(self.lang.grammar["weekday_order"])
+                 for name in names.split("/")}  # Monday first; "jumat/jum'at": one day, two spellings
+        found = [m for m in find_words(order, sentence.text) if m.group(0)[0].isupper()]  # "minggu": week
+        if not found:
+            return None
+        day = order[found[0].group(0).casefold()]
+        when = datetime.date(published.year, published.month, published.day)
+        when -= datetime.timedelta(days=(when.weekday() - day) % 7)
+        return PartialDate(when.year, when.month, when.day)
 
     def mentions_present(self, sentence: Sentence) -> bool:
         return bool(find_words(self.lang.present_words, sentence.text))
