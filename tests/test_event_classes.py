@@ -248,3 +248,22 @@ def test_a_weekday_dates_the_event_against_the_publication_date():
     sentence = Sentence(0, 0, len(text), text, 0)
     ctx = ArticleContext(article, [sentence], ArticleEntities("x", [], [], []), load_language("en"))
     assert ctx.date_near(sentence, 0) == PartialDate(2025, 3, 13)
+
+
+def test_a_month_without_a_year_is_the_last_such_month():
+    from newskg.facts.context import ArticleContext
+    from newskg.model import Article, PartialDate, Sentence
+    from newskg.entities import ArticleEntities
+    from newskg.lang import load_language
+
+    text = "Halden Optics laid off 300 workers in October."
+    article = Article("x", "x.txt", text, "0", published=PartialDate(2025, 2, 3), language="en")
+    sentence = Sentence(0, 0, len(text), text, 0)
+    ctx = ArticleContext(article, [sentence], ArticleEntities("x", [], [], []), load_language("en"))
+    assert ctx.date_near(sentence, 0) == PartialDate(2024, 10)
+
+
+def test_a_layoff_without_a_date_is_news_of_the_publication_month():
+    dataset = build_texts({"a.txt": "Jakarta, 14 Mei 2025 - PT Mega Rakit Otomotif memangkas 730 karyawan di pabrik "
+                                    "Karawang.\n"}).dataset
+    assert {(r["employees"], str(r["date"])) for r in rows(dataset, "layoffs")} == {(730, "2025-05")}

@@ -244,9 +244,9 @@ class ArticleContext:
         dates = self.dates[sentence.index]
         if dates:
             return min(dates, key=lambda d: abs(d.start - position)).value
-        weekday = self.weekday_date(sentence)
-        if weekday is not None:
-            return weekday
+        relative = self.weekday_date(sentence) or self.month_date(sentence)
+        if relative is not None:
+            return relative
         if self.article.published and self.mentions_present(sentence):
             published = self.article.published
             return PartialDate(published.year, published.month) if published.month else published
@@ -266,6 +266,20 @@ class ArticleContext:
         when = datetime.date(published.year, published.month, published.day)
         when -= datetime.timedelta(days=(when.weekday() - day) % 7)
         return PartialDate(when.year, when.month, when.day)
+
+    def month_date(self, sentence: Sentence) -> PartialDate | None:
+        """'in February' without a year: the last such month on or before the publication date."""
+        published = self.article.published
+        if not published or published.month is None:
+            return None
+        months = {name: number for name, number in self.lang.months.items() if len(name) > 3}  # "mar", "may": words
+        found = re.search(rf"\b(?:{self.lang.words('date_prepositions')})\s+({alternation(months)})\b(?!\s*\d)",
+                          sentence.text, re.IGNORECASE)
+        if not found or not found.group(1)[0].isupper():
+            return None
+        month = months[found.group(1).casefold()]
+        year = published.year if month <= published.month else published.year - 1
+        return PartialDate(year, month)
 
     def mentions_present(self, sentence: Sentence) -> bool:
         return bool(find_words(self.lang.present_words, sentence.text))

@@ -15,7 +15,7 @@ import re
 from newskg.facts.context import ArticleContext, Ref
 from newskg.facts.workforce import (date_after, division_after, division_phrase, employee_count, planned, qualified,
                                      triggers)
-from newskg.model import Fact, Quantity, Sentence
+from newskg.model import Fact, PartialDate, Quantity, Sentence
 from newskg.textutil import alternation, find_words, inside_quotation
 
 
@@ -46,7 +46,8 @@ def _counted(ctx: ArticleContext, sentence: Sentence, at: int, counts: list[Quan
         for employer in employers or [None]:
             values = [("organization", employer), ("employees", count.as_int)]
             qualified(values, count)
-            date = date_after(ctx, sentence, count) if len(counts) > 1 else ctx.date_near(sentence, at)
+            date = (date_after(ctx, sentence, count) if len(counts) > 1 else ctx.date_near(sentence, at)) \
+                or _reported(ctx)
             rule = "layoff: trigger + employee count" if not count.vague else "layoff: trigger + vague count"
             rule += " (plan)" if planned(ctx, sentence, at) else ""
             facts.append(_fact(ctx, sentence, rule, values, date, division))
@@ -68,6 +69,12 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
         rule = "layoff: listed company" if listed else "layoff: trigger, no count"
         facts.append(_fact(ctx, sentence, rule, values, ctx.date_near(sentence, at)))
     return facts
+
+
+def _reported(ctx: ArticleContext):
+    """A layoff the article states without a date is news of its publication month."""
+    published = ctx.article.published
+    return PartialDate(published.year, published.month) if published and published.month else published
 
 
 def _fact(ctx: ArticleContext, sentence: Sentence, rule: str, values: list, date, division: str | None = None) -> Fact:
