@@ -267,3 +267,11 @@ def test_a_layoff_without_a_date_is_news_of_the_publication_month():
     dataset = build_texts({"a.txt": "Jakarta, 14 Mei 2025 - PT Mega Rakit Otomotif memangkas 730 karyawan di pabrik "
                                     "Karawang.\n"}).dataset
     assert {(r["employees"], str(r["date"])) for r in rows(dataset, "layoffs")} == {(730, "2025-05")}
+
+
+def test_staff_of_an_unrecognised_name_are_not_the_focus_company_s():
+    found = _layoffs("PT Cipta Siar Media memperluas jaringan radionya.\n"
+                     "Puluhan jurnalis Kabarloka dan Warungwarta dirumahkan karena penutupan unit.\n")
+    assert found == set()
+    found = _layoffs("Tallis Freight Inc. laid off 240 workers Friday.\n", "en.txt")
+    assert found == {("Tallis Freight Inc.", 240)}

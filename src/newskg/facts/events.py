@@ -15,7 +15,7 @@ import re
 from newskg.facts.context import ArticleContext, Ref
 from newskg.facts.workforce import (date_after, division_after, division_phrase, employee_count, planned, qualified,
                                      triggers)
-from newskg.model import Fact, PartialDate, Quantity, Sentence
+from newskg.model import EntityType, Fact, PartialDate, Quantity, Sentence
 from newskg.textutil import alternation, find_words, inside_quotation
 
 
@@ -42,7 +42,7 @@ def _counted(ctx: ArticleContext, sentence: Sentence, at: int, counts: list[Quan
     if any(own):  # a breakdown: the total has no division, each part its own
         own = [d or "" for d in own]
     for count, division in zip(counts, own):
-        employers = ctx.employers(sentence, at)
+        employers = [] if _unknown_owner_after(ctx, sentence, count) else ctx.employers(sentence, at)
         for employer in employers or [None]:
             values = [("organization", employer), ("employees", count.as_int)]
             qualified(values, count)
@@ -52,6 +52,22 @@ def _counted(ctx: ArticleContext, sentence: Sentence, at: int, counts: list[Quan
             rule += " (plan)" if planned(ctx, sentence, at) else ""
             facts.append(_fact(ctx, sentence, rule, values, date, division))
     return facts
+
+
+def _unknown_owner_after(ctx: ArticleContext, sentence: Sentence, count: Quantity) -> bool:
+    """'Puluhan jurnalis Beritagar ...' where no name was found: the employer is named but unknown."""
+    match = re.match(r"\s+[^\W\d]+\s+([A-Z][a-z][\w.-]*)", ctx.article.text[count.end:sentence.end])
+    if not match or _calendar_word(ctx, match.group(1)):  # "200 workers Friday"
+        return False
+    at = count.end + match.start(1)
+    return not any(m.mention.start <= at < m.mention.end for m in ctx.mentions[sentence.index]
+                   if m.type is not EntityType.PERSON)
+
+
+def _calendar_word(ctx: ArticleContext, word: str) -> bool:
+    days = {name for names in ctx.lang.grammar["weekday_order"] for name in names.split("/")}
+    word = word.rstrip(".-").casefold()
+    return word in days or word in ctx.lang.months
 
 
 def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
