@@ -275,3 +275,9 @@ def test_staff_of_an_unrecognised_name_are_not_the_focus_company_s():
     assert found == set()
     found = _layoffs("Tallis Freight Inc. laid off 240 workers Friday.\n", "en.txt")
     assert found == {("Tallis Freight Inc.", 240)}
+
+
+def test_each_clause_has_its_own_employer():
+    found = _layoffs("PT Nusa Kabel Andalan memangkas 120 karyawan, dan PT Surya Panel Raya merumahkan 450 pekerja "
+                     "pada bulan yang sama.\n")
+    assert found == {("Nusa Kabel Andalan", 120), ("Surya Panel Raya", 450)}

@@ -29,19 +29,21 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
         at = sentence.start + found[0].start()
         counts = [q for q in _layoff_counts(ctx, sentence, claimed) if _same_statement(ctx, found, sentence, q)]
         if counts:
-            facts.extend(_counted(ctx, sentence, at, counts))
+            facts.extend(_counted(ctx, sentence, [sentence.start + t.start() for t in found], counts))
         else:
             facts.extend(_uncounted(ctx, sentence, at))
     return _one_per_uncounted_employer(facts)
 
 
-def _counted(ctx: ArticleContext, sentence: Sentence, at: int, counts: list[Quantity]) -> list[Fact]:
-    """One layoff per count of the sentence ("800 cuts this year and 400 last year"), all by its employer."""
+def _counted(ctx: ArticleContext, sentence: Sentence, starts: list[int], counts: list[Quantity]) -> list[Fact]:
+    """One layoff per count of the sentence ("800 cuts this year and 400 last year"), each by the employer of
+    the last trigger before it ("A memangkas 100 karyawan, dan B merumahkan 200 pekerja")."""
     facts = []
     own = [division_after(ctx, sentence, count) for count in counts]
     if any(own):  # a breakdown: the total has no division, each part its own
         own = [d or "" for d in own]
     for count, division in zip(counts, own):
+        at = max((start for start in starts if start < count.start), default=starts[0])
         employers = [] if _unknown_owner_after(ctx, sentence, count) else ctx.employers(sentence, at)
         for employer in employers or [None]:
             values = [("organization", employer), ("employees", count.as_int)]
