@@ -281,3 +281,9 @@ def test_each_clause_has_its_own_employer():
     found = _layoffs("PT Nusa Kabel Andalan memangkas 120 karyawan, dan PT Surya Panel Raya merumahkan 450 pekerja "
                      "pada bulan yang sama.\n")
     assert found == {("Nusa Kabel Andalan", 120), ("Surya Panel Raya", 450)}
+
+
+def test_denials_and_talk_are_no_layoff():
+    assert _layoffs("PT Anugerah Semen Timur membantah melakukan PHK terhadap 800 pekerja pabriknya.\n") == set()
+    assert _layoffs("PT Anugerah Semen Timur menanggapi isu PHK yang beredar di media sosial.\n") == set()
+    assert _layoffs("Colbridge Paper Inc. denied it would cut 300 jobs at its mill.\n", "en.txt") == set()

@@ -23,7 +23,7 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
     facts = []
     for sentence in ctx.body():
         found = [t for t in triggers(ctx, sentence, ctx.lang.layoff_triggers)  # "tidak melakukan PHK"
-                 if not ctx.negated(sentence, sentence.start + t.start(), window=4)]
+                 if not ctx.negated(sentence, sentence.start + t.start(), window=4) and not _denied(ctx, sentence, t)]
         if not found:
             continue
         at = sentence.start + found[0].start()
@@ -33,6 +33,12 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
         else:
             facts.extend(_uncounted(ctx, sentence, at))
     return _one_per_uncounted_employer(facts)
+
+
+def _denied(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
+    """'membantah melakukan PHK', 'denied it would cut jobs': a denial, not a layoff."""
+    before = " ".join(sentence.text[:trigger.start()].split()[-5:])
+    return bool(re.search(rf"\b(?:{ctx.lang.words('denial_words')})\b", before, re.IGNORECASE))
 
 
 def _counted(ctx: ArticleContext, sentence: Sentence, starts: list[int], counts: list[Quantity]) -> list[Fact]:
@@ -76,8 +82,9 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
     """A layoff named without a count: of the companies a list names, or of the clause's employer."""
     if inside_quotation(sentence.text, at - sentence.start):
         return []  # a speaker's words about layoffs in general ("keputusan yang menyebabkan PHK")
-    if re.search(rf"\b(?:{ctx.lang.words('statistic_nouns')})\s+$", sentence.text[:at - sentence.start], re.IGNORECASE):
-        return []  # "data PHK", "gelombang PHK": figures or a trend, not one company's layoff
+    nouns = f"{ctx.lang.words('statistic_nouns')}|{ctx.lang.words('talk_nouns')}"
+    if re.search(rf"\b(?:{nouns})\s+$", sentence.text[:at - sentence.start], re.IGNORECASE):
+        return []  # "data PHK", "gelombang PHK", "isu PHK": figures, a trend or talk, not one company's layoff
     listed = _listed(ctx, sentence)
     named = {m.ref for m in ctx.employers_named(sentence)}
     employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named]
