@@ -287,3 +287,28 @@ def test_denials_and_talk_are_no_layoff():
     assert _layoffs("PT Anugerah Semen Timur membantah melakukan PHK terhadap 800 pekerja pabriknya.\n") == set()
     assert _layoffs("PT Anugerah Semen Timur menanggapi isu PHK yang beredar di media sosial.\n") == set()
     assert _layoffs("Colbridge Paper Inc. denied it would cut 300 jobs at its mill.\n", "en.txt") == set()
+
+
+def test_english_layoff_shapes():
+    assert _layoffs("Arlen Biotech Inc. will eliminate 450 roles across its labs.\n", "en.txt") == \
+        {("Arlen Biotech Inc.", 450)}
+    dataset = build_texts({"en.txt": "Dunmore Shipping Inc. plans to reduce its workforce by 8% this year.\n"}).dataset
+    assert {(r["org"], r["employees"]) for r in rows(dataset, "layoffs")} == {("Dunmore Shipping Inc.", None)}
+    assert _layoffs("Kessock Retail Inc. announced 700 redundancies at its stores.\n", "en.txt") == \
+        {("Kessock Retail Inc.", 700)}
+
+
+def test_indonesian_layoff_shapes():
+    assert _layoffs("Sebanyak 1.200 pekerja PT Rajawali Benang Emas dirumahkan sejak Mei 2025.\n") == \
+        {("Rajawali Benang Emas", 1200)}
+    assert _layoffs("PT Indo Karet Perkasa menutup pabrik sehingga 560 pekerja kehilangan pekerjaan.\n") == \
+        {("Indo Karet Perkasa", 560)}
+
+
+def test_a_total_of_rounds_is_not_another_layoff():
+    found = _layoffs("Pembrook Games Inc. laid off 1,800 employees in its second round this year, which brings "
+                     "the total of affected staff to 4,100.\n", "en.txt")
+    assert found == {("Pembrook Games Inc.", 1800)}
+    found = _layoffs("PT Sinar Niaga Lestari kembali memangkas 300 karyawan, sehingga total karyawan yang terkena PHK "
+                     "tahun ini menjadi 950 orang.\n")
+    assert found == {("Sinar Niaga Lestari", 300)}
