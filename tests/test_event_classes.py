@@ -312,3 +312,11 @@ def test_a_total_of_rounds_is_not_another_layoff():
     found = _layoffs("PT Sinar Niaga Lestari kembali memangkas 300 karyawan, sehingga total karyawan yang terkena PHK "
                      "tahun ini menjadi 950 orang.\n")
     assert found == {("Sinar Niaga Lestari", 300)}
+
+
+def test_a_media_company_as_the_subject_employs_a_cited_one_does_not():
+    found = _layoffs("Harian Sentana resmi memangkas 140 karyawan pada Juni 2025.\n")
+    assert found == {("Harian Sentana", 140)}
+    found = _layoffs("PT Gading Kopi Utama berkembang pesat.\nMenurut Reuters, sejumlah perusahaan memangkas 900 "
+                     "karyawan.\n")
+    assert found == set()

@@ -121,7 +121,7 @@ class ArticleContext:
         staff_of = self._staff_of(sentence)
         if staff_of:
             return staff_of[:1]
-        named = self.employers_named(sentence, agencies)
+        named = self.employers_named(sentence, agencies) or self._media_subject(sentence, position)
         if named:
             return self._subject_group(sentence, named, position)
         lower = sentence.text.casefold()
@@ -145,6 +145,17 @@ class ArticleContext:
         """Companies of the sentence that may employ: no reporting bodies, no media cited as a source."""
         return [m for m in self.mentions[sentence.index]
                 if self.entity_type(m.ref) in _employer_types(agencies) and not self._object_in_clause(sentence, m)]
+
+    def _media_subject(self, sentence: Sentence, position: int) -> list[Located]:
+        """A media company right before the event's verb ("Narasi TV resmi memangkas ...") employs; a media
+        outlet elsewhere in the sentence is a source."""
+        for m in self.orgs(sentence, include_media=True):
+            gap = self.article.text[m.mention.end:position]
+            if self.entity_type(m.ref) is EntityType.MEDIA and 0 <= position - m.mention.end \
+                    and len(gap.split()) <= 2 and not re.search(r"[,;:“”\"]", gap) \
+                    and not self._object_in_clause(sentence, m):
+                return [m]
+        return []
 
     def _unknown_owner(self, sentence: Sentence) -> bool:
         """'karyawan Garuda Indonesia' where no name was found: the staff's owner is named, but not known."""
