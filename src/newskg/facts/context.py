@@ -99,7 +99,7 @@ class ArticleContext:
             if sentence.is_heading:
                 continue
             orgs = self.orgs(sentence)
-            if employers_only and self._unknown_owner(sentence):
+            if employers_only and self.unknown_owners[index]:
                 return None  # the company last talked about is one no name was found for
             if employers_only:
                 orgs = [m for m in orgs if self.entity_type(m.ref) in _employer_types(agencies)]
@@ -125,7 +125,7 @@ class ArticleContext:
         if named:
             return self._subject_group(sentence, named, position)
         lower = sentence.text.casefold()
-        if find_words(self.lang.grammar["other_companies"], lower) or self._unknown_owner(sentence):
+        if find_words(self.lang.grammar["other_companies"], lower) or self.unknown_owners[sentence.index]:
             return []
         if not find_words(self.lang.grammar["company_anaphors"], lower) and \
                 any(self.entity_type(m.ref) is not EntityType.ORGANIZATION for m in self.orgs(sentence, True)):
@@ -156,6 +156,11 @@ class ArticleContext:
                     and not self._object_in_clause(sentence, m):
                 return [m]
         return []
+
+    @cached_property
+    def unknown_owners(self) -> list[bool]:
+        """Per sentence: does it name staff of a company no name was found for? (Once per article.)"""
+        return [self._unknown_owner(sentence) for sentence in self.sentences]
 
     def _unknown_owner(self, sentence: Sentence) -> bool:
         """'karyawan Garuda Indonesia' where no name was found: the staff's owner is named, but not known."""

@@ -15,31 +15,36 @@ def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list
     for sentence in ctx.body():
         freeze = _freeze_at(ctx, sentence)
         if freeze is not None:
-            at = freeze
-            values = [("organization", ctx.employer(sentence, at, agencies=True)), ("date", ctx.date_near(sentence, at))]
+            values = [("organization", ctx.employer(sentence, freeze, agencies=True)),
+                      ("date", ctx.date_near(sentence, freeze))]
             facts.append(Fact("HiringFreeze", sentence.index, "hiring freeze: trigger",
                               tuple(v for v in values if v[1] is not None)))
             continue
-        triggers = [m for m in _triggers(ctx, sentence, ctx.lang.hiring_triggers)
-                    if not ctx.negated(sentence, sentence.start + m.start()) and not _as_division(ctx, sentence, m)]
-        if any(q.start in claimed for q in ctx.quantities[sentence.index]):
-            triggers = [t for t in triggers if t.group(0).casefold() not in ctx.lang.headcount_have_verbs]
+        triggers = _hiring_triggers(ctx, sentence, claimed)
         last = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].kind == "Hiring"), None)
         new_openings = _new_openings(ctx, sentence)
         if not triggers and new_openings is not None:
             facts.append(_hiring_fact(ctx, sentence, new_openings))
-            continue
-        if not triggers:
+        elif not triggers:
             if last is not None and _is_remote(ctx, sentence.text):
                 facts[last] = _merge(facts[last], (("workModel", "remote"),))
-            continue
-        fact = _hiring_fact(ctx, sentence, sentence.start + triggers[0].start())
-        nouns_only = all(t.group(0).casefold() in ctx.lang.hiring_noun_triggers for t in triggers)
-        if nouns_only and fact.get("openings") is None and last is not None:
-            facts[last] = _merge(facts[last], fact.values)  # "Seluruh posisi ini bersifat jarak jauh."
         else:
-            facts.append(fact)
+            fact = _hiring_fact(ctx, sentence, sentence.start + triggers[0].start())
+            nouns_only = all(t.group(0).casefold() in ctx.lang.hiring_noun_triggers for t in triggers)
+            if nouns_only and fact.get("openings") is None and last is not None:
+                facts[last] = _merge(facts[last], fact.values)  # "Seluruh posisi ini bersifat jarak jauh."
+            else:
+                facts.append(fact)
     return facts
+
+
+def _hiring_triggers(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -> list[re.Match]:
+    """Hiring words, not negated, not naming a department; "memiliki" is no hiring where a staff count stands."""
+    found = [m for m in _triggers(ctx, sentence, ctx.lang.hiring_triggers)
+             if not ctx.negated(sentence, sentence.start + m.start()) and not _as_division(ctx, sentence, m)]
+    if any(q.start in claimed for q in ctx.quantities[sentence.index]):
+        found = [t for t in found if t.group(0).casefold() not in ctx.lang.headcount_have_verbs]
+    return found
 
 
 def _new_openings(ctx: ArticleContext, sentence: Sentence) -> int | None:
