@@ -320,3 +320,14 @@ def test_a_media_company_as_the_subject_employs_a_cited_one_does_not():
     found = _layoffs("PT Gading Kopi Utama berkembang pesat.\nMenurut Reuters, sejumlah perusahaan memangkas 900 "
                      "karyawan.\n")
     assert found == set()
+
+
+def test_a_number_in_an_aside_is_not_the_layoff_count():
+    found = _layoffs("The Allied Porters union, which represents over 90,000 Farrow Parcel Inc. employees, criticised "
+                     "the layoffs at Farrow Parcel Inc.\n", "en.txt")
+    assert all(employees != 90000 for _, employees in found)
+
+
+def test_a_month_after_a_count_is_no_division():
+    dataset = build_texts({"en.txt": "Greywell Systems Inc. cut almost 600 jobs in October.\n"}).dataset
+    assert [r["division"] for r in rows(dataset, "layoffs")] == [None]

@@ -145,11 +145,24 @@ def _layoff_counts(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -
 
 def _same_statement(ctx: ArticleContext, found: list[re.Match], sentence: Sentence, q: Quantity) -> bool:
     """Is a trigger in the same statement as ``q``? A quotation can hold several sentences in one."""
+    aside = _relative_clause(ctx, sentence, q)
     for trigger in found:
         start, end = sorted((sentence.start + trigger.start(), q.start))
+        if aside and not aside[0] <= sentence.start + trigger.start() < aside[1]:
+            continue  # "the union, which represents 300,000 staff, criticised the layoffs": an aside's number
         if not re.search(r"[.!?][\"”’]?\s", ctx.article.text[start:end]):
             return True
     return False
+
+
+def _relative_clause(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> tuple[int, int] | None:
+    """The span of a relative clause between commas (", which ... ,") that holds ``q``, if any."""
+    pattern = rf",\s*(?:{ctx.lang.words('relative_words')})\b[^,]*,"
+    for match in re.finditer(pattern, sentence.text, re.IGNORECASE):
+        span = (sentence.start + match.start(), sentence.start + match.end())
+        if span[0] <= q.start < span[1]:
+            return span
+    return None
 
 
 def _joined(ctx: ArticleContext, first: Quantity, second: Quantity, joiners: str) -> bool:

@@ -47,7 +47,9 @@ def division_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str 
     match = re.match(rf"\s+(?:(?:\w+\s+)?(?:{nouns})(?:{suffixes})?\s+)?(?:{w('locative')})\s+"
                      rf"(?:(?:{w('division_nouns')})\s+)?([^\W\d]\w*(?:\s+[^\W\d]\w*){{0,2}}?){stop}",
                      ctx.article.text[q.end:sentence.end], re.IGNORECASE)
-    return match.group(1) if match else None
+    if not match or match.group(1).split()[0].casefold() in ctx.lang.months:
+        return None  # "in October": a date, not a division
+    return match.group(1)
 
 
 def planned(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
