@@ -36,7 +36,7 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
     return facts, claimed
 
 
-_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N karyawan yang ada", "headcount: N karyawan merupakan DIVISI")  # rules that need no staff noun
+_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N staff that exist", "headcount: N staff are DIVISION")  # rules that need no staff noun
 
 
 def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
@@ -86,9 +86,9 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
     if (re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) or q.qualifier) and _noun_close(sentence, nouns, q):
         return "headcount: jumlah karyawan adalah X"
     if employee_count(ctx, sentence, q) and _existing_after(ctx, sentence, q):
-        return "headcount: N karyawan yang ada"
+        return "headcount: N staff that exist"
     if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
-        return "headcount: N karyawan merupakan DIVISI"
+        return "headcount: N staff are DIVISION"
     have = re.search(rf"\b(?:{_words(ctx.lang.headcount_have_verbs)})\s*$", before)
     there_are = re.search(rf"\b(?:{w('existence_words')})\s*$", before)
     if (have or (there_are and not _staff_before(ctx, before[:there_are.start()]))) \
