@@ -331,3 +331,9 @@ def test_a_number_in_an_aside_is_not_the_layoff_count():
 def test_a_month_after_a_count_is_no_division():
     dataset = build_texts({"en.txt": "Greywell Systems Inc. cut almost 600 jobs in October.\n"}).dataset
     assert [r["division"] for r in rows(dataset, "layoffs")] == [None]
+
+
+def test_a_part_of_the_staff_is_the_count_and_the_whole_is_not():
+    assert _layoffs("Wexford Dairy Inc. will lay off 200 of its 1,000 employees.\n", "en.txt") == \
+        {("Wexford Dairy Inc.", 200)}
+    assert _layoffs("PT Pelita Susu Segar merumahkan 300 dari 2.000 karyawannya.\n") == {("Pelita Susu Segar", 300)}

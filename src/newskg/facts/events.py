@@ -128,8 +128,9 @@ def _layoff_counts(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -
             continue
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         lower_end = nxt is not None and _range(ctx, q, nxt) and employee_count(ctx, sentence, nxt)
+        part = nxt is not None and _partitive(ctx, sentence, q, nxt)
         breakdown = bool(counts) and division_after(ctx, sentence, q) is not None  # "2,500 in sales, 700 in ..."
-        if not (employee_count(ctx, sentence, q) or _job_cuts_after(ctx, sentence, q) or lower_end or breakdown
+        if not (employee_count(ctx, sentence, q) or _job_cuts_after(ctx, sentence, q) or lower_end or breakdown or part
                 or (q.vague and not counts)):
             continue
         previous = quantities[i - 1] if i else None
@@ -171,6 +172,12 @@ def _joined(ctx: ArticleContext, first: Quantity, second: Quantity, joiners: str
     w = ctx.lang.words
     return bool(re.fullmatch(rf"\s*(?:\w+\s+)?(?:{w(joiners)})(?:\s+(?:{w('count_base_determiners')}))?\s*", gap,
                              re.IGNORECASE))
+
+
+def _partitive(ctx: ArticleContext, sentence: Sentence, part: Quantity, whole: Quantity) -> bool:
+    """'200 of its 1,000 employees', '300 dari 2.000 karyawannya': the part is the count. Small numbers
+    joined so are a ratio ('one in four jobs'), not a part."""
+    return part.value >= 10 and _joined(ctx, part, whole, "partitive_joiners") and employee_count(ctx, sentence, whole)
 
 
 def _range(ctx: ArticleContext, low: Quantity, high: Quantity) -> bool:
