@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from newskg.facts.ai import extract_ai_adoption
 from newskg.facts.context import ArticleContext, Ref
-from newskg.facts.events import extract_headcounts, extract_hiring, extract_layoffs
+from newskg.facts.events import extract_layoffs
+from newskg.facts.headcounts import extract_headcounts
+from newskg.facts.hiring import extract_hiring
 from newskg.facts.organizations import extract_organization_facts
 from newskg.facts.outcomes import extract_outcomes
 from newskg.facts.quotes import extract_quotes

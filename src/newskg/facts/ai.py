@@ -13,9 +13,6 @@ from newskg.facts.context import ArticleContext
 from newskg.model import Fact, Sentence
 from newskg.textutil import alternation, inside_quotation
 
-_PROGRAMME = re.compile(r"\bprogram\s+[“\"]([^”\"]{3,60})[”\"]", re.IGNORECASE)
-
-
 def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
     facts = []
     for sentence in ctx.body():
@@ -24,7 +21,7 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
             continue
         label, start, end, rule = found
         at = sentence.start + start
-        values = [("organization", ctx.org_near(sentence, at)), ("technology", label)]
+        values = [("organization", ctx.employer(sentence, at, agencies=True)), ("technology", label)]
         purpose = _purpose(sentence.text[end:], ctx)
         if purpose:
             values.append(("purpose", purpose))
@@ -44,21 +41,28 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     if re.search(rf"\b(?:{w('definition_verbs')})\s+(?:(?:{w('indefinite')})\s+)?(?:{w('product_nouns')})\b", text,
                  re.IGNORECASE):
         return None  # a definition ("Chat GPT adalah chatbot"), not an adoption
-    programme = _PROGRAMME.search(text)
-    if programme:
-        return programme.group(1), programme.start(1), programme.end(), "ai: named programme"
     ai = alternation(ctx.lang.ai_terms)
     heads = alternation(ctx.lang.ai_specific_heads)
+    programme = re.search(rf"\b(?:{w('programme_nouns')})\s+[“\"]([^”\"]{{3,60}})[”\"]", text, re.IGNORECASE)
+    if programme and re.search(rf"(?<![\w-])(?:{ai}|{heads})(?![\w-])", text, re.IGNORECASE):
+        # a named programme is an AI adoption only in a sentence that says it is AI
+        return programme.group(1), programme.start(1), programme.end(), "ai: named programme"
     specific = re.search(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])", text, re.IGNORECASE)
     if specific and not ctx.negated(sentence, sentence.start + specific.start(), window=4):
         return specific.group(0), specific.start(), specific.end(), "ai: specific technology"
     verbs = alternation(v for v in ctx.lang.ai_adoption_verbs if v not in ctx.lang.ai_replacement_verbs)
-    generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:teknologi\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
+    generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:(?:{w('technology_nouns')})\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
                         text, re.IGNORECASE)
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
+            and not _intended(ctx, text[:generic.start()]) \
             and not inside_quotation(text, generic.start()):  # a speaker's opinion, not an adoption
         return generic.group(1), generic.start(1), generic.end(1), "ai: adoption verb + AI"
     return None
+
+
+def _intended(ctx: ArticleContext, before: str) -> bool:
+    """'ingin mengadopsi AI', 'meminta karyawan untuk beralih ke AI': a wish or a request, not an adoption."""
+    return bool(re.search(rf"\b(?:{ctx.lang.words('intent_words')})\s+$", before, re.IGNORECASE))
 
 
 def _purpose(after: str, ctx: ArticleContext) -> str | None:

@@ -78,10 +78,8 @@ def _metric_name(before: str, ctx: ArticleContext) -> str:
     clause = re.split(r"[,;:]", before)[-1]
     ends = "|".join((w("change_from"), w("change_to"), w("only_words"), w("previously")))
     clause = re.sub(rf"\b(?:{ends})\b.*$", "", clause, flags=re.IGNORECASE)
-    words = [w for w in clause.split()
-             if w.casefold() not in ("dengan", "yang", "meningkatkan", "efisiensi", "berhasil", "mampu", "hanya",
-                                     "turun", "naik", "berkurang", "menyusut", "meningkat", "anjlok", "dipangkas",
-                                     "memangkas", "dipercepat", "mempercepat")]
+    skip = set(ctx.lang.grammar["metric_filler_words"])  # verbs and glue around the metric's name
+    words = [w for w in clause.split() if w.casefold() not in skip]
     return " ".join(words[-4:]) or "time"
 
 
@@ -92,7 +90,7 @@ def _share(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
             continue
         after = ctx.article.text[q.end:sentence.end]
         before = ctx.article.text[sentence.start:q.start].casefold()
-        if re.match(rf"\s+(?:{objects})\b", after, re.IGNORECASE) and re.search(r"\bmenangani\s*$", before):
+        if re.match(rf"\s+(?:{objects})\b", after, re.IGNORECASE) and re.search(rf"\b(?:{ctx.lang.words('handle_verbs')})\s*$", before):
             share = q.value if q.unit == "fraction" else q.value / 100
             noun = re.split(rf"\s+(?:{ctx.lang.words('noun_phrase_end')})\b|[,.;]", after.strip())[0]
             noun = " ".join(noun.split()[:3])

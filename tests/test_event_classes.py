@@ -1,0 +1,339 @@
+"""Workforce events by error class: each test is a short invented article and the rows its question returns.
+
+The classes: numbers that are not the count (a percentage's base, a ratio, a range's upper end, a reporting
+body's total), the wrong organisation (a reporting body, unnamed other companies, the clause's subject,
+coordinated companies), lists, count-less layoffs, negation, one-sentence rules that misfired elsewhere,
+hiring words that are names or departments, staff counts.
+"""
+from conftest import build_texts, rows
+
+
+def _layoffs(text: str, name: str = "a.txt") -> set:
+    dataset = build_texts({name: text}).dataset
+    return {(r["org"], r["employees"]) for r in rows(dataset, "layoffs")}
+
+
+# ---------------------------------------------------------------- numbers that are not the count
+
+def test_percentage_base_is_not_the_count():
+    found = _layoffs("Pabrik Garmen Tutup\nJakarta - PT Arunika Tekstil memangkas 5 persen dari 2.400 karyawannya "
+                     "pada Mei 2025.\nPT Arunika Tekstil menyebut pesanan ekspor terus turun.\n")
+    assert found == {("Arunika Tekstil", None)}
+
+
+def test_ratio_denominator_is_not_the_count():
+    found = _layoffs("Brightwater Analytics Inc. warned on Monday that one in four jobs could be cut next year.\n"
+                     "Brightwater Analytics Inc. sells software to hospitals.\n", "en.txt")
+    assert all(employees != 4 for _, employees in found)
+
+
+def test_range_keeps_its_lower_end():
+    found = _layoffs("PT Cakra Baja Utama akan merumahkan 3.000 hingga 5.000 pekerja tahun ini.\n"
+                     "PT Cakra Baja Utama memproduksi baja ringan.\n")
+    assert found == {("Cakra Baja Utama", 3000)}
+
+
+def test_reporting_body_total_is_no_layoff_of_the_focus_company():
+    found = _layoffs("PT Lintang Sepatu Nusantara menutup pabriknya di Cikarang dan memberhentikan 650 karyawan.\n"
+                     "Menurut data Kementerian Ketenagakerjaan, sebanyak 52.300 pekerja terkena PHK sepanjang 2024.\n")
+    assert found == {("Lintang Sepatu Nusantara", 650)}
+
+
+def test_unnamed_other_companies_are_not_the_focus_company():
+    found = _layoffs("PT Karsa Digital Mandiri membuka kantor baru di Medan.\n"
+                     "Sementara itu, sejumlah perusahaan rintisan memangkas ribuan karyawan tahun ini.\n"
+                     "PT Karsa Digital Mandiri menambah layanan pembayaran.\n")
+    assert found == set()
+
+
+# ---------------------------------------------------------------- the organisation of an event
+
+def test_subject_of_the_clause_is_the_employer():
+    found = _layoffs("PT Samudra Niaga Abadi, pemasok PT Kencana Ritel Jaya, memangkas 320 karyawan pada Juni 2025.\n")
+    assert found == {("Samudra Niaga Abadi", 320)}
+
+
+def test_coordinated_companies_each_cut():
+    found = _layoffs("PT Rimba Kertas Lestari serta PT Bayu Karton Prima memangkas 900 karyawan setelah merger.\n")
+    assert found == {("Rimba Kertas Lestari", 900), ("Bayu Karton Prima", 900)}
+    found = _layoffs("Orbis Labs Inc. and Quanta Freight Inc. will cut 700 jobs after the merger.\n", "en.txt")
+    assert found == {("Orbis Labs Inc.", 700), ("Quanta Freight Inc.", 700)}
+
+
+def test_two_counts_in_one_sentence_are_two_layoffs_with_their_dates():
+    dataset = build_texts({"en.txt": "Corvane Holdings Inc. runs job boards in Asia.\n"
+                                     "Corvane Holdings Inc. made 800 job cuts in 2024 and 1,500 job cuts in 2023.\n"}).dataset
+    found = {(r["org"], r["employees"], str(r["date"])) for r in rows(dataset, "layoffs")}
+    assert found == {("Corvane Holdings Inc.", 800, "2024"), ("Corvane Holdings Inc.", 1500, "2023")}
+
+
+# ---------------------------------------------------------------- lists and count-less layoffs
+
+def test_listed_companies_each_had_a_layoff():
+    found = _layoffs("Gelombang PHK Media\nPerusahaan media yang melakukan PHK tahun ini antara lain PT Warta Kini, "
+                     "PT Suara Lintas, dan PT Sinar Pagi.\n")
+    assert {org for org, _ in found} >= {"Warta Kini", "Suara Lintas", "Sinar Pagi"}
+    assert all(employees is None for _, employees in found)
+
+
+def test_countless_layoff_only_when_no_counted_one():
+    found = _layoffs("PT Delta Pangan Sejahtera melakukan PHK terhadap 410 karyawan pada Maret 2025.\n"
+                     "PT Delta Pangan Sejahtera menyebut PHK itu tak terhindarkan.\n")
+    assert found == {("Delta Pangan Sejahtera", 410)}
+
+
+def test_negated_layoff_is_none():
+    found = _layoffs("PT Griya Busana Indah memiliki 5.200 karyawan.\n"
+                     "PT Griya Busana Indah menegaskan tidak melakukan pemutusan hubungan kerja tahun ini.\n")
+    assert found == set()
+
+
+def test_affected_alone_is_no_layoff():
+    found = _layoffs("PT Tirta Rasa Makmur menghentikan produksi setelah 300 karyawan terdampak banjir.\n")
+    assert found == set()
+
+
+# ---------------------------------------------------------------- hiring and freezes
+
+def test_hiring_words_in_names_and_departments_are_no_hiring():
+    dataset = build_texts({"en.txt": "Talentbridge Recruit Inc. said on Monday that most affected roles are in "
+                                     "recruiting and sales.\nTalentbridge Recruit Inc. is based in Osaka.\n"}).dataset
+    assert rows(dataset, "hiring") == []
+
+
+def test_freeze_noun_before_on_hiring_is_a_freeze_not_hiring():
+    dataset = build_texts({"en.txt": "Halvard Metals Inc. is also placing a strict cap on hiring for the rest of "
+                                     "the year.\n"}).dataset
+    assert rows(dataset, "hiring") == []
+
+
+def test_agency_can_hire():
+    dataset = build_texts({"id.txt": "Kementerian Perhubungan membuka 1.200 lowongan bagi lulusan SMA tahun ini.\n"}).dataset
+    assert {(r["org"], r["openings"]) for r in rows(dataset, "hiring")} == {("Kementerian Perhubungan", 1200)}
+
+
+# ---------------------------------------------------------------- AI adoption
+
+def test_quoted_programme_needs_an_ai_word():
+    plain = build_texts({"a.txt": "PT Bumi Kopi Nusantara meluncurkan program \"Petani Maju\" untuk mitra petani.\n"})
+    assert rows(plain.dataset, "ai_adoption") == []
+    ai = build_texts({"b.txt": "PT Bumi Kopi Nusantara meluncurkan program \"Asisten Panen\" berbasis kecerdasan "
+                               "buatan untuk mitra petani.\n"})
+    assert {r["org"] for r in rows(ai.dataset, "ai_adoption")} == {"Bumi Kopi Nusantara"}
+
+
+# ---------------------------------------------------------------- staff counts
+
+def test_staff_of_and_a_loss_of_jobs():
+    dataset = build_texts({"en.txt": "Ostrava Networks Inc. is trimming its staff of 40,200 "
+                                     "by 5 percent, eliminating some 2,000 jobs worldwide.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Ostrava Networks Inc.", 40200)}
+    assert {(r["org"], r["employees"]) for r in rows(dataset, "layoffs")} == {("Ostrava Networks Inc.", 2000)}
+
+
+def test_there_are_n_employees_is_a_staff_count_unless_a_group_or_a_cut():
+    dataset = build_texts({"id.txt": "PT Sentosa Rajut Indah berdiri pada 1992 di Bandung.\n"
+                                     "Menurut catatan perusahaan, ada 14.000 karyawan PT Sentosa Rajut Indah di tiga "
+                                     "provinsi.\nPara penjahit yang memilih pensiun dini ada 600 pekerja.\n"
+                                     "Tahun lalu ada 90 karyawan yang terdampak penutupan gudang.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Sentosa Rajut Indah", 14000)}
+
+
+# ---------------------------------------------------------------- rules that fit one article only, made general
+
+def test_new_position_is_hiring_only_as_a_count_of_openings():
+    moved = build_texts({"a.txt": "PT Lembayung Farma Utama menunjuk Rina Kusuma sebagai direktur. Ia sebelumnya "
+                                  "ditempatkan di posisi baru di Surabaya.\n"})
+    assert rows(moved.dataset, "hiring") == []
+    hiring = build_texts({"b.txt": "PT Lembayung Farma Utama membuka 250 posisi baru di pabrik Cikande tahun depan.\n"})
+    assert {(r["org"], r["openings"]) for r in rows(hiring.dataset, "hiring")} == {("Lembayung Farma Utama", 250)}
+
+
+def test_total_with_a_modifier_before_a_staff_noun_is_a_staff_figure():
+    dataset = build_texts({"a.txt": "PT Nirmala Kemas Jaya memindahkan gudangnya ke Karawang.\n"
+                                    "Total seluruh pegawai PT Nirmala Kemas Jaya saat itu adalah 2.150 orang.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Nirmala Kemas Jaya", 2150)}
+
+
+# ---------------------------------------------------------------- AI adoption vocabulary, both languages
+
+def _ai(name: str, text: str) -> set:
+    return {(r["org"], r["technology"]) for r in rows(build_texts({name: text}).dataset, "ai_adoption")}
+
+
+def test_english_ai_adoption_shapes():
+    assert _ai("a.txt", "Pellucid Freight Inc. will deploy AI agents to track parcels.\n") == \
+        {("Pellucid Freight Inc.", "AI agents")}
+    assert {org for org, _ in _ai("b.txt", "Tamsin Retail Inc. said AI tools in its call centres cut waiting times "
+                                           "by half.\n")} == {"Tamsin Retail Inc."}
+    assert {org for org, _ in _ai("c.txt", "At Quillon Bank Inc., a chatbot now answers most customer questions.\n")} \
+        == {"Quillon Bank Inc."}
+
+
+def test_indonesian_ai_adoption_shapes():
+    assert {org for org, _ in _ai("a.txt", "PT Wahana Siar Nusantara menghadirkan presenter AI untuk membacakan "
+                                           "berita pagi.\n")} == {"Wahana Siar Nusantara"}
+    assert {org for org, _ in _ai("b.txt", "PT Arta Gadai Mulia memanfaatkan kecerdasan buatan untuk menaksir "
+                                           "nilai emas.\n")} == {"Arta Gadai Mulia"}
+
+
+def test_a_wish_or_other_companies_is_no_adoption():
+    assert _ai("a.txt", "PT Cahaya Pustaka Media menerbitkan buku panduan bagi perusahaan lain yang ingin "
+                        "mengadopsi AI.\n") == set()
+
+
+# ---------------------------------------------------------------- statistics, quotations, existing staff
+
+def test_layoff_statistics_are_no_company_layoff():
+    found = _layoffs("Asosiasi Pedagang Ritel Nusantara mempertanyakan data PHK yang dirilis pemerintah pekan lalu.\n")
+    assert found == set()
+
+
+def test_count_in_another_quoted_sentence_is_not_the_layoff_count():
+    found = _layoffs("PT Lentera Energi Hijau berencana membangun pabrik baru.\n"
+                     "\"Kita butuh 2 juta lapangan kerja baru. Karena itu PHK harus dicegah,\" kata Dewi Larasati.\n")
+    assert all(employees != 2000000 for _, employees in found)
+
+
+def test_existing_staff_after_a_source_clause():
+    dataset = build_texts({"a.txt": "Mengutip dari Bloomberg, PT Garda Sinyal Prima saat ini menawarkan 800 lowongan "
+                                    "dan 24.000 karyawan yang ada.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Garda Sinyal Prima", 24000)}
+
+
+def test_a_plan_is_marked_as_a_plan():
+    result = build_texts({"en.txt": "Marlow Robotics Inc. plans to hire 400 engineers in Austin next year.\n"})
+    assert {(r["org"], r["openings"]) for r in rows(result.dataset, "hiring")} == {("Marlow Robotics Inc.", 400)}
+    rules = [str(o) for o in result.dataset.objects(None, None) if "hiring:" in str(o)]
+    assert rules == ["hiring: trigger (plan)"]
+
+
+def test_breakdown_by_division_gives_a_layoff_per_division():
+    dataset = build_texts({"en.txt": "Veritas Mobility Inc. will cut 3,200 jobs: 2,500 in sales, 700 in engineering.\n"}).dataset
+    found = {(r["employees"], r["division"]) for r in rows(dataset, "layoffs")}
+    assert found == {(3200, None), (2500, "sales"), (700, "engineering")}
+    dataset = build_texts({"id.txt": "PT Sekar Logistik Prima memangkas 900 karyawan, yakni 600 di divisi gudang dan "
+                                     "300 di bagian armada.\n"}).dataset
+    found = {(r["employees"], r["division"]) for r in rows(dataset, "layoffs")}
+    assert found == {(900, None), (600, "gudang"), (300, "armada")}
+
+
+def test_staff_by_division_and_english_staff_shapes():
+    dataset = build_texts({"a.txt": "PT Angkasa Biru Nusantara kini mengoperasikan 40 pesawat.\n"
+                                    "Sebanyak 2.100 karyawan merupakan awak kabin, sedangkan 900 orang lainnya adalah "
+                                    "pilot.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Angkasa Biru Nusantara", 2100),
+                                                                            ("Angkasa Biru Nusantara", 900)}
+    dataset = build_texts({"en.txt": "Fernhill Foods Inc. employs about 6,400 people in four countries.\n"
+                                     "Brackwater Mills Inc. has a workforce of 1,250.\n"}).dataset
+    assert {(r["org"], r["value"]) for r in rows(dataset, "headcount")} == {("Fernhill Foods Inc.", 6400),
+                                                                            ("Brackwater Mills Inc.", 1250)}
+
+
+def test_staff_of_a_company_no_name_was_found_for_is_not_the_focus_company():
+    dataset = build_texts({"a.txt": "PT Sabda Ritel Nusantara membuka dua gerai baru di Bogor.\n"
+                                    "Menurut serikat pekerja, jumlah karyawan Kerta Samudra mencapai 5.400 orang.\n"
+                                    "Sebanyak 1.900 karyawan merupakan awak kapal.\n"}).dataset
+    assert all(r["org"] != "Sabda Ritel Nusantara" for r in rows(dataset, "headcount"))
+
+
+def test_a_weekday_dates_the_event_against_the_publication_date():
+    from newskg.facts.context import ArticleContext
+    from newskg.model import Article, PartialDate, Sentence
+    from newskg.entities import ArticleEntities
+    from newskg.lang import load_language
+
+    text = "Halden Optics said on Thursday it would cut 90 jobs."
+    article = Article("x", "x.txt", text, "0", published=PartialDate(2025, 3, 14), language="en")  # a Friday
+    sentence = Sentence(0, 0, len(text), text, 0)
+    ctx = ArticleContext(article, [sentence], ArticleEntities("x", [], [], []), load_language("en"))
+    assert ctx.date_near(sentence, 0) == PartialDate(2025, 3, 13)
+
+
+def test_a_month_without_a_year_is_the_last_such_month():
+    from newskg.facts.context import ArticleContext
+    from newskg.model import Article, PartialDate, Sentence
+    from newskg.entities import ArticleEntities
+    from newskg.lang import load_language
+
+    text = "Halden Optics laid off 300 workers in October."
+    article = Article("x", "x.txt", text, "0", published=PartialDate(2025, 2, 3), language="en")
+    sentence = Sentence(0, 0, len(text), text, 0)
+    ctx = ArticleContext(article, [sentence], ArticleEntities("x", [], [], []), load_language("en"))
+    assert ctx.date_near(sentence, 0) == PartialDate(2024, 10)
+
+
+def test_a_layoff_without_a_date_is_news_of_the_publication_month():
+    dataset = build_texts({"a.txt": "Jakarta, 14 Mei 2025 - PT Mega Rakit Otomotif memangkas 730 karyawan di pabrik "
+                                    "Karawang.\n"}).dataset
+    assert {(r["employees"], str(r["date"])) for r in rows(dataset, "layoffs")} == {(730, "2025-05")}
+
+
+def test_staff_of_an_unrecognised_name_are_not_the_focus_company_s():
+    found = _layoffs("PT Cipta Siar Media memperluas jaringan radionya.\n"
+                     "Puluhan jurnalis Kabarloka dan Warungwarta dirumahkan karena penutupan unit.\n")
+    assert found == set()
+    found = _layoffs("Tallis Freight Inc. laid off 240 workers Friday.\n", "en.txt")
+    assert found == {("Tallis Freight Inc.", 240)}
+
+
+def test_each_clause_has_its_own_employer():
+    found = _layoffs("PT Nusa Kabel Andalan memangkas 120 karyawan, dan PT Surya Panel Raya merumahkan 450 pekerja "
+                     "pada bulan yang sama.\n")
+    assert found == {("Nusa Kabel Andalan", 120), ("Surya Panel Raya", 450)}
+
+
+def test_denials_and_talk_are_no_layoff():
+    assert _layoffs("PT Anugerah Semen Timur membantah melakukan PHK terhadap 800 pekerja pabriknya.\n") == set()
+    assert _layoffs("PT Anugerah Semen Timur menanggapi isu PHK yang beredar di media sosial.\n") == set()
+    assert _layoffs("Colbridge Paper Inc. denied it would cut 300 jobs at its mill.\n", "en.txt") == set()
+
+
+def test_english_layoff_shapes():
+    assert _layoffs("Arlen Biotech Inc. will eliminate 450 roles across its labs.\n", "en.txt") == \
+        {("Arlen Biotech Inc.", 450)}
+    dataset = build_texts({"en.txt": "Dunmore Shipping Inc. plans to reduce its workforce by 8% this year.\n"}).dataset
+    assert {(r["org"], r["employees"]) for r in rows(dataset, "layoffs")} == {("Dunmore Shipping Inc.", None)}
+    assert _layoffs("Kessock Retail Inc. announced 700 redundancies at its stores.\n", "en.txt") == \
+        {("Kessock Retail Inc.", 700)}
+
+
+def test_indonesian_layoff_shapes():
+    assert _layoffs("Sebanyak 1.200 pekerja PT Rajawali Benang Emas dirumahkan sejak Mei 2025.\n") == \
+        {("Rajawali Benang Emas", 1200)}
+    assert _layoffs("PT Indo Karet Perkasa menutup pabrik sehingga 560 pekerja kehilangan pekerjaan.\n") == \
+        {("Indo Karet Perkasa", 560)}
+
+
+def test_a_total_of_rounds_is_not_another_layoff():
+    found = _layoffs("Pembrook Games Inc. laid off 1,800 employees in its second round this year, which brings "
+                     "the total of affected staff to 4,100.\n", "en.txt")
+    assert found == {("Pembrook Games Inc.", 1800)}
+    found = _layoffs("PT Sinar Niaga Lestari kembali memangkas 300 karyawan, sehingga total karyawan yang terkena PHK "
+                     "tahun ini menjadi 950 orang.\n")
+    assert found == {("Sinar Niaga Lestari", 300)}
+
+
+def test_a_media_company_as_the_subject_employs_a_cited_one_does_not():
+    found = _layoffs("Harian Sentana resmi memangkas 140 karyawan pada Juni 2025.\n")
+    assert found == {("Harian Sentana", 140)}
+    found = _layoffs("PT Gading Kopi Utama berkembang pesat.\nMenurut Reuters, sejumlah perusahaan memangkas 900 "
+                     "karyawan.\n")
+    assert found == set()
+
+
+def test_a_number_in_an_aside_is_not_the_layoff_count():
+    found = _layoffs("The Allied Porters union, which represents over 90,000 Farrow Parcel Inc. employees, criticised "
+                     "the layoffs at Farrow Parcel Inc.\n", "en.txt")
+    assert all(employees != 90000 for _, employees in found)
+
+
+def test_a_month_after_a_count_is_no_division():
+    dataset = build_texts({"en.txt": "Greywell Systems Inc. cut almost 600 jobs in October.\n"}).dataset
+    assert [r["division"] for r in rows(dataset, "layoffs")] == [None]
+
+
+def test_a_part_of_the_staff_is_the_count_and_the_whole_is_not():
+    assert _layoffs("Wexford Dairy Inc. will lay off 200 of its 1,000 employees.\n", "en.txt") == \
+        {("Wexford Dairy Inc.", 200)}
+    assert _layoffs("PT Pelita Susu Segar merumahkan 300 dari 2.000 karyawannya.\n") == {("Pelita Susu Segar", 300)}
