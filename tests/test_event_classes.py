@@ -272,7 +272,9 @@ def test_a_layoff_without_a_date_is_news_of_the_publication_month():
 def test_staff_of_an_unrecognised_name_are_not_the_focus_company_s():
     found = _layoffs("PT Cipta Siar Media memperluas jaringan radionya.\n"
                      "Puluhan jurnalis Kabarloka dan Warungwarta dirumahkan karena penutupan unit.\n")
-    assert found == set()
+    # Since the entity layer types "jurnalis Kabarloka" as an outlet, the layoff may be Kabarloka's; it is
+    # never the focus company's, which the sentence does not name.
+    assert not any(org == "Cipta Siar Media" for org, _ in found)
     found = _layoffs("Tallis Freight Inc. laid off 240 workers Friday.\n", "en.txt")
     assert found == {("Tallis Freight Inc.", 240)}
 
