@@ -54,3 +54,18 @@ def test_organisation_facts_that_were_invisible_are_now_nodes(seeds_build):
     kinds = {data["kind"] for _, data in network.nodes(data=True)}
     written = {fact.kind for article in seeds_build[0].articles for fact in article.facts}
     assert {"OutcomeMetric", "OrganizationIndustry"} & written <= kinds
+
+
+def test_every_kind_has_an_extractor_and_each_extractor_makes_only_the_kinds_it_declares(seeds_build):
+    from newskg.facts import EXTRACTORS, ArticleContext
+    from newskg.lang import load_language
+
+    declared = [kind for kinds in EXTRACTORS.values() for kind in kinds]
+    assert sorted(declared) == sorted(KINDS)  # each kind once
+    for result in seeds_build[0].articles:
+        ctx = ArticleContext(result.article, result.sentences, result.entities, load_language(result.article.language))
+        for extractor, kinds in EXTRACTORS.items():
+            made = extractor(ctx) if extractor.__name__ not in ("extract_layoffs", "extract_hiring") \
+                else extractor(ctx, set())
+            facts = made[0] if isinstance(made, tuple) else made
+            assert {fact.kind for fact in facts} <= set(kinds), extractor.__name__

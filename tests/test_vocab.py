@@ -34,12 +34,15 @@ def test_every_term_has_english_and_indonesian_labels():
 
 
 def test_fact_kinds_are_ontology_classes():
-    from newskg.facts import FACT_KINDS
+    from newskg.kinds import KINDS as FACT_KINDS
 
     assert set(FACT_KINDS) <= ontology_terms()
 
 
-def test_language_loader_rejects_unknown_keys(tmp_path, monkeypatch):
+@pytest.mark.parametrize("file,key,message", [("entities.yaml", "org_cues_befor", "unknown keys"),
+                                              ("facts.yaml", "Layof", "unknown fact kinds")])
+def test_language_loader_rejects_unknown_keys_and_unknown_fact_kinds(tmp_path, monkeypatch, file, key, message):
+    """A typo in a data file fails loudly: an unknown key, or a fact kind the kinds table does not know."""
     import yaml
 
     from newskg.errors import LanguageDataError
@@ -50,17 +53,17 @@ def test_language_loader_rejects_unknown_keys(tmp_path, monkeypatch):
     from importlib import resources
 
     folder = resources.files("newskg.lang").joinpath("id")
-    data = yaml.safe_load(folder.joinpath("facts.yaml").read_text(encoding="utf-8"))
-    data["layof_triggers"] = ["typo"]
     bad = tmp_path / "xx"
     bad.mkdir()
-    for name in ("lexicon.yaml", "numbers.yaml", "entities.yaml", "roles.yaml"):
+    for name in ("lexicon.yaml", "numbers.yaml", "entities.yaml", "roles.yaml", "facts.yaml", "grammar.yaml"):
         (bad / name).write_text(folder.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
-    (bad / "facts.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    data = yaml.safe_load(folder.joinpath(file).read_text(encoding="utf-8"))
+    data[key] = ["typo"] if file != "facts.yaml" else {"triggers": ["typo"]}
+    (bad / file).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(resources, "files", lambda package: tmp_path)
     load_language.cache_clear()
     try:
-        with pytest.raises(LanguageDataError, match="unknown keys"):
+        with pytest.raises(LanguageDataError, match=message):
             load_language("xx")
     finally:
         load_language.cache_clear()

@@ -34,13 +34,10 @@ from rdflib.namespace import RDF, XSD
 from newskg.entities import slugify
 from newskg.rdf import article_iri
 from newskg.kinds import KINDS
+from newskg.lang import available_languages, load_language
 from newskg.vocab import CLAIMS_GRAPH, ID, NKG
 
 _TOLERANCE = {"approximately": 0.1, "almost": 0.1, None: 0.0, "up_to": 0.0}
-_GENERIC_TECH = {"ai", "a.i.", "kecerdasan", "buatan", "artificial", "intelligence", "teknologi", "sistem", "system",
-                 "alat", "tools", "tool", "berbasis", "(ai)"}
-_TECH_SYNONYMS = {"agen": "agent", "agents": "agent", "agentic": "agent", "chatbots": "chatbot", "bot": "chatbot",
-                  "avatars": "avatar"}
 
 
 @dataclass
@@ -157,8 +154,23 @@ def _figure(fact, facts) -> str:
 
 
 def _tech_tokens(text: str) -> set[str]:
+    """The distinctive words of a technology's name ("AI agents" and "agen AI" give {"agent"})."""
+    generic, synonyms = _tech_vocabulary()
     words = re.findall(r"[\w.]+", text.casefold())
-    return {_TECH_SYNONYMS.get(w, w) for w in words} - _GENERIC_TECH
+    return {synonyms.get(w, w) for w in words} - generic
+
+
+@lru_cache(maxsize=None)
+def _tech_vocabulary() -> tuple[frozenset[str], dict[str, str]]:
+    """Generic AI words and synonyms of every language (``facts.yaml``, AIAdoption): a claim joins reports
+    written in several languages."""
+    generic: set[str] = set()
+    synonyms: dict[str, str] = {}
+    for code in available_languages():
+        lang = load_language(code)
+        generic |= {str(w).casefold() for w in lang.fact_words("AIAdoption", "generic_words")}
+        synonyms.update(lang.fact_words("AIAdoption", "synonyms") or {})
+    return frozenset(generic), synonyms
 
 
 def _subject_slug(subject: str) -> str:

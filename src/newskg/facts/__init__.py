@@ -1,4 +1,8 @@
-"""Fact extraction: each module reads an ``ArticleContext`` and returns ``Fact``s."""
+"""Fact extraction: each module reads an ``ArticleContext`` and returns ``Fact``s of the kinds it declares.
+
+The kinds themselves (class, subject, claims, view) are the table in ``newskg.kinds``; ``EXTRACTORS`` says
+which extractor makes which kinds, and a test checks that every kind of the table has one.
+"""
 from __future__ import annotations
 
 from newskg.facts.ai import extract_ai_adoption
@@ -10,10 +14,20 @@ from newskg.facts.organizations import extract_organization_facts
 from newskg.facts.outcomes import extract_outcomes
 from newskg.facts.quotes import extract_quotes
 from newskg.facts.roles import extract_roles
+from newskg.kinds import KINDS
 from newskg.model import Fact
 
-FACT_KINDS = ("PositionHeld", "Layoff", "Hiring", "HiringFreeze", "StaffCount", "AIAdoption", "Quote",
-              "PartnershipEnded", "OrganizationCountry", "OrganizationIndustry", "OutcomeMetric")
+# extractor -> the kinds it makes. Staff counts run first: the numbers they claim are never layoffs or hiring.
+EXTRACTORS = {
+    extract_headcounts: ("StaffCount",),
+    extract_roles: ("PositionHeld",),
+    extract_layoffs: ("Layoff",),
+    extract_hiring: ("Hiring", "HiringFreeze"),
+    extract_ai_adoption: ("AIAdoption",),
+    extract_quotes: ("Quote",),
+    extract_organization_facts: ("PartnershipEnded", "OrganizationCountry", "OrganizationIndustry"),
+    extract_outcomes: ("OutcomeMetric",),
+}
 
 
 def extract_facts(ctx: ArticleContext) -> list[Fact]:
@@ -33,9 +47,8 @@ def extract_facts(ctx: ArticleContext) -> list[Fact]:
 
 
 def _complete(fact: Fact) -> bool:
-    """A fact without the entity it is about is not worth a node."""
-    subject = "speaker" if fact.kind == "Quote" else ("person" if fact.kind == "PositionHeld" else "organization")
-    return isinstance(fact.get(subject), Ref)
+    """A fact without the entity it is about (its kind's subject) is not worth a node."""
+    return isinstance(fact.get(KINDS[fact.kind].subject), Ref)
 
 
-__all__ = ["ArticleContext", "FACT_KINDS", "Ref", "extract_facts"]
+__all__ = ["ArticleContext", "EXTRACTORS", "Ref", "extract_facts"]

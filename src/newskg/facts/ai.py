@@ -41,8 +41,8 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     if re.search(rf"\b(?:{w('definition_verbs')})\s+(?:(?:{w('indefinite')})\s+)?(?:{w('product_nouns')})\b", text,
                  re.IGNORECASE):
         return None  # a definition ("Chat GPT adalah chatbot"), not an adoption
-    ai = alternation(ctx.lang.ai_terms)
-    heads = alternation(ctx.lang.ai_specific_heads)
+    ai = alternation(ctx.lang.fact_words('AIAdoption', 'terms'))
+    heads = alternation(ctx.lang.fact_words('AIAdoption', 'specific_heads'))
     programme = re.search(rf"\b(?:{w('programme_nouns')})\s+[“\"]([^”\"]{{3,60}})[”\"]", text, re.IGNORECASE)
     if programme and re.search(rf"(?<![\w-])(?:{ai}|{heads})(?![\w-])", text, re.IGNORECASE):
         # a named programme is an AI adoption only in a sentence that says it is AI
@@ -50,7 +50,7 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     specific = re.search(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])", text, re.IGNORECASE)
     if specific and not ctx.negated(sentence, sentence.start + specific.start(), window=4):
         return specific.group(0), specific.start(), specific.end(), "ai: specific technology"
-    verbs = alternation(v for v in ctx.lang.ai_adoption_verbs if v not in ctx.lang.ai_replacement_verbs)
+    verbs = alternation(v for v in ctx.lang.fact_words('AIAdoption', 'adoption_verbs') if v not in ctx.lang.fact_words('AIAdoption', 'replacement_verbs'))
     generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:(?:{w('technology_nouns')})\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
                         text, re.IGNORECASE)
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \

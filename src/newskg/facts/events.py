@@ -22,7 +22,7 @@ from newskg.textutil import alternation, find_words, inside_quotation
 def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
     facts = []
     for sentence in ctx.body():
-        found = [t for t in triggers(ctx, sentence, ctx.lang.layoff_triggers)  # "tidak melakukan PHK"
+        found = [t for t in triggers(ctx, sentence, ctx.lang.fact_words('Layoff', 'triggers'))  # "tidak melakukan PHK"
                  if not ctx.negated(sentence, sentence.start + t.start(), window=4) and not _denied(ctx, sentence, t)]
         if not found:
             continue
@@ -230,5 +230,5 @@ def _one_per_uncounted_employer(facts: list[Fact]) -> list[Fact]:
 
 
 def _reason(text: str, ctx: ArticleContext) -> str | None:
-    match = re.search(rf"\b(?:{alternation(ctx.lang.reason_cues)})\s+([^,.;]{{3,80}})", text, re.IGNORECASE)
+    match = re.search(rf"\b(?:{alternation(ctx.lang.fact_words('Layoff', 'reason_cues'))})\s+([^,.;]{{3,80}})", text, re.IGNORECASE)
     return match.group(0).strip() if match else None

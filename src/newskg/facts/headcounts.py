@@ -43,7 +43,7 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     lower, w = sentence.text.casefold(), ctx.lang.words
     counts = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and not q.vague]
     has_noun = _staff_total_nouns(ctx, lower)
-    have = _find(ctx.lang.headcount_have_verbs + ctx.lang.grammar["existence_words"], lower)
+    have = _find(ctx.lang.fact_words('StaffCount', 'have_verbs') + ctx.lang.grammar["existence_words"], lower)
     src, dst, prev = w("change_from"), w("change_to"), w("previously")
     existing = any(_existing_after(ctx, sentence, q) or _division_named(ctx, sentence, q) for q in counts)
     if not counts or not (has_noun or have or existing or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
@@ -72,7 +72,7 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
 def _staff_total_nouns(ctx: ArticleContext, lower: str) -> list[re.Match]:
     """Words that announce a staff figure: the language's list, and "jumlah/total" + one word + a staff noun."""
     w = ctx.lang.words
-    found = _find(ctx.lang.headcount_nouns, lower)
+    found = _find(ctx.lang.fact_words('StaffCount', 'nouns'), lower)
     found += list(re.finditer(rf"\b(?:{w('headcount_totals')})\s+(?:\w+\s+)?(?:{w('staff_nouns')})\b", lower))
     return sorted(found, key=lambda m: m.start())
 
@@ -81,7 +81,7 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
     """The rule by which ``q`` is a staff figure: after a staff noun, or after "memiliki"/"ada" with a staff noun."""
     w = ctx.lang.words
     before = ctx.article.text[sentence.start:q.start].casefold()
-    cuts = triggers(ctx, sentence, ctx.lang.layoff_triggers)
+    cuts = triggers(ctx, sentence, ctx.lang.fact_words('Layoff', 'triggers'))
     nouns = [n for n in nouns if not any(c.start() <= n.start() < c.end() for c in cuts)]  # "mengurangi tenaga kerja"
     if (re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) or q.qualifier) and _noun_close(sentence, nouns, q):
         return "headcount: jumlah karyawan adalah X"
@@ -89,7 +89,7 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
         return "headcount: N staff that exist"
     if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
         return "headcount: N staff are DIVISION"
-    have = re.search(rf"\b(?:{_words(ctx.lang.headcount_have_verbs)})\s*$", before)
+    have = re.search(rf"\b(?:{_words(ctx.lang.fact_words('StaffCount', 'have_verbs'))})\s*$", before)
     there_are = re.search(rf"\b(?:{w('existence_words')})\s*$", before)
     if (have or (there_are and not _staff_before(ctx, before[:there_are.start()]))) \
             and employee_count(ctx, sentence, q) and not _affected_after(ctx, sentence, q, cuts):

@@ -30,7 +30,7 @@ def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list
                 facts[last] = _merge(facts[last], (("workModel", "remote"),))
         else:
             fact = _hiring_fact(ctx, sentence, sentence.start + triggers[0].start())
-            nouns_only = all(t.group(0).casefold() in ctx.lang.hiring_noun_triggers for t in triggers)
+            nouns_only = all(t.group(0).casefold() in ctx.lang.fact_words('Hiring', 'noun_triggers') for t in triggers)
             if nouns_only and fact.get("openings") is None and last is not None:
                 facts[last] = _merge(facts[last], fact.values)  # "Seluruh posisi ini bersifat jarak jauh."
             else:
@@ -40,10 +40,10 @@ def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list
 
 def _hiring_triggers(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -> list[re.Match]:
     """Hiring words, not negated, not naming a department; "memiliki" is no hiring where a staff count stands."""
-    found = [m for m in _triggers(ctx, sentence, ctx.lang.hiring_triggers)
+    found = [m for m in _triggers(ctx, sentence, ctx.lang.fact_words('Hiring', 'triggers'))
              if not ctx.negated(sentence, sentence.start + m.start()) and not _as_division(ctx, sentence, m)]
     if any(q.start in claimed for q in ctx.quantities[sentence.index]):
-        found = [t for t in found if t.group(0).casefold() not in ctx.lang.headcount_have_verbs]
+        found = [t for t in found if t.group(0).casefold() not in ctx.lang.fact_words('StaffCount', 'have_verbs')]
     return found
 
 
@@ -61,7 +61,7 @@ def _new_openings(ctx: ArticleContext, sentence: Sentence) -> int | None:
 
 def _freeze_at(ctx: ArticleContext, sentence: Sentence) -> int | None:
     """Where a hiring freeze is stated: a freeze phrase, or a freeze noun before "on hiring" ("a cap ... on hiring")."""
-    found = _triggers(ctx, sentence, ctx.lang.hiring_freeze_triggers)
+    found = _triggers(ctx, sentence, ctx.lang.fact_words('HiringFreeze', 'triggers'))
     if found:
         return sentence.start + found[0].start()
     w = ctx.lang.words
@@ -107,7 +107,7 @@ def _hiring_fact(ctx: ArticleContext, sentence: Sentence, at: int) -> Fact:
 
 
 def _is_remote(ctx: ArticleContext, text: str) -> bool:
-    return bool(_find(ctx.lang.remote_phrases, text))
+    return bool(_find(ctx.lang.fact_words('Hiring', 'remote_phrases'), text))
 
 
 def _merge(fact: Fact, values: tuple) -> Fact:

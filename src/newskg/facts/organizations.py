@@ -76,7 +76,7 @@ def _industries(ctx: ArticleContext, sentence) -> list[Fact]:
 
 
 def _partnerships(ctx: ArticleContext, sentence) -> list[Fact]:
-    trigger = re.search(rf"\b(?:{alternation(ctx.lang.relationship_end_triggers)})\b", sentence.text, re.IGNORECASE)
+    trigger = re.search(rf"\b(?:{alternation(ctx.lang.fact_words('PartnershipEnded', 'triggers'))})\b", sentence.text, re.IGNORECASE)
     if not trigger:
         return []
     at = sentence.start + trigger.start()

@@ -31,7 +31,7 @@ def _base(ctx: ArticleContext, sentence: Sentence, at: int, metric: str) -> list
 
 
 def _savings(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
-    trigger = re.search(rf"\b(?:{alternation(ctx.lang.savings_words)})\b", sentence.text, re.IGNORECASE)
+    trigger = re.search(rf"\b(?:{alternation(ctx.lang.fact_words('OutcomeMetric', 'savings_words'))})\b", sentence.text, re.IGNORECASE)
     money = [q for q in ctx.quantities[sentence.index] if q.unit == "money"]
     if not trigger or not money or inside_quotation(sentence.text, trigger.start()):
         return []
@@ -84,7 +84,7 @@ def _metric_name(before: str, ctx: ArticleContext) -> str:
 
 
 def _share(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
-    objects = alternation(ctx.lang.share_objects)
+    objects = alternation(ctx.lang.fact_words('OutcomeMetric', 'share_objects'))
     for q in ctx.quantities[sentence.index]:
         if q.unit not in ("fraction", "percent"):
             continue

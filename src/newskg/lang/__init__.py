@@ -67,27 +67,10 @@ class Language:
     industries: dict
     # roles.yaml
     roles: dict
-    # facts.yaml
-    layoff_triggers: tuple
-    hiring_triggers: tuple
-    hiring_noun_triggers: tuple
-    hiring_freeze_triggers: tuple
-    headcount_nouns: tuple
-    headcount_change_words: tuple
-    headcount_have_verbs: tuple
-    ai_terms: tuple
-    ai_specific_heads: dict
-    ai_adoption_verbs: tuple
-    ai_replacement_verbs: tuple
-    relationship_end_triggers: tuple
-    remote_phrases: tuple
-    reason_cues: tuple
-    division_cues: tuple
-    purpose_cues: tuple
+    # facts.yaml: kind -> word class -> words (see ``fact_words``)
+    facts: dict
     # grammar.yaml
     grammar: dict
-    savings_words: tuple
-    share_objects: tuple
 
     def words(self, name: str) -> str:
         """A regex alternation of one word class of ``grammar.yaml`` (longest first)."""
@@ -95,6 +78,11 @@ class Language:
             return _grammar_alternation(self, name)
         except KeyError:
             raise LanguageDataError(f"lang/{self.code}/grammar.yaml: no word class {name!r}") from None
+
+    def fact_words(self, kind: str, name: str):
+        """One word class of one fact kind in ``facts.yaml`` (a tuple, or a dict for a mapping); empty
+        where the language leaves the kind or the class out."""
+        return self.facts.get(kind, {}).get(name, ())
 
     def role_for(self, surface: str) -> str | None:
         """The canonical role key ('ceo', 'founder') for a title as written."""
@@ -122,6 +110,8 @@ def load_language(code: str) -> Language:
         raw = load_yaml(folder.joinpath(name).read_text(encoding="utf-8")) or {}
         if name == "grammar.yaml":  # one key of its own: word classes by name
             raw = {"grammar": {key: tuple(str(w) for w in words) for key, words in raw.items()}}
+        elif name == "facts.yaml":  # word classes by fact kind
+            raw = {"facts": _fact_words(code, raw)}
         unknown = set(raw) - known
         if unknown:
             raise LanguageDataError(f"lang/{code}/{name}: unknown keys {sorted(unknown)}")
@@ -135,6 +125,17 @@ def load_language(code: str) -> Language:
         elif isinstance(value, list):
             data[key] = tuple(value)
     return Language(code=code, **data)
+
+
+def _fact_words(code: str, raw: dict) -> dict:
+    """facts.yaml as kind -> class -> tuple (or dict); a kind the kinds table does not know is an error."""
+    from newskg.kinds import KINDS
+
+    unknown = sorted(set(raw) - set(KINDS))
+    if unknown:
+        raise LanguageDataError(f"lang/{code}/facts.yaml: unknown fact kinds {unknown} (known: {', '.join(KINDS)})")
+    return {kind: {name: (value if isinstance(value, dict) else tuple(value)) for name, value in classes.items()}
+            for kind, classes in raw.items()}
 
 
 @lru_cache(maxsize=None)
