@@ -176,9 +176,9 @@ def test_number_and_date_parsers_never_crash(text):
     from newskg.model import PartialDate
     from newskg.numbers import find_quantities, parse_number
 
-    for quantity in find_quantities(text):
+    for quantity in find_quantities(text, load_language("id")):
         assert text[quantity.start:quantity.end] == quantity.text
-    parse_number(text)
+    parse_number(text, load_language("id"))
     for found in find_dates(text, PartialDate(2025, 6, 1), load_language("id")):
         assert text[found.start:found.end] == found.text
 

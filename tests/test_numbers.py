@@ -2,6 +2,9 @@
 import pytest
 
 from newskg.numbers import find_quantities, parse_number
+from newskg.lang import load_language
+
+ID = load_language("id")
 
 CASES = [  # text, value, unit, currency, qualifier
     ("1.200", 1200, "count", None, None),
@@ -47,7 +50,7 @@ CASES = [  # text, value, unit, currency, qualifier
 
 @pytest.mark.parametrize("text,value,unit,currency,qualifier", CASES)
 def test_quantity(text, value, unit, currency, qualifier):
-    found = find_quantities(text)
+    found = find_quantities(text, ID)
     assert len(found) == 1, found
     quantity = found[0]
     assert quantity.value == pytest.approx(value)
@@ -57,15 +60,15 @@ def test_quantity(text, value, unit, currency, qualifier):
 
 def test_offsets_in_a_sentence():
     sentence = "Perusahaan itu memangkas sekitar 2.500 karyawan dan menghemat Rp 1,2 triliun."
-    found = find_quantities(sentence, offset=100)
+    found = find_quantities(sentence, ID, offset=100)
     assert [(q.text, q.value) for q in found] == [("sekitar 2.500", 2500), ("Rp 1,2 triliun", 1_200_000_000_000)]
     assert all(sentence[q.start - 100:q.end - 100] == q.text for q in found)
 
 
 @pytest.mark.parametrize("text", ["", "abc", "12 kucing", "dua kucing"])
 def test_parse_number_rejects_non_numbers(text):
-    assert parse_number(text) is None
+    assert parse_number(text, ID) is None
 
 
 def test_word_inside_another_word_is_not_a_number():
-    assert find_quantities("dalamtiga tahun") == []
+    assert find_quantities("dalamtiga tahun", ID) == []

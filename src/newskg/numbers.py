@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from newskg.lang import Language, load_language
+from newskg.lang import Language
 from newskg.model import Quantity
 from newskg.textutil import alternation
 
@@ -39,9 +39,8 @@ def _patterns(lang: Language) -> dict[str, re.Pattern]:
     return {"quantity": re.compile(full, re.IGNORECASE)}
 
 
-def parse_number(text: str, lang: Language | None = None) -> float | None:
+def parse_number(text: str, lang: Language) -> float | None:
     """The value of a number written in digits, words or both ("12 ribu" -> 12000)."""
-    lang = lang or load_language("id")
     text = text.strip().casefold()
     if not text:
         return None
@@ -86,9 +85,8 @@ def _parse_number_words(words: list[str], lang: Language) -> float | None:
     return total + current if seen else None
 
 
-def find_quantities(text: str, lang: Language | None = None, offset: int = 0) -> list[Quantity]:
-    """Every quantity in ``text``, left to right, offsets shifted by ``offset``."""
-    lang = lang or load_language("id")
+def find_quantities(text: str, lang: Language, offset: int = 0) -> list[Quantity]:
+    """Every quantity in ``text`` (written in ``lang``), left to right, offsets shifted by ``offset``."""
     found = []
     for match in _patterns(lang)["quantity"].finditer(text):
         quantity = _to_quantity(match, lang, offset)
