@@ -98,7 +98,7 @@ def corpus(size: int, work: Path, given: Path | None, real: bool) -> tuple[Path,
 
         write_corpus(folder, size + 1, Path.home() / ".cache" / "newskg-bench")
     else:
-        from newskg.generator import generate_corpus
+        from newskg.develop.generator import generate_corpus
 
         gold = work / f"gold-{size}"
         generate_corpus(size + 1, folder, gold, seed=7)
@@ -111,7 +111,7 @@ def corpus(size: int, work: Path, given: Path | None, real: bool) -> tuple[Path,
 
 def busiest_organisation(store) -> str:
     """The organisation most facts are about: the entity the profile and timeline are asked for."""
-    from newskg.query import run_store_query
+    from newskg.query.run import run_store_query
 
     answer = run_store_query(store, """PREFIX nkg: <https://w3id.org/newskg/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -126,9 +126,9 @@ def query_times(size: int, store_dir: Path, memory_graph: Path | None) -> list[t
     and with rdflib in memory when the graph file is given."""
     import pyoxigraph
 
-    from newskg.persistent import PersistentStore
-    from newskg.query import run_query, run_store_query
-    from newskg.store import load_graph
+    from newskg.store.oxigraph import PersistentStore
+    from newskg.query.run import run_query, run_store_query
+    from newskg.rdf.files import load_graph
 
     store = PersistentStore(store_dir, read_only=True).store
     entity = busiest_organisation(store)
@@ -161,7 +161,7 @@ def served(store, text: str, params: dict | None) -> bytes:
     """What ``newskg serve --in-memory`` does for a query: Oxigraph answers and writes SPARQL JSON."""
     import pyoxigraph
 
-    from newskg.query import bind_parameters, row_by_row
+    from newskg.query.run import bind_parameters, row_by_row
 
     query = bind_parameters(row_by_row(text) if params else text, params)
     return store.query(query, use_default_graph_as_union=True).serialize(format=pyoxigraph.QueryResultsFormat.JSON)
@@ -207,7 +207,7 @@ def main() -> None:
     parser.add_argument("--real", action="store_true",
                         help="real Indonesian news sentences (benchmarks/real_corpus.py) instead of generated articles")
     args = parser.parse_args()
-    from newskg.persistent import PersistentStore
+    from newskg.store.oxigraph import PersistentStore
 
     if args.store:
         count = PersistentStore(args.store, read_only=True).index.summary()["articles"]

@@ -14,7 +14,7 @@ QUERIES = ROOT / "queries"
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory):
     """The seeds built with the library, and the folder holding its written outputs."""
-    from newskg.outputs import write_outputs
+    from newskg.rdf.outputs import write_outputs
     from newskg.pipeline import build_corpus
 
     result = build_corpus([SEEDS])
@@ -25,7 +25,7 @@ def seeds_build(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def seeds_dataset(seeds_build):
-    from newskg.store import load_graph
+    from newskg.rdf.files import load_graph
 
     return load_graph(seeds_build[1] / "newskg.trig")
 
@@ -61,7 +61,7 @@ def build_texts(articles: dict[str, str]):
 
 def rows(dataset, query_name: str) -> list[dict]:
     """Run a competency question on a dataset; rows as {column: python value or str}."""
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     answer = run_query(dataset, (QUERIES / "cq" / f"cq_{query_name}.rq").read_text(encoding="utf-8"))
     return [{c: (None if v is None else (v.toPython() if hasattr(v, "toPython") else str(v)))

@@ -9,7 +9,7 @@ def _articles(*lines: str) -> dict[str, str]:
 def _report(dataset, name, entity=None):
     from importlib import resources
 
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     text = resources.files("newskg.queries").joinpath(f"{name}.rq").read_text(encoding="utf-8")
     answer = run_query(dataset, text, params={"entity": entity} if entity else None)
@@ -67,8 +67,8 @@ def test_seeds_conflicts_claims_and_timeline(seeds_dataset):
 
 
 def test_claims_are_deterministic():
-    from newskg.serialize import turtle_body
-    from newskg.vocab import CLAIMS_GRAPH
+    from newskg.rdf.serialize import turtle_body
+    from newskg.rdf.vocab import CLAIMS_GRAPH
 
     texts = _articles("Startup Korvana memiliki 3.000 karyawan pada 2023.", "Startup Korvana memiliki 4.500 karyawan pada 2023.")
     first = turtle_body(build_texts(texts).dataset.graph(CLAIMS_GRAPH))

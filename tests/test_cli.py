@@ -76,7 +76,7 @@ def test_export_formats_hold_every_triple_of_the_graph(runner, built, tmp_path, 
     """Each export parses back into the same triples as the built graph (a marker in the text proved nothing)."""
     from rdflib import Dataset
 
-    from newskg.store import load_graph
+    from newskg.rdf.files import load_graph
 
     target = tmp_path / f"out.{fmt}"
     result = runner.invoke(main, ["export", "--format", fmt, "-o", str(target), "--graph", str(built[0] / "newskg.trig")])

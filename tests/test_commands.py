@@ -68,7 +68,7 @@ def test_remove_drops_an_article_from_a_store_and_names_an_unknown_one(folder, t
 
 
 def test_store_built_with_two_workers_equals_one_built_with_one(tmp_path):
-    from newskg.generator import generate_corpus
+    from newskg.develop.generator import generate_corpus
 
     generate_corpus(60, tmp_path / "many", seed=3)
     exports = []
@@ -113,7 +113,7 @@ def test_view_types_keeps_only_the_types_asked_for(folder, tmp_path):
 def test_a_well_known_company_links_to_wikidata_and_an_industry_word_types_the_company():
     from rdflib.namespace import OWL
 
-    from newskg.vocab import NKG
+    from newskg.rdf.vocab import NKG
 
     dataset = build_texts({"kopi.txt": KOPI}).dataset
     links = {str(o) for s, o in dataset.subject_objects(OWL.sameAs)}

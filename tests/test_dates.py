@@ -1,7 +1,7 @@
 """Dates in news text, resolved against the publication date, with their precision."""
 import pytest
 
-from newskg.dates import find_dates, parse_absolute
+from newskg.extract.dates import find_dates, parse_absolute
 from newskg.lang import load_language
 from newskg.model import PartialDate
 

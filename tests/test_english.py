@@ -16,7 +16,7 @@ CEO Northwind Logistics, Laura Brenner, mengatakan perusahaan kini menggunakan c
 
 
 def test_language_is_detected_and_recorded():
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     dataset = build_texts({"en.txt": NORTHWIND_EN, "id.txt": NORTHWIND_ID}).dataset
     answer = run_query(dataset, """PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -42,7 +42,7 @@ def test_english_facts():
 def test_one_event_in_two_languages_is_one_claim():
     from importlib import resources
 
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     dataset = build_texts({"en.txt": NORTHWIND_EN, "id.txt": NORTHWIND_ID}).dataset
     people = run_query(dataset, "SELECT DISTINCT ?p WHERE { ?p a <https://schema.org/Person> }").rows
@@ -65,7 +65,7 @@ Priya Nandakumar, chief financial officer of Brightloop, said the savings paid f
 
 
 def test_english_hiring_freeze_partnership_and_outcomes():
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     dataset = build_texts({"brightloop.txt": BRIGHTLOOP}).dataset
     assert [(r["org"], r["openings"]) for r in rows(dataset, "hiring")] == [("Brightloop", 120)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from conftest import build_texts, rows
 
 from newskg.lang import load_language
-from newskg.mentions.titles import org_prefix_length, title_prefix_length
+from newskg.extract.mentions.titles import org_prefix_length, title_prefix_length
 
 
 def _answers(texts: dict[str, str]):
@@ -254,7 +254,7 @@ def test_typing_stays_linear_in_the_sentence_length():
     from pathlib import Path
 
     from newskg.pipeline import analyse_article
-    from newskg.reader import read_article
+    from newskg.read.article import read_article
 
     def seconds(count: int) -> float:
         names = ", ".join(f"Perusahaan Nama{i} Jaya" for i in range(count))
@@ -345,7 +345,7 @@ def test_world_places_of_several_words_are_neither_people_nor_companies():
 
 
 def test_place_lookup_knows_multi_word_cities_and_states():
-    from newskg.places import city_country, is_region
+    from newskg.extract.places import city_country, is_region
 
     assert city_country("Kuala Lumpur") == "MY" and city_country("Sao Paulo") == "BR"
     assert is_region("Oregon")

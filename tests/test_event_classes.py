@@ -238,9 +238,9 @@ def test_staff_of_a_company_no_name_was_found_for_is_not_the_focus_company():
 
 
 def test_a_weekday_dates_the_event_against_the_publication_date():
-    from newskg.facts.context import ArticleContext
+    from newskg.extract.facts.context import ArticleContext
     from newskg.model import Article, PartialDate, Sentence
-    from newskg.entities import ArticleEntities
+    from newskg.extract.entities import ArticleEntities
     from newskg.lang import load_language
 
     text = "Halden Optics said on Thursday it would cut 90 jobs."
@@ -251,9 +251,9 @@ def test_a_weekday_dates_the_event_against_the_publication_date():
 
 
 def test_a_month_without_a_year_is_the_last_such_month():
-    from newskg.facts.context import ArticleContext
+    from newskg.extract.facts.context import ArticleContext
     from newskg.model import Article, PartialDate, Sentence
-    from newskg.entities import ArticleEntities
+    from newskg.extract.entities import ArticleEntities
     from newskg.lang import load_language
 
     text = "Halden Optics laid off 300 workers in October."

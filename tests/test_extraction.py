@@ -49,7 +49,7 @@ def test_organizations_people_and_countries_are_found(dataset):
 
 
 def test_surnames_and_acronyms_resolve_to_one_entity(dataset):
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     answer = run_query(dataset, """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -76,7 +76,7 @@ def test_layoffs_with_numbers_dates_and_divisions(dataset):
 def test_hiring_freeze_and_remote_work(dataset):
     hiring = rows(dataset, "hiring")
     assert [(r["org"], r["openings"]) for r in hiring] == [("Tanibox", 120)]
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     answer = run_query(dataset, """PREFIX nkg: <https://w3id.org/newskg/ontology#>
         SELECT ?kind ?date ?model WHERE { { ?f a nkg:HiringFreeze ; nkg:date ?date BIND("freeze" AS ?kind) }
@@ -109,7 +109,7 @@ def test_short_quoted_fragments_are_not_quotes(dataset):
 
 
 def test_partnership_ended(dataset):
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     answer = run_query(dataset, """PREFIX nkg: <https://w3id.org/newskg/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -118,7 +118,7 @@ def test_partnership_ended(dataset):
 
 
 def test_every_fact_points_at_its_sentence_and_rule(dataset):
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     answer = run_query(dataset, """PREFIX nkg: <https://w3id.org/newskg/ontology#>
         PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -134,7 +134,7 @@ Secara keseluruhan, Lumora menghemat biaya hingga Rp 12 miliar per tahun.
 
 
 def test_outcome_metrics():
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     dataset = build_texts({"lumora.txt": LUMORA}).dataset
     answer = run_query(dataset, """PREFIX nkg: <https://w3id.org/newskg/ontology#>

@@ -15,7 +15,7 @@ def test_roles_on_the_seeds(seeds_dataset):
 
 
 def test_fact_offsets_cut_their_sentence_out_of_the_file(seeds_dataset):
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     answer = run_query(seeds_dataset, """
         PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -32,7 +32,7 @@ def test_fact_offsets_cut_their_sentence_out_of_the_file(seeds_dataset):
 
 
 def test_quote_offsets_cut_the_quoted_words(seeds_dataset):
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     answer = run_query(seeds_dataset, """
         PREFIX nkg: <https://w3id.org/newskg/ontology#>
@@ -46,7 +46,7 @@ def test_quote_offsets_cut_the_quoted_words(seeds_dataset):
 
 
 def test_every_article_is_a_named_graph_with_its_metadata(seeds_dataset):
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     answer = run_query(seeds_dataset, """
         PREFIX schema: <https://schema.org/>
@@ -58,7 +58,7 @@ def test_every_article_is_a_named_graph_with_its_metadata(seeds_dataset):
 
 
 def test_rebuild_is_byte_identical(seeds_build, tmp_path):
-    from newskg.outputs import write_outputs
+    from newskg.rdf.outputs import write_outputs
     from newskg.pipeline import build_corpus
 
     write_outputs(build_corpus([SEEDS]).dataset, tmp_path)
@@ -88,7 +88,7 @@ def test_html_view_loads_nothing_over_the_network(seeds_build):
 
 
 def test_entities_have_one_iri_across_articles(seeds_dataset):
-    from newskg.query import run_query
+    from newskg.query.run import run_query
 
     answer = run_query(seeds_dataset, """
         PREFIX schema: <https://schema.org/>

@@ -51,7 +51,7 @@ def test_html_markdown_jsonl_csv_and_latin1(tmp_path):
     csv_result = build(CliRunner(), folder / "export.csv", "--out", tmp_path / "g2", "--text-field", "body",
                        "--title-field", "headline")
     assert csv_result.exit_code == 0
-    from newskg.store import load_graph
+    from newskg.rdf.files import load_graph
 
     layoffs = {(r["org"], r["employees"]) for r in rows(load_graph(out / "newskg.trig"), "layoffs")}
     assert {("Sentosa Farma", 120), ("Nusa Kargo", 45)} <= layoffs
@@ -145,8 +145,8 @@ def test_unwritable_output_folder(tmp_path):
 
 def test_killed_build_leaves_the_previous_graph_intact(seeds_build, tmp_path):
     """A real SIGKILL to a real build process, part-way through many articles."""
-    from newskg.generator import generate_corpus
-    from newskg.store import load_graph
+    from newskg.develop.generator import generate_corpus
+    from newskg.rdf.files import load_graph
 
     out = tmp_path / "graph"
     out.mkdir()
@@ -171,10 +171,10 @@ def test_killed_build_leaves_the_previous_graph_intact(seeds_build, tmp_path):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_number_and_date_parsers_never_crash(text):
-    from newskg.dates import find_dates
+    from newskg.extract.dates import find_dates
     from newskg.lang import load_language
     from newskg.model import PartialDate
-    from newskg.numbers import find_quantities, parse_number
+    from newskg.extract.numbers import find_quantities, parse_number
 
     for quantity in find_quantities(text, load_language("id")):
         assert text[quantity.start:quantity.end] == quantity.text
@@ -187,7 +187,7 @@ def test_number_and_date_parsers_never_crash(text):
 @given(st.binary(max_size=400))
 def test_reader_only_raises_its_own_error(tmp_path_factory, raw):
     from newskg.errors import NewskgError
-    from newskg.reader import read_article
+    from newskg.read.article import read_article
 
     path = tmp_path_factory.mktemp("fuzz") / "a.txt"
     path.write_bytes(raw)
@@ -204,7 +204,7 @@ def test_reader_only_raises_its_own_error(tmp_path_factory, raw):
 def test_whole_analysis_never_crashes_on_text(text):
     from newskg.errors import NewskgError
     from newskg.pipeline import analyse_article
-    from newskg.reader import parse_article
+    from newskg.read.article import parse_article
 
     try:
         article = parse_article(text, doc_id="fuzz", source="fuzz.txt")

@@ -6,7 +6,7 @@ from pathlib import Path
 from rdflib import Graph, RDFS
 
 from newskg.kinds import KINDS, predicate
-from newskg.vocab import NKG
+from newskg.rdf.vocab import NKG
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "newskg.ttl"
 
@@ -30,7 +30,7 @@ def test_every_kind_in_the_seeds_graph_is_drawn_as_a_node_or_an_edge(seeds_build
     """A kind missing from the view used to vanish from the page without a word."""
     from rdflib.namespace import RDF
 
-    from newskg.view import build_network
+    from newskg.view.page import build_network
 
     result, _ = seeds_build
     network = build_network(result.dataset)
@@ -48,7 +48,7 @@ def test_every_kind_in_the_seeds_graph_is_drawn_as_a_node_or_an_edge(seeds_build
 
 
 def test_organisation_facts_that_were_invisible_are_now_nodes(seeds_build):
-    from newskg.view import build_network
+    from newskg.view.page import build_network
 
     network = build_network(seeds_build[0].dataset)
     kinds = {data["kind"] for _, data in network.nodes(data=True)}
@@ -57,7 +57,7 @@ def test_organisation_facts_that_were_invisible_are_now_nodes(seeds_build):
 
 
 def test_every_kind_has_an_extractor_and_each_extractor_makes_only_the_kinds_it_declares(seeds_build):
-    from newskg.facts import EXTRACTORS, ArticleContext
+    from newskg.extract.facts import EXTRACTORS, ArticleContext
     from newskg.lang import load_language
 
     declared = [kind for kinds in EXTRACTORS.values() for kind in kinds]

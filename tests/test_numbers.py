@@ -1,7 +1,7 @@
 """Numbers as Indonesian news writes them: table-driven."""
 import pytest
 
-from newskg.numbers import find_quantities, parse_number
+from newskg.extract.numbers import find_quantities, parse_number
 from newskg.lang import load_language
 
 ID = load_language("id")

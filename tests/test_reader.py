@@ -2,8 +2,8 @@
 import pytest
 
 from newskg.errors import InputError
-from newskg.reader import read_article
-from newskg.sentences import split_sentences
+from newskg.read.article import read_article
+from newskg.read.sentences import split_sentences
 
 from conftest import SEEDS
 

@@ -6,15 +6,15 @@ import re
 import pytest
 
 from conftest import build_texts, rows
-from newskg.entities import resolve_article
-from newskg.facts.context import ArticleContext
-from newskg.facts.role_titles import find_titles
-from newskg.facts.roles import extract_roles
+from newskg.extract.entities import resolve_article
+from newskg.extract.facts.context import ArticleContext
+from newskg.extract.facts.role_titles import find_titles
+from newskg.extract.facts.roles import extract_roles
 from newskg.lang import load_language
-from newskg.mentions import MentionResult
+from newskg.extract.mentions import MentionResult
 from newskg.model import EntityType, Mention
-from newskg.reader import read_article
-from newskg.sentences import split_sentences
+from newskg.read.article import read_article
+from newskg.read.sentences import split_sentences
 
 
 def _roles(articles: dict[str, str]) -> set[tuple]:

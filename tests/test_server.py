@@ -49,8 +49,8 @@ def process():
 
 
 def local_rows(graph: Path, query: Path) -> list[tuple]:
-    from newskg.query import run_query
-    from newskg.store import load_graph
+    from newskg.query.run import run_query
+    from newskg.rdf.files import load_graph
 
     answer = run_query(load_graph(graph), query.read_text(encoding="utf-8"))
     return sorted(tuple("" if v is None else str(v) for v in row) for row in answer.rows)

@@ -21,7 +21,7 @@ def seeds_copy(tmp_path):
 
 
 def test_store_build_equals_in_memory_build(seeds_build, tmp_path):
-    from newskg.persistent import PersistentStore
+    from newskg.store.oxigraph import PersistentStore
 
     store = PersistentStore(tmp_path / "kg")
     report = store.update([SEEDS])
@@ -30,7 +30,7 @@ def test_store_build_equals_in_memory_build(seeds_build, tmp_path):
 
 
 def test_adding_one_article_equals_building_all(seeds_build, seeds_copy, tmp_path):
-    from newskg.persistent import PersistentStore
+    from newskg.store.oxigraph import PersistentStore
 
     last = sorted(seeds_copy.glob("*.txt"))[-1]
     held_back = tmp_path / last.name
@@ -44,7 +44,7 @@ def test_adding_one_article_equals_building_all(seeds_build, seeds_copy, tmp_pat
 
 
 def test_unchanged_articles_are_not_processed_again(seeds_copy, tmp_path):
-    from newskg.persistent import PersistentStore
+    from newskg.store.oxigraph import PersistentStore
 
     store = PersistentStore(tmp_path / "kg")
     store.update([seeds_copy])
@@ -53,7 +53,7 @@ def test_unchanged_articles_are_not_processed_again(seeds_copy, tmp_path):
 
 
 def test_a_changed_article_replaces_its_graph(seeds_copy, tmp_path):
-    from newskg.persistent import PersistentStore
+    from newskg.store.oxigraph import PersistentStore
     from newskg.pipeline import build_corpus
 
     store = PersistentStore(tmp_path / "kg")
@@ -66,7 +66,7 @@ def test_a_changed_article_replaces_its_graph(seeds_copy, tmp_path):
 
 
 def test_removing_an_article(seeds_copy, tmp_path):
-    from newskg.persistent import PersistentStore
+    from newskg.store.oxigraph import PersistentStore
     from newskg.pipeline import build_corpus
 
     store = PersistentStore(tmp_path / "kg")
@@ -90,14 +90,14 @@ def test_store_and_file_give_the_same_answers(seeds_build, tmp_path_factory, nam
     assert sorted(from_store.stdout.splitlines()) == sorted(from_file.stdout.splitlines())
     assert len(from_store.stdout.splitlines()) > 1
     # A file is queried through Oxigraph too: rdflib (which score.py uses) gives the same rows.
-    from newskg.query import format_answer, run_query
+    from newskg.query.run import format_answer, run_query
 
     by_rdflib = run_query(seeds_build[0].dataset, Path(query).read_text(encoding="utf-8"))
     assert sorted(from_file.stdout.splitlines()) == sorted(format_answer(by_rdflib, "csv").splitlines())
 
 
 def test_parameters_cannot_change_a_store(tmp_path):
-    from newskg.persistent import PersistentStore
+    from newskg.store.oxigraph import PersistentStore
 
     runner = CliRunner()
     store = tmp_path / "kg"
@@ -119,8 +119,8 @@ def _write(folder, name, text):
 def test_many_small_updates_equal_one_full_build(tmp_path):
     """Articles added one at a time, changed and removed: the store stays equal to a full build, also
     where a new article splits what earlier ones joined (a lone surname that becomes ambiguous)."""
-    from newskg.generator import generate_corpus
-    from newskg.persistent import PersistentStore
+    from newskg.develop.generator import generate_corpus
+    from newskg.store.oxigraph import PersistentStore
     from newskg.pipeline import build_corpus
 
     pool = tmp_path / "pool"
@@ -147,15 +147,15 @@ def test_many_small_updates_equal_one_full_build(tmp_path):
     assert len(store.update([articles]).changed) == 1
     assert triples(store.to_dataset()) == triples(build_corpus([articles]).dataset)
     # the summary a store build prints comes from the index; it must count what the graph holds
-    from newskg.sources import GraphStore
-    from newskg.stats import graph_stats
+    from newskg.query.sources import GraphStore
+    from newskg.rdf.stats import graph_stats
 
     counted = graph_stats(GraphStore(str(tmp_path / "kg")))
     assert store.index.summary() == {k: counted[k] for k in ("articles", "entities", "facts", "claims", "conflicts")}
 
 
 def test_an_update_killed_half_way_is_repaired_by_the_next(seeds_build, seeds_copy, tmp_path):
-    from newskg.persistent import PersistentStore
+    from newskg.store.oxigraph import PersistentStore
 
     store = PersistentStore(tmp_path / "kg")
     store.update([seeds_copy])
@@ -193,7 +193,7 @@ def _rows(csv_text: str) -> list:
 
 
 def test_row_by_row_wraps_each_optional_and_leaves_strings_and_comments_alone():
-    from newskg.query import row_by_row
+    from newskg.query.run import row_by_row
 
     text = ('SELECT * WHERE { ?a ?b ?c # the article\'s { brace\n'
             '  OPTIONAL { ?a <http://x/#y> "a } b" OPTIONAL { ?c ?d ?e } } FILTER(?c != "OPTIONAL {") }')
@@ -228,10 +228,10 @@ def test_export_from_a_store_holds_the_built_graph(seeds_build, tmp_path, fmt, r
 def test_a_big_update_writes_in_batches_and_compacts(seeds_build, tmp_path, monkeypatch):
     """With batches of two articles the five seeds take three bulk loads and end with a compaction:
     the same graph as one build."""
-    import newskg.persistent
-    from newskg.persistent import PersistentStore
+    import newskg.store.oxigraph
+    from newskg.store.oxigraph import PersistentStore
 
-    monkeypatch.setattr(newskg.persistent, "BATCH", 2)
+    monkeypatch.setattr(newskg.store.oxigraph, "BATCH", 2)
     store = PersistentStore(tmp_path / "kg")
     assert store.update([SEEDS]).rewritten == 5
     assert triples(store.to_dataset()) == triples(seeds_build[0].dataset)

@@ -4,16 +4,16 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 
 from conftest import QUERIES, SEEDS
-from newskg.query import run_store_query
-from newskg.query_text import split_order
-from newskg.store_answers import select_rows, sort_rows
+from newskg.query.run import run_store_query
+from newskg.query.text import split_order
+from newskg.query.store_answers import select_rows, sort_rows
 
 LIBRARY = QUERIES.parent / "src" / "newskg" / "queries"
 
 
 @pytest.fixture(scope="module")
 def seeds_store(tmp_path_factory):
-    from newskg.persistent import PersistentStore
+    from newskg.store.oxigraph import PersistentStore
 
     store = PersistentStore(tmp_path_factory.mktemp("ordered") / "kg")
     store.update([SEEDS])
@@ -34,7 +34,7 @@ def test_rows_sorted_in_python_come_in_oxigraphs_order(seeds_store, path):
     assert split is not None, "every ORDER BY of our queries is one Python sorts"
     plain = {c.variable for c in split.conditions if not c.function}
     ties = " ".join(f"?{column}" for column in ours.columns if column not in plain)
-    from newskg.query import bind_parameters, row_by_row
+    from newskg.query.run import bind_parameters, row_by_row
 
     by_oxigraph = bind_parameters(row_by_row(text) if params else text, params).rstrip() + f" {ties}\n"
     columns, rows = select_rows(seeds_store.query(by_oxigraph, use_default_graph_as_union=True))

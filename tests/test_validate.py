@@ -21,9 +21,9 @@ def test_broken_fact_is_reported_with_its_node(seeds_build, tmp_path):
     from rdflib import Literal, URIRef
     from rdflib.namespace import PROV
 
-    from newskg.store import load_graph, write_atomically
-    from newskg.outputs import render
-    from newskg.vocab import ID, NKG
+    from newskg.rdf.files import load_graph, write_atomically
+    from newskg.rdf.outputs import render
+    from newskg.rdf.vocab import ID, NKG
 
     dataset = load_graph(seeds_build[1] / "newskg.trig")
     layoff = ID["fact/000_2a2d67eec8d349e5/layoff-1"]
@@ -53,7 +53,7 @@ def test_a_store_update_validates_what_it_wrote(tmp_path, monkeypatch):
 
     from rdflib.namespace import PROV
 
-    import newskg.store_cache
+    import newskg.store.cache
     from conftest import SEEDS
 
     articles = tmp_path / "articles"
@@ -64,12 +64,12 @@ def test_a_store_update_validates_what_it_wrote(tmp_path, monkeypatch):
     store = str(tmp_path / "kg")
     first = CliRunner().invoke(main, ["build", str(articles), "--store", store, "--json"])
     assert first.exit_code == 0, first.output
-    real = newskg.store_cache.article_triples
+    real = newskg.store.cache.article_triples
 
     def without_provenance(*args):
         return [t for t in real(*args) if t[1] != PROV.wasDerivedFrom]
 
-    monkeypatch.setattr(newskg.store_cache, "article_triples", without_provenance)
+    monkeypatch.setattr(newskg.store.cache, "article_triples", without_provenance)
     shutil.move(held_back, last)
     second = CliRunner().invoke(main, ["build", str(articles), "--store", store])
     assert second.exit_code == 1

@@ -42,7 +42,7 @@ def wait_stable(page, timeout=60_000):
 
 
 def test_seeds_page(browser, seeds_build, seeds_dataset):
-    from newskg.view import build_network
+    from newskg.view.page import build_network
 
     page, requests = open_page(browser, seeds_build[1] / "newskg.html")
     wait_stable(page)
@@ -85,7 +85,7 @@ def test_type_toggle_hides_nodes(browser, seeds_build):
 @pytest.fixture(scope="module")
 def large_dataset(tmp_path_factory):
     """A graph of thousands of entities, from the article generator."""
-    from newskg.generator import generate_corpus
+    from newskg.develop.generator import generate_corpus
     from newskg.pipeline import build_corpus
 
     folder = tmp_path_factory.mktemp("large")
@@ -97,7 +97,7 @@ def large_dataset(tmp_path_factory):
 def test_large_graph_pages_load_and_settle(browser, large_dataset, tmp_path, options):
     import time
 
-    from newskg.view import ViewOptions, build_network, render_network, select
+    from newskg.view.page import ViewOptions, build_network, render_network, select
 
     full = build_network(large_dataset)
     entities = sum(1 for _, d in full.nodes(data=True) if d["kind"][0].islower())
@@ -119,7 +119,7 @@ def test_large_graph_pages_load_and_settle(browser, large_dataset, tmp_path, opt
 
 def test_search_box_ignores_case_and_accents(browser, tmp_path):
     from conftest import build_texts
-    from newskg.view import render_view
+    from newskg.view.page import render_view
 
     text = "Pabrik Ditutup\n\nLyon - Produsen mobil Citroën memangkas 800 karyawan pada Mei 2025.\n"
     page_path = tmp_path / "accents.html"

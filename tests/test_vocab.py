@@ -12,14 +12,14 @@ def ontology_terms() -> set[str]:
 
 
 def test_every_python_term_is_declared_in_the_ontology_and_back():
-    from newskg.vocab import NKG
+    from newskg.rdf.vocab import NKG
 
     python_terms = {name for name in NKG.__annotations__}
     assert python_terms == ontology_terms()
 
 
 def test_misspelt_term_is_an_error():
-    from newskg.vocab import NKG
+    from newskg.rdf.vocab import NKG
 
     with pytest.raises(AttributeError):
         NKG.employes  # noqa: B018

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 from rdflib.namespace import ORG, SDO
 
-from newskg.vocab import NKG
+from newskg.rdf.vocab import NKG
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,17 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from newskg.claims import add_claims, statements_from_results
+from newskg.rdf.claims import add_claims, statements_from_results
 from newskg.corpus import Admission, admitted
-from newskg.entities import ArticleEntities, CorpusEntities, add_outlet, resolve_article, resolve_corpus
+from newskg.extract.entities import ArticleEntities, CorpusEntities, add_outlet, resolve_article, resolve_corpus
 from newskg.errors import InputError, NewskgError
-from newskg.facts import ArticleContext, extract_facts
+from newskg.extract.facts import ArticleContext, extract_facts
 from newskg.lang import load_language
-from newskg.mentions import find_mentions
+from newskg.extract.mentions import find_mentions
 from newskg.model import Article, Fact, Sentence
-from newskg.rdf import add_article, add_entities, new_dataset
-from newskg.inputs import RecordFields, iter_articles
-from newskg.sentences import split_sentences
+from newskg.rdf.triples import add_article, add_entities, new_dataset
+from newskg.read.inputs import RecordFields, iter_articles
+from newskg.read.sentences import split_sentences
 
 
 

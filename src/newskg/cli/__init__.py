@@ -30,7 +30,7 @@ def graph_option(command):
 
 
 def _source(graph: str, store: str | None):
-    from newskg.sources import open_source
+    from newskg.query.sources import open_source
 
     return open_source(graph, store)
 

@@ -43,10 +43,10 @@ def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: 
       newskg build seeds/ --out graph/
       newskg build articles/ --store kg/     # later runs add only new or changed articles
     """
-    from newskg.outputs import write_outputs
+    from newskg.rdf.outputs import write_outputs
     from newskg.pipeline import build_corpus
 
-    from newskg.inputs import RecordFields
+    from newskg.read.inputs import RecordFields
 
     fields = RecordFields(text_field, title_field, date_field, url_field, id_field)
     if store:
@@ -87,7 +87,7 @@ class _progress:
     """A progress bar on stderr for builds of more than a few files; nothing when quiet."""
 
     def __init__(self, paths, quiet: bool):
-        from newskg.inputs import collect_paths
+        from newskg.read.inputs import collect_paths
 
         self.total = 0 if quiet else len(collect_paths(list(paths))[0])
         self.bar = None
@@ -107,8 +107,8 @@ class _progress:
 
 def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: bool, no_validate: bool,
                  as_json: bool, quiet: bool = False, fields=None, lang_code: str | None = None) -> None:
-    from newskg.outputs import write_outputs
-    from newskg.storage import open_store
+    from newskg.rdf.outputs import write_outputs
+    from newskg.store import open_store
 
     try:
         kg = open_store(store)
@@ -148,7 +148,7 @@ def remove(articles: tuple[str, ...], store: str) -> None:
     Example:
       newskg remove 002_18c1bd5d3e9b6a10.txt --store kg/
     """
-    from newskg.storage import open_store
+    from newskg.store import open_store
 
     try:
         report = open_store(store).remove(list(articles))
@@ -158,7 +158,7 @@ def remove(articles: tuple[str, ...], store: str) -> None:
 
 
 def _validate(dataset, focus=None):
-    from newskg.validate import validate
+    from newskg.rdf.validate import validate
 
     return validate(dataset, focus)
 

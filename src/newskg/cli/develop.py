@@ -21,7 +21,7 @@ def generate(count: int, out_dir: str, gold_dir: str | None, seed: int) -> None:
     Example:
       newskg generate --articles 1000 --out corpus/articles --gold corpus/gold
     """
-    from newskg.generator import generate_corpus
+    from newskg.develop.generator import generate_corpus
 
     paths = generate_corpus(count, Path(out_dir), Path(gold_dir) if gold_dir else None, seed=seed)
     click.echo(f"written: {len(paths)} articles in {out_dir}" + (f", gold in {gold_dir}" if gold_dir else ""))
@@ -39,7 +39,7 @@ def validate_command(graph: str, store: str | None) -> None:
     Example:
       newskg validate --graph graph/newskg.trig
     """
-    from newskg.validate import validate
+    from newskg.rdf.validate import validate
 
     try:
         violations = validate(_source(graph, store).dataset)
@@ -64,7 +64,7 @@ def explain(fact: str, graph: str, store: str | None) -> None:
     Example:
       newskg explain fact/000_2a2d67eec8d349e5/layoff-1
     """
-    from newskg.stats import explain_fact
+    from newskg.rdf.stats import explain_fact
 
     try:
         click.echo(explain_fact(_source(graph, store), fact))

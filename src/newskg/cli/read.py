@@ -36,7 +36,7 @@ def query(query: str | None, query_file: str | None, graph: str, store: str | No
       newskg query -f queries/cq/cq_roles.rq --format csv
       newskg query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     """
-    from newskg.query import find_library_query, format_answer, library, looks_like_a_name, read_query_file
+    from newskg.query.run import find_library_query, format_answer, library, looks_like_a_name, read_query_file
 
     folder = Path(queries_dir) if queries_dir else None
     if list_queries:
@@ -76,8 +76,8 @@ def export(fmt: str, output: str | None, graph: str, store: str | None) -> None:
     Example:
       newskg export --format nquads -o newskg.nq
     """
-    from newskg.outputs import render
-    from newskg.store import write_atomically
+    from newskg.rdf.outputs import render
+    from newskg.rdf.files import write_atomically
 
     try:
         source = _source(graph, store)
@@ -114,8 +114,8 @@ def view(graph: str, store: str | None, output: str, open_browser: bool, focus: 
     Example:
       newskg view --focus Klarna --depth 2 -o klarna.html --open
     """
-    from newskg.store import write_atomically
-    from newskg.view import ViewOptions, render_view
+    from newskg.rdf.files import write_atomically
+    from newskg.view.page import ViewOptions, render_view
 
     options = ViewOptions(lang=lang, focus=focus, depth=depth, max_nodes=max_nodes,
                           types=tuple(t.strip() for t in types.split(",")) if types else ())
@@ -134,7 +134,7 @@ def _report(name: str, entity: str | None, graph: str, store: str | None, fmt: s
     """Run one of the package's report queries (claims, conflicts, timeline) and print it."""
     from importlib import resources
 
-    from newskg.query import format_answer
+    from newskg.query.run import format_answer
 
     text = resources.files("newskg.queries").joinpath(f"{name}.rq").read_text(encoding="utf-8")
     try:
@@ -199,7 +199,7 @@ def stats(graph: str, store: str | None, as_json: bool) -> None:
     Example:
       newskg stats --graph graph/newskg.trig
     """
-    from newskg.stats import graph_stats
+    from newskg.rdf.stats import graph_stats
 
     try:
         numbers = graph_stats(_source(graph, store))

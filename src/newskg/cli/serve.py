@@ -21,8 +21,8 @@ def serve(graph: str, store: str | None, host: str, port: int, in_memory: bool) 
       newskg serve --store kg/ --port 7878
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql
     """
-    from newskg.server import open_oxigraph
-    from newskg.server import serve as make_server
+    from newskg.query.server import open_oxigraph
+    from newskg.query.server import serve as make_server
 
     try:
         httpd = make_server(open_oxigraph(graph, store, in_memory), host, port)
@@ -47,7 +47,7 @@ def push(endpoint: str, graph: str, store: str | None) -> None:
     Example:
       newskg push --endpoint http://127.0.0.1:7878/store --graph graph/newskg.trig
     """
-    from newskg.server import push as push_graphs
+    from newskg.query.server import push as push_graphs
 
     try:
         pushed = push_graphs(_source(graph, store).dataset, endpoint)

@@ -1,0 +1,1 @@
+"""For developers: generated articles with gold facts, for scale tests and benchmarks."""

@@ -1,0 +1,234 @@
+"""Layoffs: who cut how many jobs, when, where and why.
+
+Each rule reads one sentence: a trigger word from ``facts.yaml``, the numbers next to words for
+employees, the employer (the subject of the trigger's clause, see ``ArticleContext.employers``) and
+the date it states. A number is the layoff's count only when it counts the people who lose their
+jobs: not the base of a percentage ("5 persen dari 2.000 karyawan"), not the denominator of a ratio
+("one in four jobs"), not the upper end of a range, not a number a staff-count pattern claimed.
+A layoff without a count (a percentage, or none) is kept once per employer, and only when the
+article gives that employer no counted layoff: it is then the same event told without its number.
+"""
+from __future__ import annotations
+
+import re
+
+from newskg.extract.facts.context import ArticleContext, Ref
+from newskg.extract.facts.workforce import (date_after, division_after, division_phrase, employee_count, planned, qualified,
+                                     triggers)
+from newskg.model import EntityType, Fact, PartialDate, Quantity, Sentence
+from newskg.textutil import alternation, find_words, inside_quotation
+
+
+def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
+    facts = []
+    for sentence in ctx.body():
+        found = [t for t in triggers(ctx, sentence, ctx.lang.fact_words('Layoff', 'triggers'))  # "tidak melakukan PHK"
+                 if not ctx.negated(sentence, sentence.start + t.start(), window=4) and not _denied(ctx, sentence, t)]
+        if not found:
+            continue
+        at = sentence.start + found[0].start()
+        counts = [q for q in _layoff_counts(ctx, sentence, claimed) if _same_statement(ctx, found, sentence, q)]
+        if counts:
+            facts.extend(_counted(ctx, sentence, [sentence.start + t.start() for t in found], counts))
+        else:
+            facts.extend(_uncounted(ctx, sentence, at))
+    return _one_per_uncounted_employer(facts)
+
+
+def _denied(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
+    """'membantah melakukan PHK', 'denied it would cut jobs': a denial, not a layoff."""
+    before = " ".join(sentence.text[:trigger.start()].split()[-5:])
+    return bool(re.search(rf"\b(?:{ctx.lang.words('denial_words')})\b", before, re.IGNORECASE))
+
+
+def _counted(ctx: ArticleContext, sentence: Sentence, starts: list[int], counts: list[Quantity]) -> list[Fact]:
+    """One layoff per count of the sentence ("800 cuts this year and 400 last year"), each by the employer of
+    the last trigger before it ("A memangkas 100 karyawan, dan B merumahkan 200 pekerja")."""
+    facts = []
+    own = [division_after(ctx, sentence, count) for count in counts]
+    if any(own):  # a breakdown: the total has no division, each part its own
+        own = [d or "" for d in own]
+    for count, division in zip(counts, own):
+        at = max((start for start in starts if start < count.start), default=starts[0])
+        employers = [] if _unknown_owner_after(ctx, sentence, count) else ctx.employers(sentence, at)
+        for employer in employers or [None]:
+            values = [("organization", employer), ("employees", count.as_int)]
+            qualified(values, count)
+            date = (date_after(ctx, sentence, count) if len(counts) > 1 else ctx.date_near(sentence, at)) \
+                or _reported(ctx)
+            rule = "layoff: trigger + employee count" if not count.vague else "layoff: trigger + vague count"
+            rule += " (plan)" if planned(ctx, sentence, at) else ""
+            facts.append(_fact(ctx, sentence, rule, values, date, division))
+    return facts
+
+
+def _unknown_owner_after(ctx: ArticleContext, sentence: Sentence, count: Quantity) -> bool:
+    """'Puluhan jurnalis Beritagar ...' where no name was found: the employer is named but unknown."""
+    match = re.match(r"\s+[^\W\d]+\s+([A-Z][a-z][\w.-]*)", ctx.article.text[count.end:sentence.end])
+    if not match or _calendar_word(ctx, match.group(1)):  # "200 workers Friday"
+        return False
+    at = count.end + match.start(1)
+    return not any(m.mention.start <= at < m.mention.end for m in ctx.mentions[sentence.index]
+                   if m.type is not EntityType.PERSON)
+
+
+def _calendar_word(ctx: ArticleContext, word: str) -> bool:
+    days = {name for names in ctx.lang.grammar["weekday_order"] for name in names.split("/")}
+    word = word.rstrip(".-").casefold()
+    return word in days or word in ctx.lang.months
+
+
+def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
+    """A layoff named without a count: of the companies a list names, or of the clause's employer."""
+    if inside_quotation(sentence.text, at - sentence.start):
+        return []  # a speaker's words about layoffs in general ("keputusan yang menyebabkan PHK")
+    nouns = f"{ctx.lang.words('statistic_nouns')}|{ctx.lang.words('talk_nouns')}"
+    if re.search(rf"\b(?:{nouns})\s+$", sentence.text[:at - sentence.start], re.IGNORECASE):
+        return []  # "data PHK", "gelombang PHK", "isu PHK": figures, a trend or talk, not one company's layoff
+    listed = _listed(ctx, sentence)
+    named = {m.ref for m in ctx.employers_named(sentence)}
+    employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named]
+    facts = []
+    for employer in employers:
+        values = [("organization", employer)]
+        rule = "layoff: listed company" if listed else "layoff: trigger, no count"
+        facts.append(_fact(ctx, sentence, rule, values, ctx.date_near(sentence, at)))
+    return facts
+
+
+def _reported(ctx: ArticleContext):
+    """A layoff the article states without a date is news of its publication month."""
+    published = ctx.article.published
+    return PartialDate(published.year, published.month) if published and published.month else published
+
+
+def _fact(ctx: ArticleContext, sentence: Sentence, rule: str, values: list, date, division: str | None = None) -> Fact:
+    percent = next((q for q in ctx.quantities[sentence.index] if q.unit == "percent"), None)
+    if percent:
+        values.append(("percentage", percent.value))
+    if date:
+        values.append(("date", date))
+    division = division_phrase(sentence.text, ctx) if division is None else division  # "": none, by design
+    if division:
+        values.append(("division", division))
+    reason = _reason(sentence.text, ctx)
+    if reason:
+        values.append(("reason", reason))
+    if find_words(ctx.lang.grammar["cancel_words"], sentence.text):
+        values.append(("cancelled", True))
+    return Fact("Layoff", sentence.index, rule, tuple(v for v in values if v[1] is not None))
+
+
+def _layoff_counts(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -> list[Quantity]:
+    """The numbers of people laid off: the first, and later ones only with their own noun and clause."""
+    quantities = ctx.quantities[sentence.index]
+    counts = []
+    for i, q in enumerate(quantities):
+        if q.start in claimed or q.unit != "count":
+            continue
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        lower_end = nxt is not None and _range(ctx, q, nxt) and employee_count(ctx, sentence, nxt)
+        part = nxt is not None and _partitive(ctx, sentence, q, nxt)
+        breakdown = bool(counts) and division_after(ctx, sentence, q) is not None  # "2,500 in sales, 700 in ..."
+        if not (employee_count(ctx, sentence, q) or _job_cuts_after(ctx, sentence, q) or lower_end or breakdown or part
+                or (q.vague and not counts)):
+            continue
+        previous = quantities[i - 1] if i else None
+        if previous is not None and _joined(ctx, previous, q, "count_base_joiners"):
+            continue  # "5 persen dari 2.000 karyawan", "one in four jobs": a base, not the count
+        if previous is not None and counts and previous is counts[-1] and _range(ctx, previous, q):
+            continue  # "3.000 hingga 5.000 karyawan": the lower end stands for the range
+        if counts and not breakdown and not _own_clause(ctx, counts[-1], q):
+            continue
+        counts.append(q)
+    return counts
+
+
+def _same_statement(ctx: ArticleContext, found: list[re.Match], sentence: Sentence, q: Quantity) -> bool:
+    """Is a trigger in the same statement as ``q``? A quotation can hold several sentences in one."""
+    aside = _relative_clause(ctx, sentence, q)
+    for trigger in found:
+        start, end = sorted((sentence.start + trigger.start(), q.start))
+        if aside and not aside[0] <= sentence.start + trigger.start() < aside[1]:
+            continue  # "the union, which represents 300,000 staff, criticised the layoffs": an aside's number
+        if not re.search(r"[.!?][\"”’]?\s", ctx.article.text[start:end]):
+            return True
+    return False
+
+
+def _relative_clause(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> tuple[int, int] | None:
+    """The span of a relative clause between commas (", which ... ,") that holds ``q``, if any."""
+    pattern = rf",\s*(?:{ctx.lang.words('relative_words')})\b[^,]*,"
+    for match in re.finditer(pattern, sentence.text, re.IGNORECASE):
+        span = (sentence.start + match.start(), sentence.start + match.end())
+        if span[0] <= q.start < span[1]:
+            return span
+    return None
+
+
+def _joined(ctx: ArticleContext, first: Quantity, second: Quantity, joiners: str) -> bool:
+    """Is the text between two quantities nothing but one of the ``joiners`` word class?"""
+    gap = ctx.article.text[first.end:second.start]
+    w = ctx.lang.words
+    return bool(re.fullmatch(rf"\s*(?:\w+\s+)?(?:{w(joiners)})(?:\s+(?:{w('count_base_determiners')}))?\s*", gap,
+                             re.IGNORECASE))
+
+
+def _partitive(ctx: ArticleContext, sentence: Sentence, part: Quantity, whole: Quantity) -> bool:
+    """'200 of its 1,000 employees', '300 dari 2.000 karyawannya': the part is the count. Small numbers
+    joined so are a ratio ('one in four jobs'), not a part."""
+    return part.value >= 10 and _joined(ctx, part, whole, "partitive_joiners") and employee_count(ctx, sentence, whole)
+
+
+def _range(ctx: ArticleContext, low: Quantity, high: Quantity) -> bool:
+    """'3.000-5.000', '3,000 to 5,000', '3.000 hingga 5.000' (the number reader reads 'hingga 5.000' as 'up to')."""
+    if high.qualifier == "up_to" and not ctx.article.text[low.end:high.start].strip():
+        return True
+    return _joined(ctx, low, high, "range_joiners")
+
+
+def _own_clause(ctx: ArticleContext, earlier: Quantity, later: Quantity) -> bool:
+    """A second count is its own layoff when a coordinator separates it from the first ("... and 400 ...")."""
+    gap = ctx.article.text[earlier.end:later.start]
+    return bool(re.search(rf"\b(?:{ctx.lang.words('subject_coordinators')})\b", gap, re.IGNORECASE)) \
+        and not re.search(rf"\b(?:{ctx.lang.words('total_words')})\b", gap, re.IGNORECASE)
+
+
+def _job_cuts_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """'300 job cuts', '500 PHK': a count of cuts, not of people."""
+    after = ctx.article.text[q.end:sentence.end]
+    return bool(re.match(rf"\s+(?:{ctx.lang.words('job_cut_nouns')})\b", after, re.IGNORECASE))
+
+
+def _listed(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
+    """Companies a list names after "antara lain", "seperti", "including": each had a layoff."""
+    namer = re.search(rf"\b(?:{ctx.lang.words('list_namers')})\b", sentence.text, re.IGNORECASE)
+    if not namer:
+        return []
+    after = [m for m in ctx.orgs(sentence, include_media=True) if m.mention.start >= sentence.start + namer.end()]
+    if len(after) < 2:
+        return []
+    refs = []
+    for m in after:
+        if m.ref not in refs:
+            refs.append(m.ref)
+    return refs
+
+
+def _one_per_uncounted_employer(facts: list[Fact]) -> list[Fact]:
+    """Drop count-less layoffs of an employer the article gives a count for, and their repeats."""
+    counted = {f.get("organization") for f in facts if f.get("employees") is not None}
+    kept, seen = [], set()
+    for fact in facts:
+        org = fact.get("organization")
+        if fact.get("employees") is None and (org in counted or org in seen):
+            continue
+        if fact.get("employees") is None:
+            seen.add(org)
+        kept.append(fact)
+    return kept
+
+
+def _reason(text: str, ctx: ArticleContext) -> str | None:
+    match = re.search(rf"\b(?:{alternation(ctx.lang.fact_words('Layoff', 'reason_cues'))})\s+([^,.;]{{3,80}})", text, re.IGNORECASE)
+    return match.group(0).strip() if match else None

@@ -1,0 +1,167 @@
+"""Staff counts: "memiliki 7.500 karyawan", "jumlah karyawan menyusut dari 3.800 menjadi 2.000", "a workforce of 9,000".
+
+The numbers a staff-count pattern claims are staff counts, never layoffs or openings: the caller passes
+their offsets on to the layoff and hiring rules.
+"""
+from __future__ import annotations
+
+import re
+
+from newskg.extract.facts.context import ArticleContext
+from newskg.extract.facts.workforce import date_after, division_phrase, employee_count, qualified, triggers
+from newskg.model import Fact, Quantity, Sentence
+from newskg.textutil import alternation as _words, find_words as _find
+
+
+def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
+    """Staff-count figures; also the start offsets of the numbers they claim."""
+    facts, claimed = [], set()
+    for sentence in ctx.body():
+        found = _headcount_figures(ctx, sentence)
+        for position, quantity, role, rule in found:
+            claimed.add(quantity.start)
+            values = [("organization", ctx.employer(sentence, position)), ("value", quantity.as_int)]
+            qualified(values, quantity)
+            date = date_after(ctx, sentence, quantity)
+            if date:
+                values.append(("date", date))
+            division = _division_named(ctx, sentence, quantity) or _division(ctx, sentence)
+            if division:
+                values.append(("division", division))
+            change = _percent_change(ctx, sentence)
+            if change is not None and role == "after":
+                values.append(("percentChange", change))
+            values.append(("figureRole", role))
+            facts.append(Fact("StaffCount", sentence.index, rule, tuple(v for v in values if v[1] is not None)))
+    return facts, claimed
+
+
+_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N staff that exist", "headcount: N staff are DIVISION")  # rules that need no staff noun
+
+
+def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
+    lower, w = sentence.text.casefold(), ctx.lang.words
+    counts = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and not q.vague]
+    has_noun = _staff_total_nouns(ctx, lower)
+    have = _find(ctx.lang.fact_words('StaffCount', 'have_verbs') + ctx.lang.grammar["existence_words"], lower)
+    src, dst, prev = w("change_from"), w("change_to"), w("previously")
+    existing = any(_existing_after(ctx, sentence, q) or _division_named(ctx, sentence, q) for q in counts)
+    if not counts or not (has_noun or have or existing or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
+        return []
+    anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
+    text = ctx.article.text
+    figures = []
+    for q in counts:
+        before = text[sentence.start:q.start].casefold()
+        if re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?(?:\s+(?:{w('average')}))?\s*$", before) \
+                and _has_later(counts, q, dst, text):
+            figures.append((anchor, q, "before", "headcount: dari X menjadi Y"))
+        elif re.search(rf"\b(?:{dst})(?:\s+(?:{w('only_words')}))?\s*$", before):
+            figures.append((anchor, q, "after", "headcount: menjadi Y"))
+        elif re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?\s*$", before) and any(f[2] == "after" for f in figures):
+            figures.append((anchor, q, "before", "headcount: menjadi Y dari X"))
+        else:
+            rule = _stated_figure(ctx, sentence, q, has_noun)
+            if rule:
+                figures.append((anchor, q, "figure", rule))
+    if not has_noun and not any(employee_count(ctx, sentence, f[1]) for f in figures):
+        return [f for f in figures if f[3] in _STANDALONE]
+    return [f for f in figures if not _is_duration(ctx, sentence, f[1])]
+
+
+def _staff_total_nouns(ctx: ArticleContext, lower: str) -> list[re.Match]:
+    """Words that announce a staff figure: the language's list, and "jumlah/total" + one word + a staff noun."""
+    w = ctx.lang.words
+    found = _find(ctx.lang.fact_words('StaffCount', 'nouns'), lower)
+    found += list(re.finditer(rf"\b(?:{w('headcount_totals')})\s+(?:\w+\s+)?(?:{w('staff_nouns')})\b", lower))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: list[re.Match]) -> str | None:
+    """The rule by which ``q`` is a staff figure: after a staff noun, or after "memiliki"/"ada" with a staff noun."""
+    w = ctx.lang.words
+    before = ctx.article.text[sentence.start:q.start].casefold()
+    cuts = triggers(ctx, sentence, ctx.lang.fact_words('Layoff', 'triggers'))
+    nouns = [n for n in nouns if not any(c.start() <= n.start() < c.end() for c in cuts)]  # "mengurangi tenaga kerja"
+    if (re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) or q.qualifier) and _noun_close(sentence, nouns, q):
+        return "headcount: jumlah karyawan adalah X"
+    if employee_count(ctx, sentence, q) and _existing_after(ctx, sentence, q):
+        return "headcount: N staff that exist"
+    if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
+        return "headcount: N staff are DIVISION"
+    have = re.search(rf"\b(?:{_words(ctx.lang.fact_words('StaffCount', 'have_verbs'))})\s*$", before)
+    there_are = re.search(rf"\b(?:{w('existence_words')})\s*$", before)
+    if (have or (there_are and not _staff_before(ctx, before[:there_are.start()]))) \
+            and employee_count(ctx, sentence, q) and not _affected_after(ctx, sentence, q, cuts):
+        return "headcount: memiliki X karyawan"
+    return None
+
+
+def _division_named(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:
+    """'1.300 orang merupakan pilot', '3,000 staff are cabin crew': the staff of one division."""
+    w = ctx.lang.words
+    nouns, suffixes = _words(ctx.lang.employee_nouns), w("noun_suffixes")
+    match = re.match(rf"\s+(?:{nouns})(?:{suffixes})?\s+(?:\w+\s+)?(?:{w('staff_copulas')})\s+"
+                     rf"([^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,4}}?)(?=\s*[,.;]|\s+(?:{w('subject_coordinators')})\b|\s*$)",
+                     ctx.article.text[q.end:sentence.end], re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def _existing_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """'100.000 karyawan yang ada': the staff that exist, a staff count."""
+    after = ctx.article.text[q.end:sentence.end]
+    nouns, suffixes = _words(ctx.lang.employee_nouns), ctx.lang.words("noun_suffixes")
+    return bool(re.match(rf"\s+(?:{nouns})(?:{suffixes})?\s+(?:{ctx.lang.words('existing_after')})\b", after,
+                         re.IGNORECASE))
+
+
+def _staff_before(ctx: ArticleContext, clause: str) -> bool:
+    """'para pekerja yang menolak pindah ada 1.500': a count of a group of staff named before, not the staff."""
+    return bool(re.search(rf"\b(?:{_words(ctx.lang.employee_nouns)})|\b(?:{ctx.lang.words('group_markers')})\b", clause,
+                          re.IGNORECASE))
+
+
+def _affected_after(ctx: ArticleContext, sentence: Sentence, q: Quantity, cuts: list[re.Match]) -> bool:
+    """'ada 420 karyawan yang terdampak': the people a cut touches, not the staff."""
+    after = ctx.article.text[q.end:sentence.end]
+    near = " ".join(after.split()[:5])
+    return bool(re.search(rf"\b(?:{ctx.lang.words('affected_words')})\b", near, re.IGNORECASE)) \
+        or any(0 <= sentence.start + c.start() - q.end <= len(near) + 1 for c in cuts)
+
+
+def _noun_close(sentence: Sentence, nouns: list[re.Match], q: Quantity, words: int = 8) -> bool:
+    """Is a staff noun shortly before ``q``? ("a staff of 5,000", not "its staff of 5,000 by a tenth, which means 500 jobs")."""
+    gaps = [sentence.text[n.end():q.start - sentence.start] for n in nouns if sentence.start + n.end() <= q.start]
+    return any(len(gap.split()) <= words and not re.search(r"[,;]", gap) for gap in gaps)
+
+
+def _has_later(counts, q, words: str, text: str) -> bool:
+    """Is a later count introduced by one of ``words`` (an alternation)?"""
+    return any(o.start > q.start and re.search(rf"\b(?:{words})\b", text[q.end:o.start].casefold()) for o in counts)
+
+
+def _is_duration(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    after = ctx.article.text[q.end:sentence.end]
+    return bool(re.match(rf"\s*(?:{ctx.lang.words('measure_units')})", after, re.IGNORECASE))
+
+
+def _division(ctx: ArticleContext, sentence: Sentence) -> str | None:
+    w = ctx.lang.words
+    match = re.search(rf"\b(?:{w('headcount_totals')})\s+(?:{w('staff_nouns')})\s+((?:[a-z]+\s+){{1,3}}?)"
+                      rf"(?:{w('division_end_words')})\b", sentence.text)
+    if match:
+        return match.group(1).strip() or None
+    return division_phrase(sentence.text, ctx)
+
+
+def _percent_change(ctx: ArticleContext, sentence: Sentence) -> float | None:
+    lower = sentence.text.casefold()
+    for q in ctx.quantities[sentence.index]:
+        if q.unit == "percent":
+            sign = -1 if re.search(rf"\b(?:{ctx.lang.words('decrease_verbs')})\b", lower) else 1
+            return sign * q.value
+        if q.unit == "fraction" and re.search(rf"\b(?:{ctx.lang.words('decrease_verbs')})\b", lower):
+            return -100 * q.value
+    return None
+
+

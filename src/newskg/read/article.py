@@ -1,0 +1,282 @@
+"""Read an article file: decode it, find title, date and outlet, drop page furniture.
+
+Offsets always point into the decoded file text exactly as read (no newline
+translation), so a sentence's offsets cut it out of the file.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from dataclasses import dataclass
+
+from newskg.extract.dates import find_dates, parse_absolute
+from newskg.errors import InputError
+from newskg.lang import Language, detect_language, load_language
+from newskg.model import Article, PartialDate, Precision, Span
+from newskg.extract.places import city_country
+
+_TERMINAL = ".!?\"”’)…"
+_PHOTO_CREDIT = re.compile(r"(?:\(|\b)[A-Z][\w .]*/[A-Z][\w-]+(?: [A-Z][\w-]+)*\)?\s*$")
+_DATELINE = re.compile(
+    r"^(?P<a>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2})(?:,\s*(?P<b>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
+    r"\s*(?:--|[–—-])\s*(?=\S)")
+_PLACE_HEAD = re.compile(r"^(?P<place>[A-Z][A-Z ]{2,})\.\s+(?=\S)")  # 'KONTAN.CO.ID - JAKARTA. ...'
+_SITE_LINE = re.compile(r"^(?P<name>[\w-]+?)https?://(?:www\.)?(?P<domain>[\w-]+)\.")
+_CLOSING_QUOTES = "'’\"”"
+
+
+MAX_BYTES = 20 * 1024 * 1024  # a news article is a few KB; 20 MB is a scraper's mistake
+
+
+def decode_article_bytes(raw: bytes, path: object) -> tuple[str, str]:
+    """The file's text and its encoding, or an InputError saying why it is not a readable article.
+
+    UTF-8 first; otherwise charset-normalizer names the encoding (the build reports it). Text
+    that no single encoding reads cleanly (mixed encodings) is refused rather than garbled.
+    """
+    if not raw.strip():
+        raise InputError(path, "empty file, no article text")
+    if len(raw) > MAX_BYTES:
+        raise InputError(path, f"too large for an article ({len(raw) / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)")
+    if b"\x00" in raw[:8192]:
+        raise InputError(path, "binary file, not text")
+    try:
+        text, encoding = raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        text, encoding = _detect(raw, path, err.start)
+    return (text[1:] if text.startswith("\ufeff") else text), encoding
+
+
+def _detect(raw: bytes, path: object, bad_at: int) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    lenient = raw.decode("utf-8", errors="replace")
+    if any(ord(c) > 127 and c != "\ufffd" for c in lenient):
+        # valid UTF-8 letters beside invalid bytes: two encodings in one file; any single one would garble it
+        raise InputError(path, f"mixed encodings: UTF-8 text with invalid bytes (first at offset {bad_at})")
+    best = from_bytes(raw).best()
+    if best is None or best.encoding in ("utf_8", "ascii") or best.chaos > 0.2:
+        raise InputError(path, f"not UTF-8 and no single encoding reads it (invalid byte at offset {bad_at}; "
+                               "mixed encodings?)")
+    try:
+        return raw.decode(best.encoding), best.encoding
+    except UnicodeDecodeError:
+        raise InputError(path, f"not UTF-8, and not {best.encoding} either (mixed encodings?)") from None
+
+
+def read_article(path: Path, lang_code: str | None = None, doc_id: str | None = None) -> Article:
+    """Read one article file into an ``Article``; raises ``InputError`` if it cannot."""
+    path = Path(path)
+    if path.is_symlink() and not path.exists():
+        raise InputError(path, "broken link")
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a folder, not an article file")
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot read ({err.strerror or err})") from None
+    text, encoding = decode_article_bytes(raw, path)
+    article = parse_article(text, doc_id=doc_id or path.stem, source=path.name, lang_code=lang_code,
+                            meta=Metadata(encoding=encoding))
+    if not article.body:
+        raise InputError(path, "no article text found (only page furniture)")
+    return article
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a container (an HTML page, a JSON record) states about an article beside its text."""
+
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    encoding: str = "utf-8"
+    extracted_by: str | None = None  # "trafilatura" when the text was extracted from HTML
+
+
+def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = None,
+                  meta: Metadata = Metadata()) -> Article:
+    """An article from its text; ``lang_code`` None means: detect the language."""
+    lang_code = lang_code or detect_language(text)
+    lang = load_language(lang_code)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    lines = list(_lines(text))
+    published, published_basis = None, None
+    outlet = None
+    title = None
+    body: list[Span] = []
+    headings: list[Span] = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines):
+        key = line.text.casefold()
+        site = _SITE_LINE.match(line.text)
+        if site and site.group("name").casefold() == site.group("domain").casefold():
+            outlet = outlet or site.group("name")  # an author box: "zonagadgethttps://www.zonagadget.co.id/"
+            continue
+        if key in seen or _is_furniture(line.text, lang):
+            continue
+        seen.add(key)
+        if published is None and number < 15:
+            found = _dateline(line, lang)
+            if found is not None:
+                published, published_basis, line = found[0], "dateline", found[1]
+                if line is None:
+                    continue
+        alone = _dateline_alone(line.text) if number < 15 else None
+        if alone is not None:  # 'Jakarta, CNBC Indonesia -' on a line of its own: the publisher, not text
+            outlet = outlet or alone
+            continue
+        if line.text.startswith("#"):  # a Markdown heading: the span after the hashes
+            cut = len(line.text) - len(line.text.lstrip("#").lstrip())
+            line = Span(line.start + cut, line.end, line.text[cut:])
+            if not line.text:
+                continue
+            title = title or (line if not body else None)
+            headings.append(line)
+            continue
+        if _is_heading(line.text) or (title is None and not body and _is_title(line.text, number)):
+            if title is None and not body and len(line.text.split()) >= 3:
+                title = line
+            headings.append(line)
+            continue
+        if len(body) < 3:
+            line, outlet = _strip_outlet_dateline(line, outlet)
+        body.append(line)
+    if meta.published and published is None:
+        published, published_basis = parse_absolute(meta.published, lang.code), "page metadata"
+    if published is None:
+        published, published_basis = _cited_date(body, lang), "cited date"
+        if published is None:
+            published_basis = None
+    if meta.title and (title is None or title.text != meta.title):
+        title = next((h for h in headings if h.text == meta.title), title)
+    return Article(doc_id=doc_id, source=source, text=text, sha256=sha, title=title, published=published,
+                   published_basis=published_basis, outlet=meta.outlet or outlet, body=tuple(body),
+                   headings=tuple(headings), language=lang_code, encoding=meta.encoding,
+                   extracted_by=meta.extracted_by)
+
+
+def _lines(text: str):
+    """Each non-blank line as a Span, trimmed of surrounding white space."""
+    for match in re.finditer(r"[^\r\n]+", text):
+        raw = match.group(0)
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + (len(raw) - len(raw.lstrip()))
+            yield Span(start, start + len(stripped), stripped)
+
+
+def _is_furniture(line: str, lang: Language) -> bool:
+    lowered = line.casefold()
+    if lowered in lang.boilerplate_lines:
+        return True
+    if any(lowered.startswith(prefix) for prefix in lang.boilerplate_prefixes):
+        return True
+    if re.fullmatch(r"\S*https?://\S*", line):
+        return True
+    if any(marker in lowered for marker in lang.grammar["credit_markers"]):
+        return True
+    return bool(_PHOTO_CREDIT.search(line)) and len(line.split()) < 25
+
+
+def _is_heading(line: str) -> bool:
+    """Title and section headings: short lines that do not end like a sentence."""
+    words = line.split()
+    if not words:
+        return False
+    if line[-1] in _TERMINAL or line[-1] in ",;:":
+        return False
+    if len(words) <= 5:
+        return True
+    long_words = [w for w in words if len(w) >= 4]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return len(words) <= 25 and long_words and capitalised / len(long_words) >= 0.5
+
+
+def _is_title(line: str, number: int) -> bool:
+    """A headline may end in '?' or '!' but is still title-cased; the file's first line is the headline
+    when it is short and does not end like a sentence, even in sentence case (English sites write
+    'Carmaker to cut jobs as sales slow'), or ends with a quotation ('X warns staff: "..."')."""
+    if line[-1] in "?!" and _is_heading(line[:-1]):
+        return True
+    words = len(line.split())
+    if number != 0 or not 3 <= words <= 25:
+        return False
+    return line[-1] in _CLOSING_QUOTES or line[-1] not in _TERMINAL + ",;:"
+
+
+_DATELINE_HEAD = 160  # characters: a dateline's date comes within its first words
+
+
+def _dateline(line: Span, lang: Language) -> tuple[PartialDate, Span | None] | None:
+    """A publication date at the head of a line, and what remains of the line after it."""
+    head = line.text if len(line.text) <= _DATELINE_HEAD else line.text[:_DATELINE_HEAD].rsplit(" ", 1)[0]
+    for found in find_dates(head, None, lang):  # only the head can hold a dateline: no need to scan a paragraph
+        before = line.text[:found.start]
+        if found.value.precision is not Precision.DAY or len(before.split()) > 2 and "|" not in before:
+            return None
+        tail = line.text[found.end:]
+        tail_start = found.end + _time_tail(lang).match(tail).end()
+        rest = line.text[tail_start:].strip()
+        if len(rest.split()) <= 6 or re.match(rf"(?:{lang.words('byline_words')})\b", rest, re.IGNORECASE):
+            return found.value, None
+        start = line.start + line.text.index(rest, tail_start)
+        return found.value, Span(start, start + len(rest), rest)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _time_tail(lang: Language) -> re.Pattern:
+    """The clock time after a dateline's date ("– 15:06 WIB", "pukul 10.45")."""
+    return re.compile(rf"^[\s,|–-]*(?:(?:{lang.words('time_words')})\s*)?"
+                      rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:{lang.words('time_zones')})?)?[\s|–-]*", re.IGNORECASE)
+
+
+def _dateline_alone(text: str) -> str | None:
+    """The outlet of a dateline that stands on its own line ('Jakarta, CNBC Indonesia –')."""
+    match = _DATELINE.match(text + " x")  # the pattern wants text after the dash; this line has none
+    if not match or match.end() != len(text) + 1:
+        return None
+    return _outlet_name(match)
+
+
+def _outlet_name(match: re.Match) -> str | None:
+    """The outlet a dateline names: its one part that is not a place, if a place stands beside it or the
+    name looks like a site ('KONTAN.CO.ID', 'VIVA')."""
+    parts = [p for p in (match.group("a"), match.group("b")) if p]
+    places = [p for p in parts if city_country(p)]
+    names = [p for p in parts if not city_country(p)]
+    if len(names) != 1 or not (places or "." in names[0] or names[0].isupper()):
+        return None
+    return names[0]
+
+
+def _strip_outlet_dateline(line: Span, outlet: str | None) -> tuple[Span, str | None]:
+    """'Jakarta, VIVA – Perusahaan ...' -> the outlet, and the line without its dateline."""
+    match = _DATELINE.match(line.text)
+    if not match or len(line.text.split()) < 8:
+        return line, outlet
+    name = _outlet_name(match)
+    if name is None:
+        return line, outlet
+    cut = match.end()
+    place = _PLACE_HEAD.match(line.text[cut:])
+    if place and city_country(place.group("place")):
+        cut += place.end()
+    rest = line.text[cut:]
+    start = line.start + cut
+    return Span(start, start + len(rest), rest), outlet or name
+
+
+def _cited_date(body: list[Span], lang: Language) -> PartialDate | None:
+    """No dateline: the first full date the article cites ("Senin (22/9/2025)")."""
+    for line in body:
+        for found in find_dates(line.text, None, lang):
+            if found.value.precision is Precision.DAY:
+                return found.value
+    return None
