@@ -134,7 +134,7 @@ def _statement(fact, node: URIRef, doc: URIRef, subject: str, outlet, facts) -> 
     rule = record.claim
     text = fact.get(rule.text) if rule.text else None
     if rule.compare == "same_text":
-        text = " ".join(sorted(_tech_tokens(str(text)))) or "ai"
+        text = " ".join(sorted(_distinctive_words(fact.kind, str(text)))) or "ai"
     number = next((fact.get(k) for k in record.numbers if fact.get(k) is not None), None)
     date = fact.get("date")
     return Statement(
@@ -153,23 +153,23 @@ def _figure(fact, facts) -> str:
     return role if paired else "figure"
 
 
-def _tech_tokens(text: str) -> set[str]:
-    """The distinctive words of a technology's name ("AI agents" and "agen AI" give {"agent"})."""
-    generic, synonyms = _tech_vocabulary()
+def _distinctive_words(kind: str, text: str) -> set[str]:
+    """The distinctive words of a compared text ("AI agents" and "agen AI" give {"agent"})."""
+    generic, synonyms = _text_vocabulary(kind)
     words = re.findall(r"[\w.]+", text.casefold())
     return {synonyms.get(w, w) for w in words} - generic
 
 
 @lru_cache(maxsize=None)
-def _tech_vocabulary() -> tuple[frozenset[str], dict[str, str]]:
-    """Generic AI words and synonyms of every language (``facts.yaml``, AIAdoption): a claim joins reports
-    written in several languages."""
+def _text_vocabulary(kind: str) -> tuple[frozenset[str], dict[str, str]]:
+    """The kind's generic words and synonyms in every language (``facts.yaml``: ``generic_words``,
+    ``synonyms``): a claim joins reports written in several languages."""
     generic: set[str] = set()
     synonyms: dict[str, str] = {}
     for code in available_languages():
         lang = load_language(code)
-        generic |= {str(w).casefold() for w in lang.fact_words("AIAdoption", "generic_words")}
-        synonyms.update(lang.fact_words("AIAdoption", "synonyms") or {})
+        generic |= {str(w).casefold() for w in lang.fact_words(kind, "generic_words")}
+        synonyms.update(lang.fact_words(kind, "synonyms") or {})
     return frozenset(generic), synonyms
 
 
