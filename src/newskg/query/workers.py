@@ -118,16 +118,23 @@ def _work(conn, source: Source, limits: Limits) -> None:
     """A worker process: open the source, say ready (or why not), then answer queries until killed."""
     try:
         oxstore, seen = _open(source), store_fingerprint(source.store)
+    except KeyboardInterrupt:
+        return
     except Exception as err:
         conn.send(("error", str(err)))
         return
     conn.send(("ready", None))
     while True:
-        query, accept = conn.recv()
+        try:
+            query, accept = conn.recv()
+        except (EOFError, KeyboardInterrupt):  # the server stopped (or Ctrl-C reached the process group)
+            return
         now = store_fingerprint(source.store)
         if now is not None and now != seen:
-            del oxstore  # release the old read-only handle before opening the store again
-            oxstore, seen = _open(source), now
+            try:
+                oxstore, seen = _open(source), now
+            except Exception:  # opened in the middle of a compaction: keep the snapshot, retry next time
+                pass
         reply = answer(oxstore, query, accept, limits)
         conn.send((reply.status, reply.mime, reply.data))
 
