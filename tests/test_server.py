@@ -100,3 +100,105 @@ def test_push_twice_to_an_oxigraph_server(seeds_build, process, tmp_path):
     assert counts[0] == counts[1] == quads
     for query in CQ:
         assert client_rows(f"{base}/query", query) == local_rows(graph, query), query.name
+
+
+class Recorder:
+    """A Graph Store endpoint in a thread that records each PUT (graph, Authorization header); it can refuse
+    from the n-th PUT on, or answer one byte at a time, slower than any per-read timeout would notice."""
+
+    def __init__(self, refuse_from: int | None = None, trickle: bool = False):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        recorder = self
+        self.puts: list[tuple[str, str | None]] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_PUT(self):
+                self.rfile.read(int(self.headers["Content-Length"]))
+                graph = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)["graph"][0]
+                if trickle:
+                    self.wfile.write(b"HTTP/1.1 201 Created\r\n")
+                    while not recorder.stopped.wait(0.2):  # a header byte now and then, for ever
+                        self.wfile.write(b"X")
+                    return
+                if refuse_from is not None and len(recorder.puts) >= refuse_from:
+                    self.send_response(500)
+                else:
+                    recorder.puts.append((graph, self.headers.get("Authorization")))
+                    self.send_response(201)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+        self.stopped = threading.Event()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/store"
+
+    def close(self):
+        self.stopped.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def recorder():
+    made = []
+
+    def make(**options):
+        made.append(Recorder(**options))
+        return made[-1]
+    yield make
+    for r in made:
+        r.close()
+
+
+def push_cli(args, env=None):
+    return CliRunner().invoke(main, ["push", *args], env=env)
+
+
+def test_push_credentials_from_the_environment_or_netrc_never_printed(seeds_build, recorder, tmp_path):
+    import base64
+
+    graph = str(seeds_build[1] / "newskg.trig")
+    server = recorder()
+    result = push_cli(["--endpoint", server.url, "--graph", graph],
+                      {"NEWSKG_PUSH_USER": "ann", "NEWSKG_PUSH_PASSWORD": "s3cret-pw"})
+    assert result.exit_code == 0 and "s3cret-pw" not in result.output
+    assert {auth for _, auth in server.puts} == {"Basic " + base64.b64encode(b"ann:s3cret-pw").decode()}
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login bob password n3trc-pw\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    server = recorder()
+    assert push_cli(["--endpoint", server.url, "--graph", graph], {"NETRC": str(netrc)}).exit_code == 0
+    assert {auth for _, auth in server.puts} == {"Basic " + base64.b64encode(b"bob:n3trc-pw").decode()}
+    result = push_cli(["--endpoint", server.url.replace("//", "//ann:s3cret-pw@"), "--graph", graph])
+    assert result.exit_code == 1 and "s3cret-pw" not in result.output and "NEWSKG_PUSH_USER" in result.output
+
+
+@pytest.mark.parametrize("endpoint", ["localhost:7878/store", "http://", "ftp://host/store", "http://host:port/x",
+                                      "http://[::1/store"])
+def test_push_to_a_bad_endpoint_is_one_line(seeds_build, endpoint):
+    result = push_cli(["--endpoint", endpoint, "--graph", str(seeds_build[1] / "newskg.trig")])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception  # no traceback
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_push_stops_at_its_deadline(seeds_build, recorder):
+    server = recorder(trickle=True)
+    started = time.monotonic()
+    result = push_cli(["--endpoint", server.url, "--graph", str(seeds_build[1] / "newskg.trig"), "--deadline", "2"])
+    took = time.monotonic() - started
+    assert result.exit_code == 1 and "deadline passed" in result.output and took < 5, (took, result.output)
+
+
+def test_push_failing_half_way_names_the_graphs_replaced(seeds_build, recorder):
+    server = recorder(refuse_from=2)
+    result = push_cli(["--endpoint", server.url, "--graph", str(seeds_build[1] / "newskg.trig")])
+    assert result.exit_code == 1 and "HTTP 500" in result.output
+    replaced = [graph for graph, _ in server.puts]
+    assert len(replaced) == 2 and "2 of " in result.output and all(g in result.output for g in replaced)

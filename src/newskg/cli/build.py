@@ -133,7 +133,7 @@ def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: boo
     summary["shape violations"] = _checked(violations, no_validate)
     if as_json or not quiet:
         click.echo(json.dumps(summary, indent=1, ensure_ascii=False) if as_json else
-                   "\n".join(f"{k}: {v}" for k, v in summary.items() if k != "skipped"))
+                   _store_summary_text(summary))
     if report.skipped or violations:
         sys.exit(1)
 
@@ -170,3 +170,14 @@ def _summary_text(summary: dict) -> str:
              f"triples: {summary['triples']}, shape violations: {summary['shape violations']}",
              "written: " + ", ".join(summary["written"])]
     return "\n".join(lines)
+
+
+def _store_summary_text(summary: dict) -> str:
+    """A line per entry, counts by type as 'Organization 12, Person 30' (not a Python dict)."""
+    def shown(value) -> str:
+        if isinstance(value, dict):
+            return ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
+        if isinstance(value, list):
+            return ", ".join(map(str, value)) or "none"
+        return str(value)
+    return "\n".join(f"{k}: {shown(v)}" for k, v in summary.items() if k != "skipped")

@@ -141,11 +141,28 @@ def _report(name: str, entity: str | None, graph: str, store: str | None, fmt: s
         answer = _source(graph, store).query(text, source=f"{name}.rq", params={"entity": entity} if entity else None)
     except NewskgError as err:
         _fail(err)
+    if name == "claims":
+        answer.rows = one_row_per_claim(answer.columns, answer.rows)
     if fmt == "json":
         records = [{c: (None if v is None else str(v)) for c, v in zip(answer.columns, row)} for row in answer.rows]
         click.echo(json.dumps(records, indent=1, ensure_ascii=False))
     else:
         click.echo(format_answer(answer, fmt), nl=False)
+
+
+def one_row_per_claim(columns: list[str], rows: list[list]) -> list[list]:
+    """Merge the rows of a claim about several entities (a person's position is about the person and the
+    organisation) into one, naming them all in ``about``: otherwise each such claim is printed twice."""
+    from rdflib import Literal
+
+    claim_at, about_at = columns.index("claim"), columns.index("about")
+    merged: dict[object, list] = {}
+    for row in rows:
+        first = merged.setdefault(row[claim_at], list(row))
+        names = str(first[about_at]).split(", ")
+        if str(row[about_at]) not in names:
+            first[about_at] = Literal(", ".join(names + [str(row[about_at])]))
+    return list(merged.values())
 
 
 report_format = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",

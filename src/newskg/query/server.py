@@ -1,28 +1,39 @@
-"""SPARQL over HTTP: ``newskg serve`` (a read-only SPARQL 1.1 Protocol endpoint) and ``push``
-(copy every named graph to any triple store through the SPARQL 1.1 Graph Store Protocol).
+"""SPARQL over HTTP: ``newskg serve``, a read-only SPARQL 1.1 Protocol endpoint.
 
 The endpoint answers on ``/sparql`` (and ``/query``) with GET ``?query=`` or POST
 (``application/sparql-query`` or a form); results as SPARQL JSON, XML, CSV or
 TSV by the Accept header, CONSTRUCT/DESCRIBE as Turtle or N-Triples. Queries
 run on Oxigraph with the union of named graphs as default graph, like
-``newskg query``. CORS is open so browser tools (YASGUI) can use it.
+``newskg query``, in worker processes (``workers.py``) so that a query past the
+time limit can be stopped.
+
+Any web page the user opens can send requests to a local server, so the
+endpoint refuses SERVICE (which would make it fetch other addresses), refuses
+requests that come from another site's page (an Origin it was not told to
+trust), answers CORS only for the origins named with ``--cors-origin``, and
+caps the request body. Every malformed request gets an HTTP status.
 """
 from __future__ import annotations
 
-import urllib.error
 import urllib.parse
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from newskg.errors import NewskgError
+from newskg.query.workers import Limits, QueryPool, Reply, Source
 
-_RESULT_TYPES = {"application/sparql-results+json": "JSON", "application/json": "JSON",
-                 "application/sparql-results+xml": "XML", "text/csv": "CSV", "text/tab-separated-values": "TSV"}
-_GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES", "application/n-quads": "N_QUADS"}
+MAX_BODY = 1024 * 1024  # a SPARQL query is text; a megabyte is far more than any real one
+READ_SECONDS = 5  # a client that sends less body than it announced is answered 408 after this
 _PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>newskg SPARQL</title></head>
 <body style="font-family:sans-serif"><h3>newskg SPARQL endpoint</h3>
 <form action="/sparql" method="get"><textarea name="query" rows="12" cols="100">SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea>
 <br><button type="submit">Run</button></form><p>Endpoint: <code>/sparql</code> (GET or POST).</p></body></html>"""
+
+
+class BadRequest(Exception):
+    """A request the endpoint answers with a status and a reason, without running anything."""
+
+    def __init__(self, status: int, reason: str):
+        super().__init__(reason)
+        self.status = status
 
 
 def open_oxigraph(graph: str | None, store: str | None, in_memory: bool = False):
@@ -37,98 +48,126 @@ def open_oxigraph(graph: str | None, store: str | None, in_memory: bool = False)
     return load_oxigraph(graph)
 
 
-def make_handler(oxstore):
-    import pyoxigraph
-
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "newskg"
-
-        def log_message(self, *args) -> None:  # quiet: the CLI prints the address once
-            pass
-
-        def do_OPTIONS(self) -> None:
-            self.send_response(204)
-            self._cors()
-            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-            self.end_headers()
-
-        def do_GET(self) -> None:
-            url = urllib.parse.urlparse(self.path)
-            if url.path == "/":
-                self._reply(200, "text/html; charset=utf-8", _PAGE.encode("utf-8"))
-                return
-            params = urllib.parse.parse_qs(url.query)
-            self._answer(url.path, params.get("query", [None])[0])
-
-        def do_POST(self) -> None:
-            url = urllib.parse.urlparse(self.path)
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
-            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
-            if kind == "application/sparql-query":
-                query = body
-            elif kind == "application/x-www-form-urlencoded":
-                query = urllib.parse.parse_qs(body).get("query", [None])[0]
-            else:
-                self._reply(415, "text/plain", b"send application/sparql-query or a form with query=\n")
-                return
-            self._answer(url.path, query)
-
-        def _answer(self, path: str, query: str | None) -> None:
-            if path not in ("/sparql", "/query"):
-                self._reply(404, "text/plain", b"the endpoint is /sparql\n")
-                return
-            if not query:
-                self._reply(400, "text/plain", b"missing query\n")
-                return
-            try:
-                result = oxstore.query(query, use_default_graph_as_union=True)
-            except SyntaxError as err:
-                self._reply(400, "text/plain", f"SPARQL syntax error: {err}\n".encode("utf-8"))
-                return
-            accept = self.headers.get("Accept") or ""
-            if isinstance(result, pyoxigraph.QueryTriples):
-                mime = next((m for m in _GRAPH_TYPES if m in accept), "text/turtle")
-                data = result.serialize(format=getattr(pyoxigraph.RdfFormat, _GRAPH_TYPES[mime]))
-            else:
-                mime = next((m for m in _RESULT_TYPES if m in accept), "application/sparql-results+json")
-                data = result.serialize(format=getattr(pyoxigraph.QueryResultsFormat, _RESULT_TYPES[mime]))
-            self._reply(200, f"{mime}; charset=utf-8", data)
-
-        def _cors(self) -> None:
-            self.send_header("Access-Control-Allow-Origin", "*")
-
-        def _reply(self, status: int, mime: str, data: bytes) -> None:
-            self.send_response(status)
-            self._cors()
-            self.send_header("Content-Type", mime)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    return Handler
+def read_body(headers, rfile) -> bytes:
+    """The request body, refused when its length is missing, not a number, negative or over MAX_BODY."""
+    length = headers.get("Content-Length")
+    if length is None:
+        raise BadRequest(411, "send a Content-Length")
+    if not length.strip().isdigit():
+        raise BadRequest(400, f"Content-Length is not a length: {length[:40]!r}")
+    if int(length) > MAX_BODY:
+        raise BadRequest(413, f"the request body is over {MAX_BODY // 1024} KB")
+    try:
+        body = rfile.read(int(length))
+    except TimeoutError:
+        raise BadRequest(408, "the request body did not arrive in time") from None
+    if len(body) < int(length):
+        raise BadRequest(400, "the request body is shorter than its Content-Length")
+    return body
 
 
-def serve(oxstore, host: str, port: int) -> ThreadingHTTPServer:
-    return ThreadingHTTPServer((host, port), make_handler(oxstore))
+def query_of_post(kind: str, body: bytes) -> str | None:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest(400, "the request body is not UTF-8") from None
+    if kind == "application/sparql-query":
+        return text
+    if kind == "application/x-www-form-urlencoded":
+        return _form_query(text)
+    raise BadRequest(415, "send application/sparql-query or a form with query=")
 
 
-def push(dataset, endpoint: str) -> list[tuple[str, int]]:
-    """PUT every named graph to a Graph Store Protocol endpoint (replacing it there: pushing twice is harmless)."""
-    from newskg.rdf.serialize import to_turtle
+def _form_query(text: str) -> str | None:
+    try:
+        values = urllib.parse.parse_qs(text, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        raise BadRequest(400, "the query is not UTF-8") from None
+    return values.get("query", [None])[0]
 
-    pushed = []
-    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if not len(graph) or str(graph.identifier).startswith("urn:x-rdflib:"):
-            continue
-        url = f"{endpoint}?{urllib.parse.urlencode({'graph': str(graph.identifier)})}"
-        request = urllib.request.Request(url, data=to_turtle(graph).encode("utf-8"), method="PUT",
-                                         headers={"Content-Type": "text/turtle; charset=utf-8"})
+
+class Handler(BaseHTTPRequestHandler):
+    """One request; ``server`` carries the pool of query workers and the trusted origins."""
+    server_version = "newskg"
+    timeout = READ_SECONDS  # a socket read that waits longer fails, so no client can hold a thread
+
+    def log_message(self, *args) -> None:  # quiet: the CLI prints the address once
+        pass
+
+    def do_OPTIONS(self) -> None:
+        self._send(Reply(204, "text/plain", b""), preflight=True)
+
+    def do_GET(self) -> None:
+        url = urllib.parse.urlparse(self.path)
+        if url.path == "/":
+            self._send(Reply(200, "text/html; charset=utf-8", _PAGE.encode("utf-8")))
+            return
+        self._handle(url.path, lambda: _form_query(url.query))
+
+    def do_POST(self) -> None:
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        self._handle(urllib.parse.urlparse(self.path).path,
+                     lambda: query_of_post(kind, read_body(self.headers, self.rfile)))
+
+    def _handle(self, path: str, get_query) -> None:
         try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                pushed.append((str(graph.identifier), response.status))
-        except urllib.error.HTTPError as err:
-            raise NewskgError(f"{endpoint}: the store refused graph {graph.identifier}: HTTP {err.code}") from None
-        except (urllib.error.URLError, OSError) as err:
-            raise NewskgError(f"{endpoint}: cannot reach the store ({getattr(err, 'reason', err)})") from None
-    return pushed
+            self._check_origin()
+            if path not in ("/sparql", "/query"):
+                raise BadRequest(404, "the endpoint is /sparql")
+            query = get_query()
+            if not query:
+                raise BadRequest(400, "missing query")
+        except BadRequest as err:
+            self.close_connection = True  # an unread or partly read body must not be taken as the next request
+            self._send(Reply(err.status, "text/plain", f"{err}\n".encode("utf-8")))
+            return
+        self._send(self.server.pool.run(query, self.headers.get("Accept") or ""))
+
+    def _check_origin(self) -> None:
+        """Refuse a request sent by another site's page: a form POST needs no pre-flight, so without this any
+        page the user opens could run queries here. The endpoint's own page and non-browser clients pass."""
+        origin = self.headers.get("Origin")
+        if origin in self.server.cors_origins or origin == f"http://{self.headers.get('Host', '')}":
+            return
+        if origin is None:  # a navigation or an image from another site sends no Origin, but says where from
+            if self.headers.get("Sec-Fetch-Site", "none") not in ("cross-site", "same-site"):
+                return
+            origin = "another site"
+        raise BadRequest(403, f"requests from {origin[:80]} are refused (newskg serve --cors-origin {origin[:80]})")
+
+    def _send(self, reply: Reply, preflight: bool = False) -> None:
+        self.send_response(reply.status)
+        origin = self.headers.get("Origin")
+        if origin and origin in self.server.cors_origins:
+            self.send_header("Access-Control-Allow-Origin", origin)
+            if preflight:
+                self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Vary", "Origin")
+        self.send_header("Content-Type", reply.mime)
+        self.send_header("Content-Length", str(len(reply.data)))
+        self.end_headers()
+        self.wfile.write(reply.data)
+
+
+class Endpoint(ThreadingHTTPServer):
+    """The HTTP server with its query workers; ``server_close`` stops them too."""
+    daemon_threads = True
+
+    def __init__(self, address, pool: QueryPool, cors_origins: tuple[str, ...] = ()):
+        self.pool, self.cors_origins = pool, frozenset(cors_origins)
+        try:
+            super().__init__(address, Handler)
+        except OSError:
+            pool.close()
+            raise
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+def serve(source: Source, host: str, port: int, limits: Limits = Limits(),
+          cors_origins: tuple[str, ...] = (), workers: int = 2) -> Endpoint:
+    """An endpoint ready to ``serve_forever``; a graph or store that cannot be opened is a NewskgError."""
+    return Endpoint((host, port), QueryPool(source, limits, workers), cors_origins)

@@ -64,7 +64,9 @@ def export_store(oxstore, fmt: str, output: Path | None) -> bytes | None:
                "nquads": pyoxigraph.RdfFormat.N_QUADS, "jsonld": pyoxigraph.RdfFormat.JSON_LD}
     if fmt not in formats:
         raise OutputError(f"unknown format {fmt!r} (use one of {', '.join(EXPORT_FORMATS)})")
-    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
+    # Not id: our IRIs under it have slashes, which Oxigraph's writers escape (id:article\/x): full IRIs
+    # read better and match a build's newskg.ttl
+    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items() if name != "id"}
 
     def write(target):
         if fmt == "turtle":  # all named graphs merged, as a build's newskg.ttl
