@@ -9,6 +9,7 @@ import click
 
 from newskg.cli import _fail, main
 from newskg.errors import NewskgError
+from newskg.lang import available_languages  # a folder under lang/ is a language: --lang offers it
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -21,7 +22,8 @@ from newskg.errors import NewskgError
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the output (faster).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; problems are still reported.")
-@click.option("--lang", "lang_code", type=click.Choice(["auto", "id", "en"]), default="auto", show_default=True,
+@click.option("--lang", "lang_code", type=click.Choice(["auto", *available_languages()]), default="auto",
+              show_default=True,
               help="Language of the articles (auto: detected per article).")
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines/CSV field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="JSON Lines/CSV field holding the title.")
