@@ -77,8 +77,9 @@ def _read_entities(data: ViewData, ask) -> None:
     for entity, kind, label, same in ask("entities"):
         record = data.entities.setdefault(str(entity), {"types": set(), "label": None, "same": None, "aliases": []})
         record["types"].add(str(kind))
-        record["label"] = record["label"] or _text(label)
-        record["same"] = record["same"] or _text(same)
+        # several labels or links (rare): the smallest, so the page is the same whatever order rows come in
+        record["label"] = min(filter(None, (record["label"], _text(label))), default=None)
+        record["same"] = min(filter(None, (record["same"], _text(same))), default=None)
     for entity, alias in ask("aliases"):
         if str(entity) in data.entities:
             data.entities[str(entity)]["aliases"].append(str(alias))
