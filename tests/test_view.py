@@ -15,7 +15,8 @@ from conftest import ROOT, build_texts
 
 KLARNA = "Klarna PHK\n\nStockholm - Perusahaan fintech asal Swedia, Klarna, memangkas 700 karyawan pada Mei 2025.\n"
 KLARNA_AGAIN = "Klarna PHK lagi\n\nJakarta - Klarna memangkas 700 karyawan pada Mei 2025, kata perusahaan itu.\n"
-SPOTIFY = "Spotify merekrut\n\nStockholm - Perusahaan musik asal Swedia, Spotify, merekrut 50 karyawan baru pada Juni 2025.\n"
+SPOTIFY = ("Spotify merekrut\n\nStockholm - Perusahaan musik asal Swedia, Spotify, merekrut 50 karyawan baru "
+           "pada Juni 2025.\n")
 
 
 def payload(page: str) -> dict:

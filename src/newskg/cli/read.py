@@ -102,7 +102,8 @@ def export(fmt: str, output: str | None, graph: str, store: str | None) -> None:
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
 @click.option("--focus", help="Only this entity and its neighbourhood (any of its names).")
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(1, 6), help="Neighbourhood depth for --focus.")
-@click.option("--types", help="Comma-separated node types to keep (organization,person,Layoff,...; any case).")
+@click.option("--types", help="Comma-separated node types to keep (organization,person,Layoff,...; any "
+              "case).")
 @click.option("--max-nodes", default=400, show_default=True, type=click.IntRange(0),
               help="Keep the N most important nodes, facts with their entities (0: all).")
 @click.option("--lang", "lang", type=click.Choice(["en", "id"]), default="en", show_default=True,
