@@ -94,7 +94,7 @@ def test_view_focus_and_max_nodes(runner, built, tmp_path):
                                   "--focus", "Klarna", "--depth", "1", "--max-nodes", "10", "--lang", "id"])
     assert result.exit_code == 0, result.output
     page = target.read_text(encoding="utf-8")
-    assert "focus on Klarna" in page and "PHK" in page
+    assert "fokus pada Klarna" in page and "PHK" in page  # --lang id: the note too (issue 20.9)
 
 
 def test_stats_and_explain(runner, built):

@@ -1,4 +1,8 @@
-"""The HTML view in a real browser: Debian's Chromium driven by Playwright, network disabled."""
+"""The HTML view in a real browser: Debian's Chromium driven by Playwright, network disabled.
+
+The screenshots go to test-artifacts/; with NEWSKG_UPDATE_DOCS=1 they also replace the README's pictures in
+docs/ (seeds-graph.png, focused-graph.png)."""
+import os
 import shutil
 from pathlib import Path
 
@@ -41,6 +45,22 @@ def wait_stable(page, timeout=60_000):
                            timeout=timeout)
 
 
+def node_point(page, node_id: str) -> dict:
+    """Where a node is on the screen, after bringing it into view."""
+    page.evaluate("(id) => network.focus(id, {scale: 1.5, animation: false})", node_id)
+    return page.evaluate("""(id) => { const p = network.canvasToDOM(network.getPositions([id])[id]);
+                                       const box = container.getBoundingClientRect();
+                                       return {x: box.left + p.x, y: box.top + p.y}; }""", node_id)
+
+
+def screenshot(page, name: str) -> None:
+    page.evaluate("() => network.fit()")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name))
+    if os.environ.get("NEWSKG_UPDATE_DOCS") == "1":
+        shutil.copyfile(ARTIFACTS / name, ROOT / "docs" / name)
+
+
 def test_seeds_page(browser, seeds_build, seeds_dataset):
     from newskg.view.page import build_network
 
@@ -56,19 +76,63 @@ def test_seeds_page(browser, seeds_build, seeds_dataset):
     assert selected == ["https://w3id.org/newskg/id/entity/org/klarna"]
     assert "Found: Klarna" in page.inner_text("#searchresult")
 
-    layoff = page.evaluate("""() => nodes.get({filter: n => n.kind === 'Layoff'})
-                                     .find(n => n.label.indexOf('4,000') >= 0).id""")
-    page.evaluate("(id) => network.focus(id, {scale: 1.5, animation: false})", layoff)
-    point = page.evaluate("""(id) => { const p = network.canvasToDOM(network.getPositions([id])[id]);
-                                        const box = container.getBoundingClientRect();
-                                        return {x: box.left + p.x, y: box.top + p.y}; }""", layoff)
+    layoffs = page.evaluate("""() => nodes.get({filter: n => n.kind === 'Layoff' && n.label.indexOf('4,000') >= 0})
+                                      .map(n => [n.id, n.label, n.sources])""")
+    assert len(layoffs) == 1 and layoffs[0][2] == 2 and "2 sources" in layoffs[0][1]  # one claim, one node
+    point = node_point(page, layoffs[0][0])
     page.mouse.click(point["x"], point["y"])
     evidence = page.inner_text("#evidence")
     assert "4.000 karyawan" in evidence and "Sources stating it: 2" in evidence
 
-    page.evaluate("() => network.fit()")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "seeds-graph.png"))
+    screenshot(page, "seeds-graph.png")
+    page.context.close()
+
+
+def test_tooltip_is_text_not_markup(browser, seeds_build):
+    """Issue 20.6: hovering Klarna showed `<b>Klarna</b><br>Organization`."""
+    page, _ = open_page(browser, seeds_build[1] / "newskg.html")
+    wait_stable(page)
+    point = node_point(page, "https://w3id.org/newskg/id/entity/org/klarna")
+    page.mouse.move(point["x"] - 40, point["y"] - 40)
+    page.mouse.move(point["x"], point["y"])
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().split("\n") == ["Klarna", "Organization"]
+    page.context.close()
+
+
+def test_focused_page(browser, seeds_dataset, tmp_path):
+    from newskg.view.page import ViewOptions, render_view
+
+    page_path = tmp_path / "klarna.html"
+    page_path.write_text(render_view(seeds_dataset, ViewOptions(focus="Klarna", depth=1)), encoding="utf-8")
+    page, _ = open_page(browser, page_path)
+    wait_stable(page)
+    assert "focus on Klarna" in page.inner_text("#note")
+    assert "Salesforce" not in page.evaluate("() => nodes.get().map(n => n.label).join('|')")
+    screenshot(page, "focused-graph.png")
+    page.context.close()
+
+
+def test_claim_of_two_articles_is_one_node_in_the_page(browser, tmp_path):
+    """Issue 20.7, in the browser; and issue 19.11: template markers in an article's text stay text."""
+    from conftest import build_texts
+    from newskg.view.page import render_view
+
+    marker = "/*LANG*/ /*DATA*/ </script>"
+    texts = {"a.txt": "Klarna PHK\n\nStockholm - Klarna memangkas 700 karyawan pada Mei 2025.\n",
+             "b.txt": f"Klarna PHK lagi\n\nJakarta - Klarna memangkas 700 karyawan pada Mei 2025, kata \"{marker}\".\n"}
+    page_path = tmp_path / "claim.html"
+    page_path.write_text(render_view(build_texts(texts).dataset), encoding="utf-8")
+    page, _ = open_page(browser, page_path)
+    wait_stable(page)
+    layoffs = page.evaluate("() => nodes.get({filter: n => n.kind === 'Layoff'}).map(n => [n.id, n.label])")
+    assert len(layoffs) == 1 and layoffs[0][1].endswith("· 2 sources")
+    point = node_point(page, layoffs[0][0])
+    page.mouse.click(point["x"], point["y"])
+    evidence = page.inner_text("#evidence")
+    assert "Sources stating it: 2" in evidence and marker in evidence
+    assert evidence.count("Klarna memangkas 700 karyawan") == 2
     page.context.close()
 
 

@@ -41,7 +41,9 @@ class ClaimRule:
 
 @dataclass(frozen=True)
 class ViewStyle:
-    """How the HTML view draws a kind: a node (colour, shape) or an edge between two of its entities."""
+    """How the HTML view draws a kind: a node (colour, shape) or an edge between two of its entities.
+
+    Fills are light and never red: a red outline marks a conflicting fact, the one thing meant to stand out."""
 
     colour: str
     label_en: str
@@ -69,24 +71,24 @@ KINDS: dict[str, FactKind] = {kind.name: kind for kind in (
                                            label_value="roleLabel"),
              ClaimRule(("person", "role", "organization")), extra_classes=(ORG.Membership,),
              predicates={"organization": ORG.organization}),
-    FactKind("Layoff", "organization", ViewStyle("#d62728", "Layoff", "PHK"),
+    FactKind("Layoff", "organization", ViewStyle("#9c9ede", "Layoff", "PHK"),
              ClaimRule(("organization",), number_needed_by_both=True, conflicts=True), numbers=("employees",)),
-    FactKind("Hiring", "organization", ViewStyle("#2ca02c", "Hiring", "Rekrutmen"),
+    FactKind("Hiring", "organization", ViewStyle("#a1d99b", "Hiring", "Rekrutmen"),
              ClaimRule(("organization",)), numbers=("openings",)),
-    FactKind("HiringFreeze", "organization", ViewStyle("#8c564b", "Hiring freeze", "Pembekuan rekrutmen"),
+    FactKind("HiringFreeze", "organization", ViewStyle("#d9d9d9", "Hiring freeze", "Pembekuan rekrutmen"),
              ClaimRule(("organization",))),
-    FactKind("StaffCount", "organization", ViewStyle("#bcbd22", "Staff count", "Jumlah karyawan"),
+    FactKind("StaffCount", "organization", ViewStyle("#dbdb8d", "Staff count", "Jumlah karyawan"),
              ClaimRule(("organization",), number_needed_by_both=True, figures=True, conflicts=True),
              numbers=("value",)),
     FactKind("AIAdoption", "organization", ViewStyle("#17becf", "AI adoption", "Adopsi AI", label_value="technology"),
              ClaimRule(("organization",), compare="same_text", text="technology")),
-    FactKind("Quote", "speaker", ViewStyle("#e377c2", "Quote", "Kutipan", label_value="text", quoted=True),
+    FactKind("Quote", "speaker", ViewStyle("#c6dbef", "Quote", "Kutipan", label_value="text", quoted=True),
              ClaimRule(("speaker",), compare="similar_text", text="text"), extra_classes=(SDO.Quotation,)),
-    FactKind("PartnershipEnded", "organization", ViewStyle("#7f7f7f", "Partnership ended", "Kerja sama berakhir")),
+    FactKind("PartnershipEnded", "organization", ViewStyle("#bdbdbd", "Partnership ended", "Kerja sama berakhir")),
     FactKind("OrganizationCountry", "organization",
              ViewStyle("#4a9a4a", "based in", "berbasis di", edge=("organization", "country")),
              shortcut=("basedIn", ("country", "countryCode"))),
-    FactKind("OrganizationIndustry", "organization", ViewStyle("#9edae5", "Industry", "Industri", label_value="industry"),
+    FactKind("OrganizationIndustry", "organization", ViewStyle("#e7cb94", "Industry", "Industri", label_value="industry"),
              shortcut=("industry", ("industry",))),
     FactKind("OutcomeMetric", "organization", ViewStyle("#c5b0d5", "Outcome", "Hasil", label_value="metric")),
 )}

@@ -125,7 +125,8 @@ def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: boo
                 summary["validated"] = (f"{checked} of {rewritten} articles rewritten (a sample); "
                                         "'newskg validate --store' checks all")
         if out_dir:
-            summary["written"] = [str(p) for p in write_outputs(kg.to_dataset(), Path(out_dir), html=not no_html)]
+            summary["written"] = [str(p) for p in write_outputs(kg.to_dataset(), Path(out_dir), html=not no_html,
+                                                                     view_source=kg)]
     except NewskgError as err:
         _fail(err)
     for problem in report.skipped:

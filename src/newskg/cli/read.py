@@ -102,25 +102,30 @@ def export(fmt: str, output: str | None, graph: str, store: str | None) -> None:
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser.")
 @click.option("--focus", help="Only this entity and its neighbourhood (any of its names).")
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(1, 6), help="Neighbourhood depth for --focus.")
-@click.option("--types", help="Comma-separated node types to keep (organization,person,Layoff,...).")
-@click.option("--max-nodes", default=0, type=click.IntRange(0), help="Keep only the N most connected nodes (0: all).")
+@click.option("--types", help="Comma-separated node types to keep (organization,person,Layoff,...; any "
+              "case).")
+@click.option("--max-nodes", default=400, show_default=True, type=click.IntRange(0),
+              help="Keep the N most important nodes, facts with their entities (0: all).")
 @click.option("--lang", "lang", type=click.Choice(["en", "id"]), default="en", show_default=True,
-              help="Language of labels and legend.")
+              help="Language of the page: labels, legend, evidence and notes.")
 def view(graph: str, store: str | None, output: str, open_browser: bool, focus: str | None, depth: int, types: str | None,
          max_nodes: int, lang: str) -> None:
     """Write the interactive HTML view (works offline, no CDN).
+
+    The graph is selected through SPARQL, so a big store is not loaded whole; a page keeps at most
+    --max-nodes nodes and says what it left out.
 
     \b
     Example:
       newskg view --focus Klarna --depth 2 -o klarna.html --open
     """
     from newskg.rdf.files import write_atomically
-    from newskg.view.page import ViewOptions, render_view
+    from newskg.view.page import ViewOptions, parse_types, render_view
 
-    options = ViewOptions(lang=lang, focus=focus, depth=depth, max_nodes=max_nodes,
-                          types=tuple(t.strip() for t in types.split(",")) if types else ())
     try:
-        write_atomically(Path(output), render_view(_source(graph, store).dataset, options))
+        options = ViewOptions(lang=lang, focus=focus, depth=depth, max_nodes=max_nodes,
+                              types=parse_types(types) if types is not None else ())
+        write_atomically(Path(output), render_view(_source(graph, store), options))
     except NewskgError as err:
         _fail(err)
     click.echo(f"written: {output}")

@@ -33,8 +33,10 @@ def render(dataset: Dataset, fmt: str) -> str:
     raise OutputError(f"unknown format {fmt!r} (use one of {', '.join(EXPORT_FORMATS)})")
 
 
-def write_outputs(dataset: Dataset, out_dir: Path, html: bool = True) -> list[Path]:
-    """Write newskg.trig, newskg.ttl and newskg.html into ``out_dir``; returns the paths written."""
+def write_outputs(dataset: Dataset, out_dir: Path, html: bool = True, view_source=None) -> list[Path]:
+    """Write newskg.trig, newskg.ttl and newskg.html into ``out_dir``; returns the paths written.
+
+    ``view_source``: where the page selects its graph through SPARQL (a store), if not ``dataset``."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
@@ -42,7 +44,7 @@ def write_outputs(dataset: Dataset, out_dir: Path, html: bool = True) -> list[Pa
     if html:
         from newskg.view.page import render_view
 
-        rendered[out_dir / "newskg.html"] = render_view(dataset)
+        rendered[out_dir / "newskg.html"] = render_view(dataset if view_source is None else view_source)
     for path, text in rendered.items():
         write_atomically(path, text)
     return list(rendered)
