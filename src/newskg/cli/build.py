@@ -11,7 +11,7 @@ from newskg.cli import _fail, main
 from newskg.errors import NewskgError
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # an unreadable file is a skipped article, not a usage error
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Folder for newskg.trig, newskg.ttl and newskg.html [default: graph, or none with --store].")
 @click.option("--store", "store", type=click.Path(file_okay=False),
