@@ -46,6 +46,8 @@ class BuildResult:
             article = result.article
             if article.encoding not in ("utf-8", "utf_8"):
                 found.append(f"{article.source}: not UTF-8, read as {article.encoding}")
+            if (article.published_basis or "").startswith("record field"):
+                found.append(f"{article.source}: date read from the {article.published_basis}")
             if article.extracted_by:
                 found.append(f"{article.source}: text extracted from HTML by {article.extracted_by}; "
                              "offsets point into the extracted text")
@@ -63,6 +65,8 @@ class BuildResult:
         return {
             "articles": len(self.articles),
             "skipped": [str(e) for e in self.skipped],
+            "no title": [r.article.source for r in self.articles if r.article.title is None],
+            "no date": [r.article.source for r in self.articles if r.article.published is None],
             "entities": dict(sorted(entity_types.items())),
             "facts": dict(sorted(fact_kinds.items())),
             "triples": len(self.dataset),

@@ -25,7 +25,8 @@ from newskg.errors import NewskgError
               help="Language of the articles (auto: detected per article).")
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines/CSV field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="JSON Lines/CSV field holding the title.")
-@click.option("--date-field", default="date", show_default=True, help="JSON Lines/CSV field holding the date.")
+@click.option("--date-field", default="date",
+              help="JSON Lines/CSV field holding the date [default: date, else published, publishedAt, pubDate, ...].")
 @click.option("--url-field", default="url", show_default=True, help="JSON Lines/CSV field holding the URL.")
 @click.option("--id-field", default="id", show_default=True, help="JSON Lines/CSV field holding an article id.")
 def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: int, no_html: bool, no_validate: bool,
@@ -165,6 +166,8 @@ def _validate(dataset, focus=None):
 
 def _summary_text(summary: dict) -> str:
     lines = [f"articles read: {summary['articles']}, skipped: {len(summary['skipped'])}",
+             f"articles with no title: {len(summary['no title'])}, with no date: {len(summary['no date'])}"
+             + (" (they drop out of timelines; --json lists them)" if summary["no date"] else ""),
              "entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities"].items()),
              "facts: " + ", ".join(f"{k} {v}" for k, v in summary["facts"].items()),
              f"triples: {summary['triples']}, shape violations: {summary['shape violations']}",

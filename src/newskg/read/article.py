@@ -151,6 +151,7 @@ class Metadata:
     outlet: str | None = None
     encoding: str = "utf-8"
     extracted_by: str | None = None  # "trafilatura" when the text was extracted from HTML
+    published_basis: str = "page metadata"  # where ``published`` was found (a record names its field)
 
 
 def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = None,
@@ -202,7 +203,7 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
             line, outlet = _strip_outlet_dateline(line, outlet)
         body.append(line)
     if meta.published and published is None:
-        published, published_basis = parse_absolute(meta.published, lang.code), "page metadata"
+        published, published_basis = parse_absolute(meta.published, lang.code), meta.published_basis
     if published is None:
         published, published_basis = _cited_date(body, lang), "cited date"
         if published is None:

@@ -221,8 +221,30 @@ def _record_article(path: Path, number: int, record: dict, fields: RecordFields,
     outlet = None
     if record.get(fields.url):
         outlet = re.sub(r"^(?:https?://)?(?:www\.)?([^/]+).*$", r"\1", str(record[fields.url]))
-    meta = Metadata(title=title, published=str(record.get(fields.date) or "") or None, outlet=outlet)
+    date_field = _date_field(record, fields)
+    published = str(record.get(date_field) or "") or None if date_field else None
+    basis = "page metadata" if date_field == fields.date else f"record field {date_field!r}"
+    meta = Metadata(title=title, published=published, outlet=outlet, published_basis=basis)
     try:
         yield _checked(parse_article(text, doc_id=doc_id, source=source, lang_code=lang_code, meta=meta))
     except InputError as err:
         yield err
+
+
+# The names exports give the publication date, tried in this order when the date field is not named
+DATE_FIELD_NAMES = ("date", "published", "publishedAt", "published_at", "publishedDate", "published_date",
+                    "pubDate", "pub_date", "datePublished", "date_published", "publicationDate",
+                    "publication_date", "publishDate", "publish_date", "dateCreated", "created_at")
+
+
+def _date_field(record: dict, fields: RecordFields) -> str | None:
+    """The field holding the record's date: the one named with --date-field if it has a value; with the
+    default name, the first common name that has one (case and separators ignored)."""
+    if record.get(fields.date) or fields.date != RecordFields.date:
+        return fields.date
+    by_key = {re.sub(r"[\W_]", "", str(k)).casefold(): k for k in record}
+    for name in DATE_FIELD_NAMES:
+        key = by_key.get(re.sub(r"[\W_]", "", name).casefold())
+        if key is not None and record.get(key):
+            return key
+    return None
