@@ -353,3 +353,13 @@ def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, encoding):
     result = build(CliRunner(), tmp_path / "notepad.txt", "--out", tmp_path / "g")
     assert result.exit_code == 0, result.stderr
     assert "Café Rasa" in (tmp_path / "g" / "newskg.ttl").read_text(encoding="utf-8")
+
+
+def test_a_bad_csv_row_after_blank_lines_is_reported_once_with_its_own_line(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text('title,text\nA,Startup Kopiloka memangkas 30 karyawan pada Juni 2024.\n\n\n'
+                    'B,"Perusahaan logistik Nusa Kargo memangkas 45 karyawan.\n', encoding="utf-8")
+    result = build(CliRunner(), path, "--out", tmp_path / "g")
+    problem = [row for row in result.stderr.splitlines() if "skipped" in row]
+    assert len(problem) == 1 and "export.csv:5: unterminated quote" in problem[0], result.stderr
+    assert result.exit_code == 1 and "articles read: 1" in result.stdout

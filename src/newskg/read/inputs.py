@@ -70,7 +70,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[InputError]]:
         problems.append(InputError(err.filename, f"cannot read this folder ({err.strerror or err})"))
 
     for root, dirs, names in os.walk(folder, onerror=unreadable):
-        for name in names + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+        for name in names:  # a broken link is listed here: os.walk sees no folder behind it
             entry = Path(root, name)
             if entry.is_symlink() and not entry.exists():
                 problems.append(InputError(entry, "broken link"))
@@ -176,25 +176,35 @@ def _csv_records(path: Path, text: str) -> list:
     Strict parsing, so that an unterminated quote is an error rather than a field that swallows every row
     after it; reading resumes on the line after the bad row's first line."""
     lines = io.StringIO(text).readlines()
-    header = next(csv.reader(lines[:1]), None)
     records: list = []
     offset = 1
     with _csv_field_limit(MAX_BYTES):
+        try:
+            header = next(csv.reader(lines[:1], strict=True), None)
+        except csv.Error as err:
+            raise InputError(path, f"not valid CSV in its header line ({err})") from None
         while offset < len(lines) and header:
             reader = csv.DictReader(lines[offset:], fieldnames=header, strict=True)
-            row_start = 0
+            row_end = 0
             try:
                 for record in reader:
                     records.append(record)
-                    row_start = reader.line_num
+                    row_end = reader.line_num
                 break
             except csv.Error as err:
-                bad = offset + row_start + 1  # the 1-based line the bad row starts on
+                bad = _next_filled(lines, offset + row_end) + 1  # the 1-based line the bad row starts on
                 problem = ("unterminated quote (a quoted field opened here never closes)"
                            if "unexpected end of data" in str(err) else f"not valid CSV ({err})")
                 records.append(InputError(f"{path.name}:{bad}", f"{problem}; the rows after it were read"))
                 offset = bad
     return records
+
+
+def _next_filled(lines: list[str], index: int) -> int:
+    """The index of the first line from ``index`` on that is not blank (csv skips blank lines)."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
 
 
 @contextmanager
