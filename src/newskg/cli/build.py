@@ -11,7 +11,8 @@ from newskg.cli import _fail, main
 from newskg.errors import NewskgError
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # an unreadable file is a skipped article, not a usage error
+# readable=False: an unreadable file is a skipped article (exit 1), not click's usage error (exit 2)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Folder for newskg.trig, newskg.ttl and newskg.html [default: graph, or none with --store].")
 @click.option("--store", "store", type=click.Path(file_okay=False),

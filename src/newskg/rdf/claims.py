@@ -6,7 +6,8 @@ The rules, kept simple so a reader can check them (the README repeats them):
   same kind and same subject (organisation; for quotes the speaker, for
   positions the person, role and organisation), compatible numbers and
   compatible dates. It counts its independent sources (distinct stories: near-identical
-  articles, ``nkg:sameStoryAs``, are one source) and lists their outlets (every copy's). Each article's fact stays untouched in its own graph.
+  articles, ``nkg:sameStoryAs``, are one source) and lists their outlets (every copy's).
+  Each article's fact stays untouched in its own graph.
 * Two numbers are **compatible** when equal, or when a qualifier allows both:
   "sekitar"/"hampir" (approximately, almost) allow 10%, "lebih dari N" allows
   anything above N, "ribuan" (at least N) anything from N up. A vague number

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newskg.errors import InputError
-from newskg.read.article import MAX_BYTES, Metadata, decode_article_bytes, parse_article, read_article, read_bounded, read_stream
+from newskg.read.article import (MAX_BYTES, Metadata, decode_article_bytes, parse_article, read_article,
+                                  read_bounded, read_stream)
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
