@@ -74,3 +74,25 @@ def test_claims_are_deterministic():
     first = turtle_body(build_texts(texts).dataset.graph(CLAIMS_GRAPH))
     second = turtle_body(build_texts(texts).dataset.graph(CLAIMS_GRAPH))
     assert first == second and "conflict/" in first
+
+
+def test_copies_of_one_story_are_one_source_and_never_conflict():
+    """Statements from two articles that tell the same story (nkg:sameStoryAs) count once and cannot contradict."""
+    from rdflib import URIRef
+
+    from newskg.rdf.claims import Statement, find_conflicts, group_claims
+
+    def statement(doc: str, month: str, story: str | None) -> Statement:
+        base = f"https://w3id.org/newskg/id/article/{doc}"
+        return Statement(fact=URIRef(f"{base}/fact/layoff-1"), doc=URIRef(base), kind="Layoff",
+                         subject="https://w3id.org/newskg/id/entity/org/sentosa-farma", number=500.0,
+                         date=month, outlet=URIRef(f"https://w3id.org/newskg/id/entity/org/outlet-{doc}"),
+                         story=URIRef(f"https://w3id.org/newskg/id/article/{story}") if story else None)
+
+    copies = [statement("story", "2025-03", "story"), statement("story-html", "2025-03", "story")]
+    claim, = group_claims(copies)
+    assert len(claim.sources) == 1 and len(claim.outlets) == 2
+    redated = [statement("story", "2025-03", "story"), statement("story-html", "2025-06", "story")]
+    assert find_conflicts(redated) == []
+    independent = [statement("story", "2025-03", None), statement("other", "2025-06", None)]
+    assert [c.reason for c in find_conflicts(independent)] == ["date"]

@@ -213,3 +213,153 @@ def test_whole_analysis_never_crashes_on_text(text):
     result = analyse_article(article)
     for mention in result.entities.mentions:
         assert article.text[mention.start:mention.end] == mention.text
+
+
+# ---------------------------------------------------------------- issue 19.3: one bad record is one skipped record
+
+@pytest.mark.parametrize("bad", ["null", "[1, 2]", "123", '"text"'])
+@pytest.mark.parametrize("where", ["first", "middle"])
+def test_a_json_line_that_is_not_an_object_is_one_skipped_record(tmp_path, bad, where):
+    good = json.dumps({"text": GOOD.strip()})
+    other = json.dumps({"text": "Perusahaan logistik Nusa Kargo memangkas 45 karyawan pada Mei 2024."})
+    lines = [bad, good, other] if where == "first" else [good, bad, other]
+    (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build(CliRunner(), tmp_path / "export.jsonl", "--out", tmp_path / "g")
+    line = 1 if where == "first" else 2
+    problem = [row for row in result.stderr.splitlines() if "skipped" in row]
+    assert problem == [problem[0]] and f"export.jsonl:{line}: not a JSON object" in problem[0], result.stderr
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    text = (tmp_path / "g" / "newskg.ttl").read_text(encoding="utf-8")
+    assert "Kopiloka" in text and "Nusa Kargo" in text
+
+
+def test_a_csv_field_longer_than_csv_s_default_limit_is_read(tmp_path):
+    long_body = "Startup Kopiloka memangkas 30 karyawan pada Juni 2024.\n" + "kata biasa tanpa nama di sini.\n" * 5000
+    assert len(long_body) > 131_072
+    path = tmp_path / "export.csv"
+    path.write_text(f'title,text\nPanjang,"{long_body}"\nPendek,Perusahaan Arta memangkas 5 karyawan.\n',
+                    encoding="utf-8")
+    result = build(CliRunner(), path, "--out", tmp_path / "g")
+    assert result.exit_code == 0, result.stderr
+    assert "articles read: 2" in result.stdout
+    import csv
+    assert csv.field_size_limit() == 131_072  # the library leaves the process's csv settings as it found them
+
+
+def test_an_unterminated_csv_quote_is_reported_and_the_rows_after_it_are_read(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text('title,text\nA,"Startup Kopiloka memangkas 30 karyawan pada Juni 2024.\n'
+                    'B,Perusahaan logistik Nusa Kargo memangkas 45 karyawan.\n'
+                    'C,Fintech Arka Pay membuka 25 lowongan kerja baru.\n', encoding="utf-8")
+    result = build(CliRunner(), path, "--out", tmp_path / "g")
+    problem = [row for row in result.stderr.splitlines() if "skipped" in row]
+    assert len(problem) == 1 and "export.csv:2: unterminated quote" in problem[0], result.stderr
+    assert result.exit_code == 1 and "articles read: 2" in result.stdout
+    from newskg.rdf.files import load_graph
+
+    graph = load_graph(tmp_path / "g" / "newskg.trig")
+    assert {r["org"] for r in rows(graph, "layoffs")} == {"Nusa Kargo"}  # not swallowed into row A
+    assert {r["org"] for r in rows(graph, "hiring")} == {"Arka Pay"}
+
+
+def test_a_header_only_csv_says_so(tmp_path):
+    (tmp_path / "export.csv").write_text("title,text\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = build(CliRunner(), tmp_path / "export.csv", tmp_path / "good.txt", "--out", tmp_path / "g")
+    assert result.exit_code == 1 and "export.csv: only a header line, no records" in result.stderr
+
+
+# ---------------------------------------------------------------- issue 19.5: unbounded and unusual reads
+
+def _run_cli(*args, stdin=None, timeout=60):
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
+    return subprocess.run([sys.executable, "-m", "newskg.cli", *map(str, args)], stdin=stdin, capture_output=True,
+                          text=True, timeout=timeout, env=env)
+
+
+def test_an_endless_standard_input_stops_at_the_limit(tmp_path):
+    """`yes ... | newskg build -`: reading stops at 20 MB with one line, no MemoryError."""
+    producer = subprocess.Popen(["yes", "Perusahaan Arta memangkas 5 karyawan."], stdout=subprocess.PIPE)
+    try:
+        result = _run_cli("build", "-", "--out", tmp_path / "g", stdin=producer.stdout, timeout=120)
+    finally:
+        producer.kill()
+        producer.wait()
+    assert "<stdin>: too large for an article (more than 20 MB; stopped reading there)" in result.stderr
+    assert result.returncode == 1 and "MemoryError" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_fifo_or_device_named_as_a_file_is_refused_not_read(tmp_path, kind):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    if kind == "fifo":
+        special = tmp_path / "feed.txt"
+        os.mkfifo(special)  # no writer ever opens it: reading it would block for ever
+    else:
+        special = Path("/dev/zero")
+    result = _run_cli("build", tmp_path / "good.txt", special, "--out", tmp_path / "g", timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert f"skipped {special}: not a regular file" in result.stderr
+    assert "Kopiloka" in (tmp_path / "g" / "newskg.ttl").read_text(encoding="utf-8")
+
+
+def _without_root_powers():
+    """A command prefix that drops root's right to read any file, so a mode-000 file is really unreadable."""
+    import shutil
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to make a file unreadable to the process")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+def _run_unprivileged(*args):
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
+    return subprocess.run([*_without_root_powers(), sys.executable, "-m", "newskg.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_an_unreadable_file_named_on_the_command_line_is_a_skipped_article(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(GOOD.replace("30", "31"), encoding="utf-8")
+    locked.chmod(0)
+    result = _run_unprivileged("build", tmp_path / "good.txt", locked, "--out", tmp_path / "g")
+    assert result.returncode == 1, result.stderr
+    assert f"skipped {locked}: cannot read (Permission denied)" in result.stderr
+    assert (tmp_path / "g" / "newskg.ttl").exists()
+
+
+def test_an_unreadable_sub_folder_is_reported(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "locked" / "other.txt").write_text(GOOD.replace("30", "31"), encoding="utf-8")
+    (folder / "locked").chmod(0)
+    try:
+        result = _run_unprivileged("build", folder, "--out", tmp_path / "g")
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    assert f"skipped {folder / 'locked'}: cannot read this folder (Permission denied)" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    text = "Perusahaan kopi Café Rasa memangkas 15 karyawan di Bogor pada Juni 2024.\n"
+    raw = text.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    (tmp_path / "notepad.txt").write_bytes(raw)
+    result = build(CliRunner(), tmp_path / "notepad.txt", "--out", tmp_path / "g")
+    assert result.exit_code == 0, result.stderr
+    assert "Café Rasa" in (tmp_path / "g" / "newskg.ttl").read_text(encoding="utf-8")
+
+
+def test_a_bad_csv_row_after_blank_lines_is_reported_once_with_its_own_line(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text('title,text\nA,Startup Kopiloka memangkas 30 karyawan pada Juni 2024.\n\n\n'
+                    'B,"Perusahaan logistik Nusa Kargo memangkas 45 karyawan.\n', encoding="utf-8")
+    result = build(CliRunner(), path, "--out", tmp_path / "g")
+    problem = [row for row in result.stderr.splitlines() if "skipped" in row]
+    assert len(problem) == 1 and "export.csv:5: unterminated quote" in problem[0], result.stderr
+    assert result.exit_code == 1 and "articles read: 1" in result.stdout

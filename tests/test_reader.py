@@ -124,3 +124,51 @@ def test_dateline_on_a_line_of_its_own_is_the_publisher(tmp_path):
     article = read_article(path)
     assert article.outlet == "Kabar Niaga"
     assert [span.text for span in article.headings] == ["Pabrik Tekstil Tutup Dua Lini"]
+
+
+# ---------------------------------------------------------------- issue 20.4: titles and dates not lost without a word
+
+def test_a_sentence_case_english_headline_and_an_iso_date_line_are_read(tmp_path):
+    path = tmp_path / "carmaker.txt"
+    path.write_text("Carmaker to cut 3,000 jobs as sales slow\n2025-03-19\n"
+                    "The carmaker Volta Motors said on Tuesday it would cut 3,000 jobs as sales slowed in Europe.\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.title is not None and article.title.text == "Carmaker to cut 3,000 jobs as sales slow"
+    assert article.published is not None and article.published.iso() == "2025-03-19"
+
+
+@pytest.mark.parametrize("field", ["published", "publishedAt", "pubDate", "datePublished", "published_at"])
+def test_a_json_lines_date_under_a_common_name_is_read_and_the_build_says_which(tmp_path, field):
+    import json
+
+    from click.testing import CliRunner
+    from newskg.cli import main
+
+    record = {"title": "Nusa Kargo PHK", field: "2024-02-01",
+              "text": "Perusahaan logistik Nusa Kargo memangkas 45 karyawan."}
+    (tmp_path / "export.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "export.jsonl"), "--out", str(tmp_path / "g"),
+                                       "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert f"export.jsonl#1: date read from the record field '{field}'" in result.stderr
+    assert json.loads(result.stdout)["no date"] == []
+    assert '"2024-02-01"^^xsd:date' in (tmp_path / "g" / "newskg.ttl").read_text(encoding="utf-8")
+
+
+def test_the_build_summary_counts_and_lists_articles_with_no_title_and_no_date(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+    from newskg.cli import main
+
+    (tmp_path / "dated.txt").write_text("Kopiloka Pangkas Tiga Puluh Karyawan\n2024-06-03\n"
+                                        "Startup Kopiloka memangkas 30 karyawan pada Juni 2024.\n", encoding="utf-8")
+    (tmp_path / "bare.txt").write_text("perusahaan itu memangkas 30 karyawan tahun ini, kata seorang pegawai.\n",
+                                       encoding="utf-8")
+    runner = CliRunner()
+    as_text = runner.invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "g")])
+    assert as_text.exit_code == 0, as_text.stderr
+    assert "articles with no title: 1, with no date: 1 (they drop out of timelines" in as_text.stdout
+    as_json = json.loads(runner.invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "g"), "--json"]).stdout)
+    assert as_json["no title"] == ["bare.txt"] and as_json["no date"] == ["bare.txt"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from newskg.rdf.claims import add_claims, statements_from_results
+from newskg.rdf.claims import add_claims, add_same_stories, statements_from_results
 from newskg.corpus import Admission, admitted
 from newskg.extract.entities import ArticleEntities, CorpusEntities, add_outlet, resolve_article, resolve_corpus
 from newskg.errors import InputError, NewskgError
@@ -19,6 +19,7 @@ from newskg.lang import load_language
 from newskg.extract.mentions import find_mentions
 from newskg.model import Article, Fact, Sentence
 from newskg.rdf.triples import add_article, add_entities, new_dataset
+from newskg.read.duplicates import same_story_pairs, story_of
 from newskg.read.inputs import RecordFields, iter_articles
 from newskg.read.sentences import split_sentences
 
@@ -38,6 +39,7 @@ class BuildResult:
     articles: list[ArticleResult]
     corpus: CorpusEntities
     skipped: list[InputError] = field(default_factory=list)
+    same_stories: list[tuple[str, str]] = field(default_factory=list)  # near-identical articles (doc ids)
 
     def notices(self) -> list[str]:
         """What a user should know about articles that were read: encodings guessed, HTML extracted."""
@@ -46,9 +48,15 @@ class BuildResult:
             article = result.article
             if article.encoding not in ("utf-8", "utf_8"):
                 found.append(f"{article.source}: not UTF-8, read as {article.encoding}")
+            if (article.published_basis or "").startswith("record field"):
+                found.append(f"{article.source}: date read from the {article.published_basis}")
             if article.extracted_by:
                 found.append(f"{article.source}: text extracted from HTML by {article.extracted_by}; "
                              "offsets point into the extracted text")
+        sources = {r.article.doc_id: r.article.source for r in self.articles}
+        for first, second in self.same_stories:
+            found.append(f"{sources[first]} and {sources[second]}: the same story (near-identical texts); "
+                         "claims count them as one source")
         return found
 
     def summary(self) -> dict:
@@ -63,6 +71,8 @@ class BuildResult:
         return {
             "articles": len(self.articles),
             "skipped": [str(e) for e in self.skipped],
+            "no title": [r.article.source for r in self.articles if r.article.title is None],
+            "no date": [r.article.source for r in self.articles if r.article.published is None],
             "entities": dict(sorted(entity_types.items())),
             "facts": dict(sorted(fact_kinds.items())),
             "triples": len(self.dataset),
@@ -108,8 +118,10 @@ def assemble(results: list[ArticleResult], skipped: list[InputError]) -> BuildRe
         roles |= named_roles
         countries |= named_countries
     add_entities(ds, corpus, roles, countries)
-    add_claims(ds, statements_from_results(results, corpus))
-    return BuildResult(ds, results, corpus, skipped)
+    pairs = same_story_pairs([r.article for r in results])
+    add_claims(ds, statements_from_results(results, corpus, story_of(pairs)))
+    add_same_stories(ds, pairs)
+    return BuildResult(ds, results, corpus, skipped, pairs)
 
 
 def roles_and_countries_named(facts: list[Fact]) -> tuple[set[str], set[str]]:

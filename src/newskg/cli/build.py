@@ -12,7 +12,8 @@ from newskg.errors import NewskgError
 from newskg.lang import available_languages  # a folder under lang/ is a language: --lang offers it
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+# readable=False: an unreadable file is a skipped article (exit 1), not click's usage error (exit 2)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Folder for newskg.trig, newskg.ttl and newskg.html [default: graph, or none with --store].")
 @click.option("--store", "store", type=click.Path(file_okay=False),
@@ -27,7 +28,8 @@ from newskg.lang import available_languages  # a folder under lang/ is a languag
               help="Language of the articles (auto: detected per article).")
 @click.option("--text-field", default="text", show_default=True, help="JSON Lines/CSV field holding the article text.")
 @click.option("--title-field", default="title", show_default=True, help="JSON Lines/CSV field holding the title.")
-@click.option("--date-field", default="date", show_default=True, help="JSON Lines/CSV field holding the date.")
+@click.option("--date-field", default="date",
+              help="JSON Lines/CSV field holding the date [default: date, else published, publishedAt, pubDate, ...].")
 @click.option("--url-field", default="url", show_default=True, help="JSON Lines/CSV field holding the URL.")
 @click.option("--id-field", default="id", show_default=True, help="JSON Lines/CSV field holding an article id.")
 def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: int, no_html: bool, no_validate: bool,
@@ -168,6 +170,8 @@ def _validate(dataset, focus=None):
 
 def _summary_text(summary: dict) -> str:
     lines = [f"articles read: {summary['articles']}, skipped: {len(summary['skipped'])}",
+             f"articles with no title: {len(summary['no title'])}, with no date: {len(summary['no date'])}"
+             + (" (they drop out of timelines; --json lists them)" if summary["no date"] else ""),
              "entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities"].items()),
              "facts: " + ", ".join(f"{k} {v}" for k, v in summary["facts"].items()),
              f"triples: {summary['triples']}, shape violations: {summary['shape violations']}",

@@ -5,8 +5,9 @@ The rules, kept simple so a reader can check them (the README repeats them):
 * A **claim** groups the facts of several articles that state the same thing:
   same kind and same subject (organisation; for quotes the speaker, for
   positions the person, role and organisation), compatible numbers and
-  compatible dates. It counts its independent sources (distinct articles) and
-  lists their outlets. Each article's fact stays untouched in its own graph.
+  compatible dates. It counts its independent sources (distinct stories: near-identical
+  articles, ``nkg:sameStoryAs``, are one source) and lists their outlets (every copy's).
+  Each article's fact stays untouched in its own graph.
 * Two numbers are **compatible** when equal, or when a qualifier allows both:
   "sekitar"/"hampir" (approximately, almost) allow 10%, "lebih dari N" allows
   anything above N, "ribuan" (at least N) anything from N up. A vague number
@@ -55,6 +56,12 @@ class Statement:
     division: str | None = None
     text: str | None = None  # quote text or technology tokens
     outlet: URIRef | None = None
+    story: URIRef | None = None  # the first of the near-identical articles that tell its article's story
+
+    @property
+    def source(self) -> URIRef:
+        """The independent source: the story its article tells (copies of one story are one source)."""
+        return self.story or self.doc
 
 
 @dataclass
@@ -65,7 +72,7 @@ class Claim:
 
     @property
     def sources(self) -> list[URIRef]:
-        return sorted({s.doc for s in self.statements})
+        return sorted({s.source for s in self.statements})
 
     @property
     def outlets(self) -> list[URIRef]:
@@ -105,8 +112,10 @@ class Conflict:
     second: Statement
 
 
-def statements_from_results(results, corpus) -> list[Statement]:
-    """The claim statements of a build's facts, in the order of their articles and IRIs."""
+def statements_from_results(results, corpus, stories: dict[str, str] | None = None) -> list[Statement]:
+    """The claim statements of a build's facts, in the order of their articles and IRIs.
+
+    ``stories`` maps a doc id to the first doc id of its near-identical articles (``read.duplicates``)."""
     from newskg.extract.facts.context import Ref
     from newskg.rdf.triples import entity_iri, fact_iris, role_iri
 
@@ -125,7 +134,10 @@ def statements_from_results(results, corpus) -> list[Statement]:
             rule = KINDS[fact.kind].claim
             if rule is not None:
                 subject = "|".join(iri(name, fact.get(name)) or "None" for name in rule.subject)
-                statements.append(_statement(fact, node, article_iri(doc_id), subject, outlet, result.facts))
+                statement = _statement(fact, node, article_iri(doc_id), subject, outlet, result.facts)
+                if stories and doc_id in stories:
+                    statement.story = article_iri(stories[doc_id])
+                statements.append(statement)
     return sorted(statements, key=lambda s: (str(s.doc), str(s.fact)))
 
 
@@ -264,7 +276,7 @@ def find_conflicts(statements: list[Statement]) -> list[Conflict]:
 
 
 def _conflict_reason(a: Statement, b: Statement) -> str | None:
-    if a.doc == b.doc or (a.division or "") != (b.division or ""):
+    if a.source == b.source or (a.division or "") != (b.division or ""):  # one story cannot contradict itself
         return None
     if "at_least" in (a.qualifier, b.qualifier):
         return None  # a vague figure cannot contradict
@@ -291,6 +303,14 @@ def add_claims(dataset: Dataset, statements: list[Statement]) -> tuple[list[Clai
     for triple in claim_triples(claims, conflicts):
         graph.add(triple)
     return claims, conflicts
+
+
+def add_same_stories(dataset: Dataset, pairs: list[tuple[str, str]]) -> None:
+    """Link near-identical articles both ways in the claims graph (it holds what is computed across articles)."""
+    graph = dataset.graph(CLAIMS_GRAPH)
+    for first, second in pairs:
+        graph.add((article_iri(first), NKG.sameStoryAs, article_iri(second)))
+        graph.add((article_iri(second), NKG.sameStoryAs, article_iri(first)))
 
 
 def claim_triples(claims: list[Claim], conflicts: list[Conflict]) -> list:

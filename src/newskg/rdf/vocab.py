@@ -93,6 +93,7 @@ class NKG(DefinedNamespace):
     statedIn: URIRef
     sourceOutlet: URIRef
     sourceCount: URIRef
+    sameStoryAs: URIRef
     conflictType: URIRef
     between: URIRef
     conflictsWith: URIRef

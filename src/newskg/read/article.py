@@ -5,8 +5,10 @@ translation), so a sentence's offsets cut it out of the file.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +43,9 @@ def decode_article_bytes(raw: bytes, path: object) -> tuple[str, str]:
         raise InputError(path, "empty file, no article text")
     if len(raw) > MAX_BYTES:
         raise InputError(path, f"too large for an article ({len(raw) / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)")
+    unicode_bom = _decode_with_bom(raw, path)
+    if unicode_bom is not None:  # UTF-16/32 have NUL bytes in every ASCII letter: not binary when they say so
+        return unicode_bom
     if b"\x00" in raw[:8192]:
         raise InputError(path, "binary file, not text")
     try:
@@ -48,6 +53,25 @@ def decode_article_bytes(raw: bytes, path: object) -> tuple[str, str]:
     except UnicodeDecodeError as err:
         text, encoding = _detect(raw, path, err.start)
     return (text[1:] if text.startswith("\ufeff") else text), encoding
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # UTF-32 first: FF FE 00 00
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode_with_bom(raw: bytes, path: object) -> tuple[str, str] | None:
+    """Text saved as UTF-16 or UTF-32 with a byte order mark (Windows Notepad's "Unicode"), or None."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(path, f"starts like {encoding.upper()} but is not ({err.reason} at offset "
+                                       f"{err.start})") from None
+            if not text.strip():
+                raise InputError(path, "empty file, no article text")
+            return text, encoding
+    return None
 
 
 def _detect(raw: bytes, path: object, bad_at: int) -> tuple[str, str]:
@@ -76,16 +100,46 @@ def read_article(path: Path, lang_code: str | None = None, doc_id: str | None = 
         raise InputError(path, "no such file")
     if path.is_dir():
         raise InputError(path, "is a folder, not an article file")
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(path, f"cannot read ({err.strerror or err})") from None
-    text, encoding = decode_article_bytes(raw, path)
+    text, encoding = decode_article_bytes(read_bounded(path), path)
     article = parse_article(text, doc_id=doc_id or path.stem, source=path.name, lang_code=lang_code,
                             meta=Metadata(encoding=encoding))
     if not article.body:
         raise InputError(path, "no article text found (only page furniture)")
     return article
+
+
+def read_bounded(path: Path) -> bytes:
+    """A regular file's bytes, refused past ``MAX_BYTES`` before they are read.
+
+    FIFOs, devices and sockets are refused: a FIFO with no writer would block for ever, /dev/zero never ends
+    (their content can come through standard input, which is read with a bound). Pseudo-files that state a
+    size of 0 (/proc) are read with the same bound."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(path, "not a regular file (a FIFO, device or socket); pass its content on "
+                                   "standard input with '-'")
+        if status.st_size > MAX_BYTES:
+            raise InputError(path, f"too large for an article ({status.st_size / 1e6:.1f} MB > "
+                                   f"{MAX_BYTES / 1e6:.0f} MB)")
+        if status.st_size == 0:
+            with path.open("rb") as handle:
+                return read_stream(handle, path)
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(path, f"cannot read ({err.strerror or err})") from None
+
+
+def read_stream(stream, name: object) -> bytes:
+    """At most ``MAX_BYTES`` of a stream (standard input); past it, an InputError and no more reading."""
+    chunks, size = [], 0
+    while size <= MAX_BYTES:
+        chunk = stream.read(min(1 << 20, MAX_BYTES + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise InputError(name, f"too large for an article (more than {MAX_BYTES >> 20} MB; stopped reading there)")
 
 
 @dataclass(frozen=True)
@@ -97,6 +151,7 @@ class Metadata:
     outlet: str | None = None
     encoding: str = "utf-8"
     extracted_by: str | None = None  # "trafilatura" when the text was extracted from HTML
+    published_basis: str = "page metadata"  # where ``published`` was found (a record names its field)
 
 
 def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = None,
@@ -148,7 +203,7 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
             line, outlet = _strip_outlet_dateline(line, outlet)
         body.append(line)
     if meta.published and published is None:
-        published, published_basis = parse_absolute(meta.published, lang.code), "page metadata"
+        published, published_basis = parse_absolute(meta.published, lang.code), meta.published_basis
     if published is None:
         published, published_basis = _cited_date(body, lang), "cited date"
         if published is None:

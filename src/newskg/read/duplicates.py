@@ -1,0 +1,65 @@
+"""The same story twice: near-identical article texts (a wire story republished by several outlets, one page
+saved as .txt and as .html).
+
+Exact copies never get here (the corpus stage reads a text once). Near copies are found by word shingles:
+each article's body becomes the set of its five-word runs, and two articles whose sets overlap by
+``THRESHOLD`` (Jaccard) or more tell the same story. Candidates come from an inverted index over the
+shingles, so only articles that share a run are compared; runs found in many articles (stock phrases) are
+left out of the index, which keeps the work near linear in the corpus.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from newskg.model import Article
+
+SHINGLE_WORDS = 5
+THRESHOLD = 0.7  # one page saved twice or a lightly edited wire copy: well above; two reports of one event: far below
+MIN_SHINGLES = 5  # fewer runs than this says too little to call two texts the same story
+COMMON = 50  # a run in more articles than this is a stock phrase, not evidence
+
+
+def shingles(article: Article) -> frozenset[int]:
+    """The article body's five-word runs (case and punctuation ignored), hashed."""
+    words = re.findall(r"\w+", " ".join(span.text for span in article.body).casefold())
+    runs = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 0)))
+    return frozenset(hash(run) for run in runs)
+
+
+def same_story_pairs(articles: list[Article]) -> list[tuple[str, str]]:
+    """Pairs of doc ids (first < second, sorted) whose bodies are near-identical."""
+    docs = sorted((a.doc_id, shingles(a)) for a in articles)
+    docs = [(doc, runs) for doc, runs in docs if len(runs) >= MIN_SHINGLES]
+    holders: dict[int, list[int]] = defaultdict(list)
+    for position, (_, runs) in enumerate(docs):
+        for run in runs:
+            holders[run].append(position)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for positions in holders.values():
+        if 1 < len(positions) <= COMMON:
+            for i, first in enumerate(positions):
+                for second in positions[i + 1:]:
+                    shared[(first, second)] += 1
+    pairs = []
+    for (first, second), count in shared.items():
+        union = len(docs[first][1]) + len(docs[second][1]) - count
+        if count / union >= THRESHOLD:
+            pairs.append((docs[first][0], docs[second][0]))
+    return sorted(pairs)
+
+
+def story_of(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Each doc id in a pair -> the first doc id (in sort order) of its group of near-identical articles."""
+    parent: dict[str, str] = {}
+
+    def root(doc: str) -> str:
+        while parent.get(doc, doc) != doc:
+            doc = parent[doc]
+        return doc
+
+    for first, second in pairs:
+        a, b = root(first), root(second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {doc: root(doc) for pair in pairs for doc in pair}
