@@ -80,6 +80,7 @@ class Typer(Decisions):
         if re.search(rf"(?:{founded})(?:\s+\S+\s+(?:{lang.words('role_join')}))?\s*$", left_l) and not acronym:
             self.vote(key, EntityType.PERSON, _MEDIUM, "founded or succeeded by")
         self._vote_parenthetical(cand, left, right, prev, aliases)
+        self._vote_or_alias(cand, prev, aliases)
         known = known_entity(cand.text)
         if known is not None:
             self.vote(key, known.type, 1.5, "well-known entity")
@@ -138,7 +139,7 @@ class Typer(Decisions):
             cand.tokens[0] in lang.union_head_words or bool(set(cand.tokens) & set(lang.grammar["org_connectors"]))
         # 'Presiden Partai <X>', 'Ketua Serikat <X>', 'Direktur <X> of <Y>': no person's name
         if cand.tokens[-1] in lang.org_suffixes or acronym or followed_by_name or headed:
-            self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, f"{role} X")
+            self.vote(cand.key, self._head_type(cand) if headed else EntityType.ORGANIZATION, _STRONG, f"{role} X")
             if followed_by_name and not (nxt.text.isupper()):
                 self.vote(nxt.key, EntityType.PERSON, _STRONG, f"{role} X, Y")
         elif len(cand.tokens) >= 2:
@@ -253,6 +254,16 @@ class Typer(Decisions):
         elif len(tokens) > 1 and any(t in lang.org_suffixes for t in tokens[1:]):
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "company suffix")
 
+    def _head_type(self, cand: Candidate) -> EntityType:
+        """The kind of body a name's first words make it: 'Ketua Serikat <X>' heads a union, 'Kepala Dinas <X>' an
+        agency; a title's vote must not outweigh the head word's kind (a union reports layoffs, it does not make them)."""
+        lang, first_two = self.lang, " ".join(cand.tokens[:2])
+        if cand.tokens[0] in lang.union_head_words or first_two in lang.union_head_words:
+            return EntityType.UNION
+        if cand.tokens[0] in lang.agency_head_words and len(cand.tokens) > 1:
+            return EntityType.AGENCY
+        return EntityType.ORGANIZATION
+
     def _vote_trailing_head(self, cand: Candidate) -> bool:
         """'<X> Commission', '<X> Workers Union', '<X> Stock Exchange': a head word that ends the name."""
         lang, last = self.lang, cand.tokens[-1]
@@ -314,6 +325,17 @@ class Typer(Decisions):
         if re.search(rf"\b(?:{_alt_words(self.lang.org_cues_before)})\b", " ".join(words)):
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "(acronym) after a description")
 
+    def _vote_or_alias(self, cand: Candidate, prev: Candidate | None, aliases) -> None:
+        """'<Long Name> atau <Short>', '<Long Name>, or <Short>': a one-word short form built from the long name's
+        word beginnings (an acronym, or syllables: 'Serikat Karyawan Nusa' -> 'Sekanus') is another name of it."""
+        joiners = self.lang.grammar.get("alias_joiners", ())
+        if prev is None or len(cand.tokens) != 1 or len(prev.tokens) < 2 or not joiners:
+            return
+        gap = self.article.text[prev.end:cand.start]
+        if re.fullmatch(rf"\s*,?\s*(?:{self.lang.words('alias_joiners')})\s+", gap, re.IGNORECASE) \
+                and _abbreviates(cand.text.casefold(), [t.casefold() for t in prev.tokens]):
+            aliases.append((cand.key, prev.key))
+
     def _place_type(self, cand: Candidate):
         """EntityType for a place, False for a region we do not type, None for no place."""
         if country_code(cand.text, self.lang) and not (cand.text.isupper() and len(cand.text) > 3):
@@ -326,3 +348,13 @@ class Typer(Decisions):
 
 
 _alt_words = alternation
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """Is ``short`` the beginnings of ``words`` joined in order, starting with the first word's?"""
+    if not words or not short or short[0] != words[0][:1]:
+        return False
+    reachable = {0}  # positions of ``short`` reached after the words read so far
+    for word in words:
+        reachable = {at + n for at in reachable for n in range(len(word) + 1) if short[at:at + n] == word[:n]}
+    return len(short) in reachable
