@@ -173,3 +173,25 @@ def test_a_short_form_after_or_is_the_same_body():
     assert not any("Sepkernus" in (o or "") or "Serikat" in (o or "") for o in counted)
     names = _orgs_of("organizations", {"a.txt": text}, "name")
     assert "Sepkernus" not in names
+
+
+def _layoff_rows(text: str, name: str = "a.txt") -> set:
+    return {(r["org"], r["employees"]) for r in rows(build_texts({name: text}).dataset, "layoffs")}
+
+
+def test_a_count_with_a_division_before_the_job_noun():
+    """'cut 250 warehouse support jobs': the modifiers between the number and the noun keep it a count of jobs."""
+    found = _layoff_rows("Pinecrest Outdoor Inc. said it would cut 250 warehouse support jobs by March.\n"
+                         "Pinecrest Outdoor Inc. sells tents and boots.\n", "en.txt")
+    assert ("Pinecrest Outdoor Inc.", 250) in found or ("Pinecrest Outdoor", 250) in found
+
+
+def test_nobody_laid_off_is_no_layoff():
+    """'tidak ada ... yang dirumahkan', 'no one ... was laid off': a negated existence denies a trigger later in its
+    clause, however many words lie between."""
+    found = _layoff_rows("PT Sentosa Kargo Lintas memindahkan gudangnya ke Batang.\n"
+                         "Direksi memastikan tidak ada pekerja gudang lama yang dirumahkan akibat pemindahan itu.\n")
+    assert found == set()
+    found = _layoff_rows("Halvorsen Freight moved its depot to Reno.\n"
+                         "Halvorsen Freight said no one at the old depot in Sparks was laid off.\n", "en.txt")
+    assert found == set()
