@@ -195,3 +195,27 @@ def test_nobody_laid_off_is_no_layoff():
     found = _layoff_rows("Halvorsen Freight moved its depot to Reno.\n"
                          "Halvorsen Freight said no one at the old depot in Sparks was laid off.\n", "en.txt")
     assert found == set()
+
+
+def test_list_article_sections_name_their_company():
+    """A list article names each company only in a heading ("2. PT X", "Harbor & Vale"); the section's sentences
+    describe it without its name, and their layoffs are that company's."""
+    text = ("Lima Pabrik Sepatu Merumahkan Pekerja\n\nBerikut pabrik yang merumahkan pekerja bulan ini.\n\n"
+            "1. PT Kirana Pijak Lestari\nProdusen sepatu olahraga asal Tangerang ini merumahkan 640 pekerja.\n\n"
+            "2. PT Sentana Footwear\nPabrik di Serang tersebut memberhentikan 380 buruh bagian jahit.\n")
+    found = _layoff_rows(text)
+    assert ("Kirana Pijak Lestari", 640) in found and ("Sentana Footwear", 380) in found
+    assert not any(org == "Tangerang" for org, _ in found)
+    text = ("Retail job cuts pile up\n\nA roundup of this week's announcements.\n\nHarbor & Vale\n"
+            "The grocery chain said it would eliminate 420 jobs in its stores.\n\nBrightleaf Stationers\n"
+            "The retailer is cutting its workforce by 12%, a spokesperson said.\n")
+    found = _layoff_rows(text, "en.txt")
+    assert ("Harbor & Vale", 420) in found and ("Brightleaf Stationers", None) in found
+
+
+def test_one_word_place_of_origin_is_no_company():
+    """'produsen kertas asal <X>': the noun before describes the company; the name after 'asal' is where it is from."""
+    names = _orgs_of("organizations", {"a.txt": "PT Lembar Putih Sentosa, produsen kertas asal Kudus, menambah "
+                                                 "mesin baru.\nProdusen kertas asal Kudus itu mempekerjakan 900 orang.\n"},
+                     "name")
+    assert "Kudus" not in names

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from newskg.extract.dates import find_dates
 from newskg.extract.entities import ArticleEntities
+from newskg.extract.mentions.sections import fills_heading
 from newskg.lang import Language
 from newskg.model import Article, DateMention, EntityType, Mention, PartialDate, Quantity, Sentence
 from newskg.extract.numbers import find_quantities
@@ -97,6 +98,9 @@ class ArticleContext:
         for index in range(sentence_index - 1, -1, -1):
             sentence = self.sentences[index]
             if sentence.is_heading:
+                subject = self._heading_subject(sentence)
+                if subject is not None and (not employers_only or self.entity_type(subject) in _employer_types(agencies)):
+                    return subject  # a list article's section: "1. PT X" then "Produsen baja ini memangkas ..."
                 continue
             orgs = self.orgs(sentence)
             if employers_only and self.unknown_owners[index]:
@@ -107,6 +111,20 @@ class ArticleContext:
             if orgs:
                 return orgs[0].ref
         return self.main_employer if employers_only else self.main_org
+
+    def _heading_subject(self, heading: Sentence) -> Ref | None:
+        """The organisation a heading names and nothing else ("2. Belanjaku"): the subject of its section."""
+        for m in self.orgs(heading):
+            if fills_heading(self.article.text, heading, m.mention.start, m.mention.end, self.lang):
+                return m.ref
+        return None
+
+    def section_subject(self, sentence_index: int) -> Ref | None:
+        """The organisation heading the section that holds a sentence, if its heading names only it."""
+        for index in range(sentence_index - 1, -1, -1):
+            if self.sentences[index].is_heading:
+                return self._heading_subject(self.sentences[index])
+        return None
 
     # -- the employer of a workforce event
     def employers(self, sentence: Sentence, position: int, agencies: bool = False) -> list[Ref]:

@@ -98,7 +98,8 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
         return []  # "data PHK", "gelombang PHK", "isu PHK": figures, a trend or talk, not one company's layoff
     listed = _listed(ctx, sentence)
     named = {m.ref for m in ctx.employers_named(sentence)}
-    employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named]
+    section = ctx.section_subject(sentence.index)  # "Quillfield Books" heading, "The bookseller is cutting ..."
+    employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named or ref == section]
     facts = []
     for employer in employers:
         values = [("organization", employer)]

@@ -8,6 +8,7 @@ from newskg.extract.gazetteer import known_entity
 from newskg.lang import Language
 from newskg.extract.mentions.candidates import Candidate
 from newskg.extract.mentions.decide import _MEDIUM, _STRONG, _WEAK, Decisions
+from newskg.extract.mentions.sections import section_subjects
 from newskg.model import Article, EntityType, Sentence
 from newskg.extract.places import city_country, country_code, is_region
 from newskg.textutil import alternation
@@ -43,6 +44,8 @@ class Typer(Decisions):
                                  aliases)
         types = self._resolve_votes()
         self._propagate(body, types, aliases)
+        for key, entity_type in section_subjects(self.article, self.sentences, candidates, self.lang).items():
+            types.setdefault(key, entity_type)
         heading_keys = {c.key for c in candidates if c.heading}
         for key in heading_keys - set(types):
             linked = self._link_to_known(key, types)
@@ -200,6 +203,8 @@ class Typer(Decisions):
         cues_before = _alt_words(lang.org_cues_before)
         employee = set(lang.grammar["weak_org_cues"])  # "karyawan X" hints, "perusahaan X" says
         match = re.search(rf"(?:^|\s)({cues_before})$", trimmed) or self._cue_with_one_word(trimmed, cues_before)
+        if self._origin_place(cand, left_l):
+            match = None  # 'produsen baja asal <X>': the cue is the company's, <X> is where it comes from
         if match:
             weight = _WEAK if match.group(1) in employee else _MEDIUM
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
@@ -214,6 +219,17 @@ class Typer(Decisions):
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X acts as a company")
         if self._after_legal_form(left):
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "legal form before the name (PT X)")
+
+    def _origin_place(self, cand: Candidate, left_l: str) -> bool:
+        """A one-word name right after 'asal' / 'based in' is a place: vote it so (cities of one word are not in
+        the place lists, too many are surnames or brands)."""
+        words = self.lang.grammar.get("place_origin_words", ())
+        if not words or len(cand.tokens) != 1 or cand.text.isupper():
+            return False
+        if not re.search(rf"(?:^|\s)(?:{self.lang.words('place_origin_words')})$", left_l):
+            return False
+        self.vote(cand.key, EntityType.CITY, _MEDIUM, "place of origin")
+        return True
 
     def _after_legal_form(self, left: str) -> bool:
         forms = self.lang.grammar.get("legal_forms_before") or []
