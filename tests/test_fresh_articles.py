@@ -219,3 +219,18 @@ def test_one_word_place_of_origin_is_no_company():
                                                  "mesin baru.\nProdusen kertas asal Kudus itu mempekerjakan 900 orang.\n"},
                      "name")
     assert "Kudus" not in names
+
+
+def _counts(text: str, name: str = "a.txt") -> set:
+    return {(r["org"], r["value"]) for r in rows(build_texts({name: text}).dataset, "headcount")}
+
+
+def test_staff_counts_with_a_hedge_at_a_period_end_and_before_a_fall():
+    """'had only 5,100 employees', 'closed the year with 7,300 employees, down from 7,900': staff counts, the earlier
+    figure included; Indonesian 'menutup semester dengan 2.450 karyawan' likewise."""
+    found = _counts("Orchard Mutual Inc. had only 5,100 employees at the start of 2024.\n"
+                    "Orchard Mutual Inc. closed the year with 7,300 employees, down from 7,900 a year before.\n", "en.txt")
+    assert {("Orchard Mutual Inc.", 5100), ("Orchard Mutual Inc.", 7300), ("Orchard Mutual Inc.", 7900)} <= found
+    found = _counts("PT Asuransi Teduh Raya menutup semester pertama dengan 2.450 karyawan.\n"
+                    "PT Asuransi Teduh Raya membuka dua kantor baru.\n")
+    assert ("Asuransi Teduh Raya", 2450) in found
