@@ -234,3 +234,16 @@ def test_staff_counts_with_a_hedge_at_a_period_end_and_before_a_fall():
     found = _counts("PT Asuransi Teduh Raya menutup semester pertama dengan 2.450 karyawan.\n"
                     "PT Asuransi Teduh Raya membuka dua kantor baru.\n")
     assert ("Asuransi Teduh Raya", 2450) in found
+
+
+def test_the_thing_ai_runs_names_the_technology():
+    """'mesin pemindai berbasis AI', 'AI-powered demand forecasting software': the technology is the thing AI runs,
+    with its own words, not a bare 'AI'; 'AI-driven restructuring' is no technology at all."""
+    found = rows(build_texts({"a.txt": "PT Pelabuhan Teluk Sejahtera memasang pemindai peti kemas berbasis AI "
+                                       "di dermaga barunya.\nPT Pelabuhan Teluk Sejahtera melayani 40 kapal sehari.\n"}
+                             ).dataset, "ai_adoption")
+    assert any("pemindai" in r["technology"] for r in found)
+    found = rows(build_texts({"en.txt": "Calloway Foods Inc. said it now relies on AI-powered demand forecasting "
+                                        "software in its bakeries.\nCalloway Foods Inc. runs 80 bakeries.\n"}
+                             ).dataset, "ai_adoption")
+    assert any("forecasting" in r["technology"] for r in found)
