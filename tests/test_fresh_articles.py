@@ -247,3 +247,12 @@ def test_the_thing_ai_runs_names_the_technology():
                                         "software in its bakeries.\nCalloway Foods Inc. runs 80 bakeries.\n"}
                              ).dataset, "ai_adoption")
     assert any("forecasting" in r["technology"] for r in found)
+
+
+def test_a_party_or_an_association_is_no_employer():
+    """A party or a trade association that counts layoffs speaks for workers or firms: it employs none of them."""
+    text = ("Asosiasi Perajin Rotan Cirebon menggelar rapat anggota pekan ini.\n"
+            "Menurut asosiasi itu, sedikitnya 1.800 pekerja rotan dirumahkan sejak Juli.\n"
+            "Partai Tani Makmur meminta pemerintah membuka 500 lowongan kerja baru bagi mereka.\n")
+    dataset = build_texts({"a.txt": text}).dataset
+    assert rows(dataset, "layoffs") == [] and rows(dataset, "hiring") == []

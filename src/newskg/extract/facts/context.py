@@ -99,14 +99,14 @@ class ArticleContext:
             sentence = self.sentences[index]
             if sentence.is_heading:
                 subject = self._heading_subject(sentence)
-                if subject is not None and (not employers_only or self.entity_type(subject) in _employer_types(agencies)):
+                if subject is not None and (not employers_only or self.can_employ(subject, agencies)):
                     return subject  # a list article's section: "1. PT X" then "Produsen baja ini memangkas ..."
                 continue
             orgs = self.orgs(sentence)
             if employers_only and self.unknown_owners[index]:
                 return None  # the company last talked about is one no name was found for
             if employers_only:
-                orgs = [m for m in orgs if self.entity_type(m.ref) in _employer_types(agencies)]
+                orgs = [m for m in orgs if self.can_employ(m.ref, agencies)]
             orgs = [m for m in orgs if not self._is_object(sentence, m)] or orgs
             if orgs:
                 return orgs[0].ref
@@ -159,10 +159,18 @@ class ArticleContext:
         """The type the article settled on for an entity (a mention alone may be typed otherwise)."""
         return self.entities.entities[ref.index].type
 
+    def can_employ(self, ref: Ref, agencies: bool = False) -> bool:
+        """A company employs; a party or an association that counts layoffs ('Partai X', 'Asosiasi Y': the language's
+        reporting_body_heads) speaks for workers or firms and, like a union, is never their employer."""
+        if self.entity_type(ref) not in _employer_types(agencies):
+            return False
+        first = self.entities.entities[ref.index].label.split()[:1]
+        return not first or first[0] not in self.lang.grammar.get("reporting_body_heads", ())
+
     def employers_named(self, sentence: Sentence, agencies: bool = False) -> list[Located]:
         """Companies of the sentence that may employ: no reporting bodies, no media cited as a source."""
         return [m for m in self.mentions[sentence.index]
-                if self.entity_type(m.ref) in _employer_types(agencies) and not self._object_in_clause(sentence, m)]
+                if self.can_employ(m.ref, agencies) and not self._object_in_clause(sentence, m)]
 
     def _media_subject(self, sentence: Sentence, position: int) -> list[Located]:
         """A media company right before the event's verb ("Narasi TV resmi memangkas ...") employs; a media
@@ -238,7 +246,7 @@ class ArticleContext:
 
     @cached_property
     def main_employer(self) -> Ref | None:
-        counts = Counter(m.ref for ms in self.mentions for m in ms if self.entity_type(m.ref) is EntityType.ORGANIZATION)
+        counts = Counter(m.ref for ms in self.mentions for m in ms if self.can_employ(m.ref))
         if not counts:
             return None
         return max(counts, key=lambda ref: (counts[ref], -ref.index))
