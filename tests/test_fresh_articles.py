@@ -256,3 +256,10 @@ def test_a_party_or_an_association_is_no_employer():
             "Partai Tani Makmur meminta pemerintah membuka 500 lowongan kerja baru bagi mereka.\n")
     dataset = build_texts({"a.txt": text}).dataset
     assert rows(dataset, "layoffs") == [] and rows(dataset, "hiring") == []
+
+
+def test_people_who_lose_their_jobs_are_a_layoff():
+    """'about 260 workers will lose their jobs': the count stands before the English trigger phrase."""
+    found = _layoff_rows("Fennimore Textiles Ltd. said about 260 workers at its Leeds mill will lose their jobs.\n"
+                         "Fennimore Textiles Ltd. makes wool blankets.\n", "en.txt")
+    assert any(count == 260 for _, count in found)
