@@ -263,3 +263,13 @@ def test_people_who_lose_their_jobs_are_a_layoff():
     found = _layoff_rows("Fennimore Textiles Ltd. said about 260 workers at its Leeds mill will lose their jobs.\n"
                          "Fennimore Textiles Ltd. makes wool blankets.\n", "en.txt")
     assert any(count == 260 for _, count in found)
+
+
+def test_a_title_before_an_agency_keeps_its_coordinated_name_whole():
+    """'Kepala Dinas Koperasi dan Usaha Mikro <Region>, <Person>': the 'dan' belongs to the agency's name even with a
+    title before its head word; the person after the comma holds the title there."""
+    text = ("Kepala Dinas Koperasi dan Usaha Mikro Sulawesi Tengah, Rahmat Pakaya, membuka pameran dagang.\n"
+            "Rahmat menyebut pameran itu diikuti 120 pelaku usaha.\n")
+    dataset = build_texts({"a.txt": text}).dataset
+    assert "Dinas Koperasi dan Usaha Mikro Sulawesi Tengah" in {r["name"] for r in rows(dataset, "organizations")}
+    assert {r["name"] for r in rows(dataset, "people")} == {"Rahmat Pakaya"}
