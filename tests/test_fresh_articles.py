@@ -273,3 +273,12 @@ def test_a_title_before_an_agency_keeps_its_coordinated_name_whole():
     dataset = build_texts({"a.txt": text}).dataset
     assert "Dinas Koperasi dan Usaha Mikro Sulawesi Tengah" in {r["name"] for r in rows(dataset, "organizations")}
     assert {r["name"] for r in rows(dataset, "people")} == {"Rahmat Pakaya"}
+
+
+def test_a_person_before_a_definite_title_in_apposition():
+    """'<Person>, the chief financial officer of <Org>, ...': the definite article before the title still makes the
+    name before it a person who holds the title there."""
+    text = ("Lucinda Arvelo, the chief financial officer of Tamsin Robotics, has led the budget review since May.\n"
+            "Tamsin Robotics builds warehouse arms.\n")
+    found = rows(build_texts({"en.txt": text}).dataset, "roles")
+    assert any(r["person"] == "Lucinda Arvelo" and r["org"] == "Tamsin Robotics" for r in found)

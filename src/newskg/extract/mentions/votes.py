@@ -100,9 +100,15 @@ class Typer(Decisions):
         else:
             self._vote_role_context(cand, nxt, right, acronym)
         if not acronym and re.match(
-                rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:{lang.role_alternation}|{self._title_lead})\b",
+                rf"^,\s*(?:(?:{self._determiners})\s+)?(?:{lang.role_alternation}|{self._title_lead})\b",
                 right, re.I):
             self.vote(cand.key, EntityType.PERSON, _STRONG, "person, title")
+
+    @property
+    def _determiners(self) -> str:
+        """Words before a title in apposition: 'X, seorang analis', 'X, the chief operating officer of Y'."""
+        definite = self.lang.grammar.get("apposition_determiners")
+        return self.lang.words("indefinite") + (f"|{self.lang.words('apposition_determiners')}" if definite else "")
 
     def _context(self, cand: Candidate) -> tuple[str, str]:
         """The text around a candidate within its sentence, at most ``_WINDOW`` characters each side, cut
