@@ -282,3 +282,15 @@ def test_a_person_before_a_definite_title_in_apposition():
             "Tamsin Robotics builds warehouse arms.\n")
     found = rows(build_texts({"en.txt": text}).dataset, "roles")
     assert any(r["person"] == "Lucinda Arvelo" and r["org"] == "Tamsin Robotics" for r in found)
+
+
+def test_founders_named_after_a_founding_date():
+    """'didirikan pada 2019 oleh A dan B', 'founded in 2017 by A and B': a time between the verb and its agents
+    leaves every coordinated person a founder."""
+    text = ("PT Sayur Segar Kita didirikan pada 2019 oleh Wulan Pratiwi dan Gilang Saputra di Malang.\n"
+            "PT Sayur Segar Kita mengirim sayur ke 40 restoran.\n")
+    found = {(r["person"], r["org"]) for r in rows(build_texts({"a.txt": text}).dataset, "roles")}
+    assert {("Wulan Pratiwi", "Sayur Segar Kita"), ("Gilang Saputra", "Sayur Segar Kita")} <= found
+    text = "Quayside Labs was founded in 2017 by Petra Lindqvist and Omar Haddad in Oslo.\nQuayside Labs sells sensors.\n"
+    found = {(r["person"], r["org"]) for r in rows(build_texts({"en.txt": text}).dataset, "roles")}
+    assert {("Petra Lindqvist", "Quayside Labs"), ("Omar Haddad", "Quayside Labs")} <= found

@@ -80,6 +80,9 @@ class Typer(Decisions):
         if any(right_l.startswith(cue) for cue in lang.product_cues_after):
             self.vote(key, EntityType.PRODUCT, _STRONG, "described as a product")
         founded = f"{lang.words('founded_by')}|{lang.words('succeeded_by')}"
+        if lang.grammar.get("founded_verbs"):  # 'didirikan pada 2019 oleh X'
+            founded += rf"|(?:{lang.words('founded_verbs')})\s+(?:{lang.words('founding_time_words')})\s+\S+\s+" \
+                       rf"(?:{lang.words('founding_agents')})"
         if re.search(rf"(?:{founded})(?:\s+\S+\s+(?:{lang.words('role_join')}))?\s*$", left_l) and not acronym:
             self.vote(key, EntityType.PERSON, _MEDIUM, "founded or succeeded by")
         self._vote_parenthetical(cand, left, right, prev, aliases)
