@@ -50,6 +50,9 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     specific = re.search(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])", text, re.IGNORECASE)
     if specific and not ctx.negated(sentence, sentence.start + specific.start(), window=4):
         return specific.group(0), specific.start(), specific.end(), "ai: specific technology"
+    based = _ai_based(ctx, text, ai)
+    if based and not ctx.negated(sentence, sentence.start + based.start(), window=4):
+        return based.group(0), based.start(), based.end(), "ai: a thing based on AI"
     verbs = alternation(v for v in ctx.lang.fact_words('AIAdoption', 'adoption_verbs') if v not in ctx.lang.fact_words('AIAdoption', 'replacement_verbs'))
     generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:(?:{w('technology_nouns')})\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
                         text, re.IGNORECASE)
@@ -57,6 +60,22 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
             and not _intended(ctx, text[:generic.start()]) \
             and not inside_quotation(text, generic.start()):  # a speaker's opinion, not an adoption
         return generic.group(1), generic.start(1), generic.end(1), "ai: adoption verb + AI"
+    return None
+
+
+def _ai_based(ctx: ArticleContext, text: str, ai: str):
+    """'robot penyortir berbasis AI', 'AI-powered route planning software': the thing AI runs is the technology,
+    its own words ("robot", "route planning") what tells it from others. Up to three words before the
+    language's 'based on' word, or up to three after an 'AI-powered' compound."""
+    w, grammar = ctx.lang.words, ctx.lang.grammar
+    if grammar.get("ai_based_after"):
+        found = re.search(rf"\b(?:[^\W\d]+\s+){{0,2}}[^\W\d]+\s+(?:{w('ai_based_after')})\s+(?:{ai})(?![\w-])", text,
+                          re.IGNORECASE)
+        if found:
+            return found
+    if grammar.get("ai_based_compounds"):
+        return re.search(rf"(?<![\w-])(?:{ai})-(?:{w('ai_based_compounds')})(?:\s+[a-z][a-z-]*){{1,3}}", text,
+                         re.IGNORECASE)
     return None
 
 

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from newskg.extract.dates import find_dates
 from newskg.extract.entities import ArticleEntities
+from newskg.extract.mentions.sections import fills_heading
 from newskg.lang import Language
 from newskg.model import Article, DateMention, EntityType, Mention, PartialDate, Quantity, Sentence
 from newskg.extract.numbers import find_quantities
@@ -97,16 +98,33 @@ class ArticleContext:
         for index in range(sentence_index - 1, -1, -1):
             sentence = self.sentences[index]
             if sentence.is_heading:
+                subject = self._heading_subject(sentence)
+                if subject is not None and (not employers_only or self.can_employ(subject, agencies)):
+                    return subject  # a list article's section: "1. PT X" then "Produsen baja ini memangkas ..."
                 continue
             orgs = self.orgs(sentence)
             if employers_only and self.unknown_owners[index]:
                 return None  # the company last talked about is one no name was found for
             if employers_only:
-                orgs = [m for m in orgs if self.entity_type(m.ref) in _employer_types(agencies)]
+                orgs = [m for m in orgs if self.can_employ(m.ref, agencies)]
             orgs = [m for m in orgs if not self._is_object(sentence, m)] or orgs
             if orgs:
                 return orgs[0].ref
         return self.main_employer if employers_only else self.main_org
+
+    def _heading_subject(self, heading: Sentence) -> Ref | None:
+        """The organisation a heading names and nothing else ("2. Belanjaku"): the subject of its section."""
+        for m in self.orgs(heading):
+            if fills_heading(self.article.text, heading, m.mention.start, m.mention.end, self.lang):
+                return m.ref
+        return None
+
+    def section_subject(self, sentence_index: int) -> Ref | None:
+        """The organisation heading the section that holds a sentence, if its heading names only it."""
+        for index in range(sentence_index - 1, -1, -1):
+            if self.sentences[index].is_heading:
+                return self._heading_subject(self.sentences[index])
+        return None
 
     # -- the employer of a workforce event
     def employers(self, sentence: Sentence, position: int, agencies: bool = False) -> list[Ref]:
@@ -141,10 +159,18 @@ class ArticleContext:
         """The type the article settled on for an entity (a mention alone may be typed otherwise)."""
         return self.entities.entities[ref.index].type
 
+    def can_employ(self, ref: Ref, agencies: bool = False) -> bool:
+        """A company employs; a party or an association that counts layoffs ('Partai X', 'Asosiasi Y': the language's
+        reporting_body_heads) speaks for workers or firms and, like a union, is never their employer."""
+        if self.entity_type(ref) not in _employer_types(agencies):
+            return False
+        first = self.entities.entities[ref.index].label.split()[:1]
+        return not first or first[0] not in self.lang.grammar.get("reporting_body_heads", ())
+
     def employers_named(self, sentence: Sentence, agencies: bool = False) -> list[Located]:
         """Companies of the sentence that may employ: no reporting bodies, no media cited as a source."""
         return [m for m in self.mentions[sentence.index]
-                if self.entity_type(m.ref) in _employer_types(agencies) and not self._object_in_clause(sentence, m)]
+                if self.can_employ(m.ref, agencies) and not self._object_in_clause(sentence, m)]
 
     def _media_subject(self, sentence: Sentence, position: int) -> list[Located]:
         """A media company right before the event's verb ("Narasi TV resmi memangkas ...") employs; a media
@@ -220,7 +246,7 @@ class ArticleContext:
 
     @cached_property
     def main_employer(self) -> Ref | None:
-        counts = Counter(m.ref for ms in self.mentions for m in ms if self.entity_type(m.ref) is EntityType.ORGANIZATION)
+        counts = Counter(m.ref for ms in self.mentions for m in ms if self.can_employ(m.ref))
         if not counts:
             return None
         return max(counts, key=lambda ref: (counts[ref], -ref.index))

@@ -23,7 +23,8 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
     facts = []
     for sentence in ctx.body():
         found = [t for t in triggers(ctx, sentence, ctx.lang.fact_words('Layoff', 'triggers'))  # "tidak melakukan PHK"
-                 if not ctx.negated(sentence, sentence.start + t.start(), window=4) and not _denied(ctx, sentence, t)]
+                 if not ctx.negated(sentence, sentence.start + t.start(), window=4) and not _denied(ctx, sentence, t)
+                 and not _nobody(ctx, sentence, t)]
         if not found:
             continue
         at = sentence.start + found[0].start()
@@ -39,6 +40,16 @@ def _denied(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
     """'membantah melakukan PHK', 'denied it would cut jobs': a denial, not a layoff."""
     before = " ".join(sentence.text[:trigger.start()].split()[-5:])
     return bool(re.search(rf"\b(?:{ctx.lang.words('denial_words')})\b", before, re.IGNORECASE))
+
+
+def _nobody(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
+    """'tidak ada karyawan ... yang diberhentikan', 'no one at the plant was laid off': a negated existence earlier in
+    the trigger's clause (no comma between) denies the layoff however many words stand between."""
+    words = ctx.lang.grammar.get("existential_negations", ())
+    if not words:
+        return False
+    return bool(re.search(rf"\b(?:{ctx.lang.words('existential_negations')})\b[^,;:]*$", sentence.text[:trigger.start()],
+                          re.IGNORECASE))
 
 
 def _counted(ctx: ArticleContext, sentence: Sentence, starts: list[int], counts: list[Quantity]) -> list[Fact]:
@@ -87,7 +98,8 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
         return []  # "data PHK", "gelombang PHK", "isu PHK": figures, a trend or talk, not one company's layoff
     listed = _listed(ctx, sentence)
     named = {m.ref for m in ctx.employers_named(sentence)}
-    employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named]
+    section = ctx.section_subject(sentence.index)  # "Quillfield Books" heading, "The bookseller is cutting ..."
+    employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named or ref == section]
     facts = []
     for employer in employers:
         values = [("organization", employer)]

@@ -46,7 +46,8 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     have = _find(ctx.lang.fact_words('StaffCount', 'have_verbs') + ctx.lang.grammar["existence_words"], lower)
     src, dst, prev = w("change_from"), w("change_to"), w("previously")
     existing = any(_existing_after(ctx, sentence, q) or _division_named(ctx, sentence, q) for q in counts)
-    if not counts or not (has_noun or have or existing or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
+    period_end = bool(ctx.lang.grammar.get("period_end_verbs")) and _find(ctx.lang.grammar["period_end_verbs"], lower)
+    if not counts or not (has_noun or have or existing or period_end or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
     text = ctx.article.text
@@ -58,7 +59,7 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
             figures.append((anchor, q, "before", "headcount: dari X menjadi Y"))
         elif re.search(rf"\b(?:{dst})(?:\s+(?:{w('only_words')}))?\s*$", before):
             figures.append((anchor, q, "after", "headcount: menjadi Y"))
-        elif re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?\s*$", before) and any(f[2] == "after" for f in figures):
+        elif re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?\s*$", before) and any(f[2] in ("after", "figure") for f in figures):  # "N employees, down from M"
             figures.append((anchor, q, "before", "headcount: menjadi Y dari X"))
         else:
             rule = _stated_figure(ctx, sentence, q, has_noun)
@@ -89,12 +90,23 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
         return "headcount: N staff that exist"
     if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
         return "headcount: N staff are DIVISION"
-    have = re.search(rf"\b(?:{_words(ctx.lang.fact_words('StaffCount', 'have_verbs'))})\s*$", before)
+    have = _have_before(ctx, before)
     there_are = re.search(rf"\b(?:{w('existence_words')})\s*$", before)
     if (have or (there_are and not _staff_before(ctx, before[:there_are.start()]))) \
             and employee_count(ctx, sentence, q) and not _affected_after(ctx, sentence, q, cuts):
         return "headcount: memiliki X karyawan"
     return None
+
+
+def _have_before(ctx: ArticleContext, before: str) -> bool:
+    """Does the text before a number end with a verb of having: 'memiliki', 'had just (over) N', 'ended the quarter
+    with N' (the staff at a period's end)?"""
+    w, grammar = ctx.lang.words, ctx.lang.grammar
+    hedge = rf"(?:\s+(?:{w('figure_hedges')}))?" if grammar.get("figure_hedges") else ""
+    if re.search(rf"\b(?:{_words(ctx.lang.fact_words('StaffCount', 'have_verbs'))}){hedge}\s*$", before):
+        return True
+    return bool(grammar.get("period_end_verbs")) and re.search(
+        rf"\b(?:{w('period_end_verbs')})\s+(?:\S+\s+){{1,3}}(?:{w('period_end_with')}){hedge}\s*$", before) is not None
 
 
 def _division_named(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:

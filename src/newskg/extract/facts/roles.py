@@ -353,7 +353,7 @@ def _org_starting_at(ctx: ArticleContext, sentence: Sentence, position: int) -> 
 
 def _founders(ctx: ArticleContext, sentence: Sentence, seen: set) -> list[Fact]:
     """'the firm founded by A, B and C': each person named after the verb, until the clause breaks."""
-    match = re.search(rf"\b(?:{ctx.lang.words('founded_by')})\s+", sentence.text)
+    match = _founded_then_by(ctx, sentence.text) or re.search(rf"\b(?:{ctx.lang.words('founded_by')})\s+", sentence.text)
     if not match:
         return []
     org = ctx.org_near(sentence, sentence.start + match.start())
@@ -371,3 +371,12 @@ def _founders(ctx: ArticleContext, sentence: Sentence, seen: set) -> list[Fact]:
             facts.append(Fact("PositionHeld", sentence.index, "role: founded by PERSON", (
                 ("person", person.ref), ("organization", org), ("role", "founder"), ("roleLabel", label))))
     return facts
+
+
+def _founded_then_by(ctx: ArticleContext, text: str):
+    """'founded in 2022 by', 'didirikan pada 2021 oleh': a time between the verb and its agent."""
+    w, grammar = ctx.lang.words, ctx.lang.grammar
+    if not grammar.get("founded_verbs"):
+        return None
+    return re.search(rf"\b(?:{w('founded_verbs')})\s+(?:{w('founding_time_words')})\s+[^\s,.;]+(?:\s+\d{{4}})?"
+                     rf"\s+(?:{w('founding_agents')})\s+", text, re.IGNORECASE)

@@ -15,7 +15,8 @@ def employee_count(ctx: ArticleContext, sentence: Sentence, quantity: Quantity) 
     after = ctx.article.text[quantity.end:sentence.end]
     nouns = alternation(ctx.lang.employee_nouns)
     suffixes = ctx.lang.words("noun_suffixes")  # "karyawannya": its employees
-    return bool(re.match(rf"\s+(?:\w+\s+)?(?:{nouns})(?:{suffixes})?\b", after, re.IGNORECASE))
+    # "400 customer service jobs": up to two modifiers, the second in lower case (not a name)
+    return bool(re.match(rf"\s+(?:\w+\s+)?(?-i:[a-z][a-z-]*\s+)?(?:{nouns})(?:{suffixes})?\b", after, re.IGNORECASE))
 
 
 def qualified(values: list, quantity: Quantity) -> None:

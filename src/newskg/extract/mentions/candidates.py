@@ -134,6 +134,9 @@ def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: 
     heads = _heads(lang)
     if run[0][0] in heads or all(is_title_word(t, lang) or t in lang.name_connectors for t, _ in run):
         return True  # 'Dinas ... dan ...', 'Chief People and Sustainability Officer'
+    first_name_word = next((t for t, _ in run if not is_title_word(t, lang)), None)
+    if first_name_word in heads:
+        return True  # 'Kepala Dinas ... dan ...': the title before the head word does not end the name
 
     following = []
     for token, _ in ahead:

@@ -8,6 +8,7 @@ from newskg.extract.gazetteer import known_entity
 from newskg.lang import Language
 from newskg.extract.mentions.candidates import Candidate
 from newskg.extract.mentions.decide import _MEDIUM, _STRONG, _WEAK, Decisions
+from newskg.extract.mentions.sections import section_subjects
 from newskg.model import Article, EntityType, Sentence
 from newskg.extract.places import city_country, country_code, is_region
 from newskg.textutil import alternation
@@ -43,6 +44,8 @@ class Typer(Decisions):
                                  aliases)
         types = self._resolve_votes()
         self._propagate(body, types, aliases)
+        for key, entity_type in section_subjects(self.article, self.sentences, candidates, self.lang).items():
+            types.setdefault(key, entity_type)
         heading_keys = {c.key for c in candidates if c.heading}
         for key in heading_keys - set(types):
             linked = self._link_to_known(key, types)
@@ -77,9 +80,13 @@ class Typer(Decisions):
         if any(right_l.startswith(cue) for cue in lang.product_cues_after):
             self.vote(key, EntityType.PRODUCT, _STRONG, "described as a product")
         founded = f"{lang.words('founded_by')}|{lang.words('succeeded_by')}"
+        if lang.grammar.get("founded_verbs"):  # 'didirikan pada 2019 oleh X'
+            founded += rf"|(?:{lang.words('founded_verbs')})\s+(?:{lang.words('founding_time_words')})\s+\S+\s+" \
+                       rf"(?:{lang.words('founding_agents')})"
         if re.search(rf"(?:{founded})(?:\s+\S+\s+(?:{lang.words('role_join')}))?\s*$", left_l) and not acronym:
             self.vote(key, EntityType.PERSON, _MEDIUM, "founded or succeeded by")
         self._vote_parenthetical(cand, left, right, prev, aliases)
+        self._vote_or_alias(cand, prev, aliases)
         known = known_entity(cand.text)
         if known is not None:
             self.vote(key, known.type, 1.5, "well-known entity")
@@ -96,9 +103,15 @@ class Typer(Decisions):
         else:
             self._vote_role_context(cand, nxt, right, acronym)
         if not acronym and re.match(
-                rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:{lang.role_alternation}|{self._title_lead})\b",
+                rf"^,\s*(?:(?:{self._determiners})\s+)?(?:{lang.role_alternation}|{self._title_lead})\b",
                 right, re.I):
             self.vote(cand.key, EntityType.PERSON, _STRONG, "person, title")
+
+    @property
+    def _determiners(self) -> str:
+        """Words before a title in apposition: 'X, seorang analis', 'X, the chief operating officer of Y'."""
+        definite = self.lang.grammar.get("apposition_determiners")
+        return self.lang.words("indefinite") + (f"|{self.lang.words('apposition_determiners')}" if definite else "")
 
     def _context(self, cand: Candidate) -> tuple[str, str]:
         """The text around a candidate within its sentence, at most ``_WINDOW`` characters each side, cut
@@ -138,7 +151,7 @@ class Typer(Decisions):
             cand.tokens[0] in lang.union_head_words or bool(set(cand.tokens) & set(lang.grammar["org_connectors"]))
         # 'Presiden Partai <X>', 'Ketua Serikat <X>', 'Direktur <X> of <Y>': no person's name
         if cand.tokens[-1] in lang.org_suffixes or acronym or followed_by_name or headed:
-            self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, f"{role} X")
+            self.vote(cand.key, self._head_type(cand) if headed else EntityType.ORGANIZATION, _STRONG, f"{role} X")
             if followed_by_name and not (nxt.text.isupper()):
                 self.vote(nxt.key, EntityType.PERSON, _STRONG, f"{role} X, Y")
         elif len(cand.tokens) >= 2:
@@ -199,6 +212,8 @@ class Typer(Decisions):
         cues_before = _alt_words(lang.org_cues_before)
         employee = set(lang.grammar["weak_org_cues"])  # "karyawan X" hints, "perusahaan X" says
         match = re.search(rf"(?:^|\s)({cues_before})$", trimmed) or self._cue_with_one_word(trimmed, cues_before)
+        if self._origin_place(cand, left_l):
+            match = None  # 'produsen baja asal <X>': the cue is the company's, <X> is where it comes from
         if match:
             weight = _WEAK if match.group(1) in employee else _MEDIUM
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
@@ -213,6 +228,17 @@ class Typer(Decisions):
             self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "X acts as a company")
         if self._after_legal_form(left):
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "legal form before the name (PT X)")
+
+    def _origin_place(self, cand: Candidate, left_l: str) -> bool:
+        """A one-word name right after 'asal' / 'based in' is a place: vote it so (cities of one word are not in
+        the place lists, too many are surnames or brands)."""
+        words = self.lang.grammar.get("place_origin_words", ())
+        if not words or len(cand.tokens) != 1 or cand.text.isupper():
+            return False
+        if not re.search(rf"(?:^|\s)(?:{self.lang.words('place_origin_words')})$", left_l):
+            return False
+        self.vote(cand.key, EntityType.CITY, _MEDIUM, "place of origin")
+        return True
 
     def _after_legal_form(self, left: str) -> bool:
         forms = self.lang.grammar.get("legal_forms_before") or []
@@ -252,6 +278,16 @@ class Typer(Decisions):
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "organisation name")
         elif len(tokens) > 1 and any(t in lang.org_suffixes for t in tokens[1:]):
             self.vote(cand.key, EntityType.ORGANIZATION, _STRONG, "company suffix")
+
+    def _head_type(self, cand: Candidate) -> EntityType:
+        """The kind of body a name's first words make it: 'Ketua Serikat <X>' heads a union, 'Kepala Dinas <X>' an
+        agency; a title's vote must not outweigh the head word's kind (a union reports layoffs, it does not make them)."""
+        lang, first_two = self.lang, " ".join(cand.tokens[:2])
+        if cand.tokens[0] in lang.union_head_words or first_two in lang.union_head_words:
+            return EntityType.UNION
+        if cand.tokens[0] in lang.agency_head_words and len(cand.tokens) > 1:
+            return EntityType.AGENCY
+        return EntityType.ORGANIZATION
 
     def _vote_trailing_head(self, cand: Candidate) -> bool:
         """'<X> Commission', '<X> Workers Union', '<X> Stock Exchange': a head word that ends the name."""
@@ -314,6 +350,17 @@ class Typer(Decisions):
         if re.search(rf"\b(?:{_alt_words(self.lang.org_cues_before)})\b", " ".join(words)):
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "(acronym) after a description")
 
+    def _vote_or_alias(self, cand: Candidate, prev: Candidate | None, aliases) -> None:
+        """'<Long Name> atau <Short>', '<Long Name>, or <Short>': a one-word short form built from the long name's
+        word beginnings (an acronym, or syllables: 'Serikat Karyawan Nusa' -> 'Sekanus') is another name of it."""
+        joiners = self.lang.grammar.get("alias_joiners", ())
+        if prev is None or len(cand.tokens) != 1 or len(prev.tokens) < 2 or not joiners:
+            return
+        gap = self.article.text[prev.end:cand.start]
+        if re.fullmatch(rf"\s*,?\s*(?:{self.lang.words('alias_joiners')})\s+", gap, re.IGNORECASE) \
+                and _abbreviates(cand.text.casefold(), [t.casefold() for t in prev.tokens]):
+            aliases.append((cand.key, prev.key))
+
     def _place_type(self, cand: Candidate):
         """EntityType for a place, False for a region we do not type, None for no place."""
         if country_code(cand.text, self.lang) and not (cand.text.isupper() and len(cand.text) > 3):
@@ -326,3 +373,13 @@ class Typer(Decisions):
 
 
 _alt_words = alternation
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """Is ``short`` the beginnings of ``words`` joined in order, starting with the first word's?"""
+    if not words or not short or short[0] != words[0][:1]:
+        return False
+    reachable = {0}  # positions of ``short`` reached after the words read so far
+    for word in words:
+        reachable = {at + n for at in reachable for n in range(len(word) + 1) if short[at:at + n] == word[:n]}
+    return len(short) in reachable
