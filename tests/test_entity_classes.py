@@ -137,7 +137,7 @@ def test_a_title_joined_by_a_connector_stays_a_title():
 
 def test_appositions_type_both_the_person_and_the_organisation():
     orgs, people, _ = _answers({
-        "a.txt": "Quillon will cut 80 jobs, said Tomas Berg, managing director of Harbrook, in a note.\n"
+        "a.txt": "According to Tomas Berg, managing director of Harbrook, Quillon will shed 80 posts by June.\n"
                  "Lena Fisk, chief revenue officer at Quillon, said the cuts were final.\n"
                  "A post from Ravenlight Games producer Ola Dahl drew criticism.\n",
     })
@@ -183,12 +183,12 @@ def test_a_minister_with_a_portfolio_is_one_person():
 
 def test_a_lowercase_title_between_two_names_splits_organisation_and_person():
     orgs, people, _ = _answers({
-        "a.txt": "Long-standing Harbrook executive Nils Aune becomes an adviser to Kessler.\n"
+        "a.txt": "Long-standing Harbrook executive Nils Aune will now counsel Kessler on strategy.\n"
                  "Chief executive Mark Kessler said Harbrook will cut 5 percent of its staff.\n",
     })
     assert "Harbrook" in orgs and "Nils Aune" in people
     assert not {o for o in orgs if o.startswith("Long")}
-    assert "Kessler" not in orgs  # the surname of a person, though 'adviser to' reads like an outlet
+    assert "Kessler" not in orgs  # the surname of a person, though a bare name after a verb can read like an outlet
 
 
 def test_the_opens_a_media_name_that_ends_with_a_media_word():

@@ -62,7 +62,7 @@ def test_coordinated_companies_each_cut():
 
 def test_two_counts_in_one_sentence_are_two_layoffs_with_their_dates():
     dataset = build_texts({"en.txt": "Corvane Holdings Inc. runs job boards in Asia.\n"
-                                     "Corvane Holdings Inc. made 800 job cuts in 2024 and 1,500 job cuts in 2023.\n"}).dataset
+                                     "Corvane Holdings Inc. cut 800 positions in 2024 and 1,500 positions in 2023.\n"}).dataset
     found = {(r["org"], r["employees"], str(r["date"])) for r in rows(dataset, "layoffs")}
     assert found == {("Corvane Holdings Inc.", 800, "2024"), ("Corvane Holdings Inc.", 1500, "2023")}
 

@@ -38,3 +38,29 @@ def test_no_seven_word_run_of_an_evaluation_article_in_the_code_or_the_tests():
             for run in _runs(_words(path.read_text(encoding="utf-8", errors="replace"))) & evaluation.keys():
                 found.append(f"{path.relative_to(ROOT)}: '{' '.join(run)}' ({evaluation[run]})")
     assert not found, "\n".join(sorted(found)[:20])
+
+
+def _shapes(text: str) -> list[str]:
+    """Words with names and numbers masked: a sentence copied with its names swapped keeps its shape."""
+    return ["X" if w[0].isupper() else "0" if w[0].isdigit() else w.casefold() for w in re.findall(r"\w+", text)]
+
+
+def test_no_evaluation_sentence_copied_with_its_names_or_numbers_swapped():
+    """Eight words in a row in the same shape, five of them ordinary words, is a copied sentence."""
+    if not EVAL_ARTICLES.is_dir():
+        pytest.skip(f"no evaluation articles at {EVAL_ARTICLES}")
+    size = 8
+    evaluation: dict[tuple[str, ...], str] = {}
+    for article in sorted(EVAL_ARTICLES.iterdir()):
+        words = _shapes(article.read_text(encoding="utf-8"))
+        for i in range(len(words) - size + 1):
+            run = tuple(words[i:i + size])
+            if sum(w not in ("X", "0") for w in run) >= 5:
+                evaluation.setdefault(run, article.name)
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*")):
+        if path.suffix in (".py", ".txt", ".json") and path.is_file():
+            words = _shapes(path.read_text(encoding="utf-8", errors="replace"))
+            found += [f"{path.relative_to(ROOT)}: '{' '.join(words[i:i + size])}' ({evaluation[tuple(words[i:i + size])]})"
+                      for i in range(len(words) - size + 1) if tuple(words[i:i + size]) in evaluation]
+    assert not found, "\n".join(sorted(set(found))[:20])
