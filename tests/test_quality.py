@@ -19,14 +19,13 @@ FLOORS = {
               "headcount": 0.95, "ai_adoption": 0.92, "quotes": 0.95, "facts": 0.95, "micro": 0.95},
     "d01-d07": {"organizations": 0.95, "people": 0.95, "roles": 0.95, "layoffs": 0.95, "hiring": 0.95,
                 "headcount": 0.95, "ai_adoption": 0.95, "quotes": 0.95, "micro": 0.95},
-    "d08-d22": {"organizations": 0.92, "people": 0.90, "roles": 0.94, "layoffs": 0.62, "headcount": 0.48,
-                "quotes": 0.95, "facts": 0.78, "micro": 0.87},
-    "en01-en08": {"organizations": 0.95, "people": 0.96, "roles": 0.89, "layoffs": 0.75, "headcount": 0.70,
-                  "quotes": 0.91, "facts": 0.83, "micro": 0.90},
-    "dev-all": {"organizations": 0.94, "people": 0.94, "roles": 0.92, "layoffs": 0.75, "hiring": 0.80,
-                "headcount": 0.64, "ai_adoption": 0.70, "quotes": 0.94, "facts": 0.83, "micro": 0.90},
+    "d08-d22": {"organizations": 0.92, "people": 0.90, "roles": 0.94, "layoffs": 0.66, "hiring": 0.80,
+                "headcount": 0.78, "quotes": 0.95, "facts": 0.84, "micro": 0.90},
+    "en01-en08": {"organizations": 0.95, "people": 0.96, "roles": 0.89, "layoffs": 0.80, "hiring": 0.80,
+                  "headcount": 0.90, "quotes": 0.91, "facts": 0.87, "micro": 0.92},
+    "dev-all": {"organizations": 0.94, "people": 0.94, "roles": 0.92, "layoffs": 0.78, "hiring": 0.90,
+                "headcount": 0.86, "ai_adoption": 0.70, "quotes": 0.94, "facts": 0.88, "micro": 0.92},
 }
-
 
 def _quality():
     spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
