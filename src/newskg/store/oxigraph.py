@@ -3,7 +3,7 @@
 Layout of a store folder::
 
     DIR/oxigraph/          the RocksDB triple store (one named graph per article, entities, claims)
-    DIR/cache/<doc>.pickle each article's graph with placeholder entity IRIs and its claim statements
+    DIR/cache/<hash>.pickle each article's graph with placeholder entity IRIs and its claim statements
                            (see ``store_cache``), to rewrite it when its entities change IRI
     DIR/index.sqlite       what each article contributed (see ``store_index``)
 
@@ -22,7 +22,6 @@ import os
 import pickle
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -37,6 +36,7 @@ from newskg.model import Article
 from newskg.rdf.triples import article_iri, bare_country, constant_triples, entity_iri, one_entity_triples, role_triples
 from newskg.store.cache import LOCAL_IRI, AnalysedArticle, CachedArticle, analyse_for_store, globalise, nquad_lines
 from newskg.store.index import StoreIndex
+from newskg.store.repair import cache_name, check_not_interrupted, kill_point, sweep_cache, update_marker
 from newskg.rdf.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, RDF
 
 BATCH = 1000  # article graphs written per bulk load
@@ -55,6 +55,7 @@ class _Pending:
     old_keys: set[str] = field(default_factory=set)  # global entities the changed articles belonged to
     rewritten: set[str] = field(default_factory=set)  # article graphs written
     lines: set[str] = field(default_factory=set)  # the new triples of the owners, as N-Quads
+    stale: set[str] = field(default_factory=set)  # cache files to delete once the index is committed
 
 
 @dataclass
@@ -81,6 +82,8 @@ class PersistentStore:
         db = self.folder / "oxigraph"
         if read_only and not db.exists():
             raise NewskgError(f"{self.folder}: no newskg store here (create one with 'newskg build --store')")
+        if read_only:
+            check_not_interrupted(self.folder)
         if (self.folder / "state.pickle").exists():
             raise NewskgError(f"{self.folder}: a store made by an older newskg; build the articles into a new folder")
         try:
@@ -99,17 +102,18 @@ class PersistentStore:
             self._index = StoreIndex(self.folder / "index.sqlite")
         return self._index
 
-    def _cache_path(self, doc_id: str) -> Path:
-        return self.folder / "cache" / f"{doc_id}.pickle"
+    def _cache_path(self, doc_id: str, sha256: str) -> Path:
+        return self.folder / "cache" / cache_name(doc_id, sha256)
 
     # -- updates
     def update(self, paths: list[str | Path], jobs: int = 0, fields: RecordFields = RecordFields(),
                progress=None, lang_code: str | None = None) -> UpdateReport:
         """Add new and changed articles under ``paths``; leave unchanged ones alone."""
         report = UpdateReport()
-        with self._updating():
+        with update_marker(self.folder, self._recover):
             for analysed in self._analyse(self._to_analyse(paths, fields, lang_code, report, progress), jobs):
                 self._record(analysed)
+            kill_point("after-analysis")
             self._finish(report)
         return report
 
@@ -132,27 +136,21 @@ class PersistentStore:
             if doc_id not in known:
                 raise NewskgError(f"{name}: no such article in the store")
             report.removed.append(doc_id)
-        with self._updating():
+        with update_marker(self.folder, self._recover):
             self._forget(report.removed)
             for doc_id in report.removed:
                 self.store.remove_graph(_node(article_iri(doc_id)))
-                self._cache_path(doc_id).unlink(missing_ok=True)
+                self._pending.stale.add(cache_name(doc_id, known[doc_id][0]))
+            kill_point("after-remove-graphs")
             self._finish(report)
         return report
 
-    @contextmanager
-    def _updating(self):
-        """Mark the store as being changed until the index commits, so an update that was killed half-way
-        is noticed by the next one, which then rewrites everything from the cache."""
-        marker = self.folder / ".updating"
-        if marker.exists():
-            self._recover()
-        marker.touch()
-        yield
-        marker.unlink()
-
     def _recover(self) -> None:
-        known = {article_iri(doc) for doc in self.index.articles()}
+        """Rewrite the store from the committed index and its cache files after a killed update (see
+        ``store.repair``): drop every graph, sweep cache files of uncommitted versions, write all anew."""
+        articles = self.index.articles()
+        sweep_cache(self.folder / "cache", {cache_name(doc, sha) for doc, (sha, _) in articles.items()})
+        known = {article_iri(doc) for doc in articles}
         for graph in list(self.store.named_graphs()):
             if graph.value not in known:
                 self.store.remove_graph(graph)  # half-written articles and the corpus-wide graphs
@@ -165,7 +163,7 @@ class PersistentStore:
         (self.folder / "cache").mkdir(parents=True, exist_ok=True)
         first = list(islice(articles, 51))
         workers = jobs or (min(2, os.cpu_count() or 1) if len(first) > 50 else 1)
-        work = ((article, self._cache_path(article.doc_id)) for article in chain(first, articles))
+        work = ((article, self._cache_path(article.doc_id, article.sha256)) for article in chain(first, articles))
         if workers == 1:
             yield from map(analyse_for_store, work)
             return
@@ -180,6 +178,9 @@ class PersistentStore:
 
     def _record(self, analysed: AnalysedArticle) -> None:
         """Put an analysed article in the index, in place of what an earlier version of it contributed."""
+        old = self.index.sha_of(analysed.doc_id)
+        if old is not None and old != analysed.sha256:
+            self._pending.stale.add(cache_name(analysed.doc_id, old))
         self._forget([analysed.doc_id], keep_row=True)
         self.index.add_article(analysed.doc_id, analysed.sha256, analysed.source, analysed.entities,
                                analysed.uses, analysed.fact_kinds)
@@ -212,13 +213,18 @@ class PersistentStore:
         for start in range(0, len(rewrite), BATCH):  # streamed from the cache: memory stays flat
             self._rewrite_articles(rewrite[start:start + BATCH])
         report.rewritten += len(rewrite)
+        kill_point("after-rewrite")
         if recover:
             pending.owners |= index.all_owners()
         self._write_corpus_graphs()
         self.store.flush()
         if len(rewrite) > BATCH:
             self.store.optimize()  # compact after a big load: reads get faster (seconds at 10,000 articles)
+        kill_point("before-commit")
         index.commit()
+        kill_point("after-commit")
+        for name in self._pending.stale:  # only now: until the commit, the index named these versions
+            (self.folder / "cache" / name).unlink(missing_ok=True)
         self.last_change, self._pending = self._pending, _Pending()
 
     def _resolve(self, fresh, old_keys: set[str], everything: bool):
@@ -243,7 +249,7 @@ class PersistentStore:
 
         text = []
         for doc_id in docs:
-            with self._cache_path(doc_id).open("rb") as handle:
+            with self._cache_path(doc_id, self.index.sha_of(doc_id)).open("rb") as handle:
                 cached: CachedArticle = pickle.load(handle)
             keys = self.index.keys_of_doc(doc_id)
             iris = [str(entity_iri(keys[(doc_id, i)])) for i in range(len(keys))]
