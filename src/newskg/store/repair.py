@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import os
-import signal
 from contextlib import contextmanager
 from pathlib import Path
 
 from newskg.errors import NewskgError
+from newskg.rdf.files import kill_point  # noqa: F401 (the store's kill points for tests, read in one place)
 
 MARKER = ".updating"
 
@@ -64,10 +63,3 @@ def sweep_cache(cache: Path, keep: set[str]) -> None:
         for path in cache.glob("*.pickle"):
             if path.name not in keep:
                 path.unlink(missing_ok=True)
-
-
-def kill_point(name: str) -> None:
-    """Die here, with the whole process group, when a test asks to (NEWSKG_TEST_KILL_AT=name): the store
-    repair tests kill updates at these named points to prove that the next update repairs any of them."""
-    if os.environ.get("NEWSKG_TEST_KILL_AT") == name:
-        os.killpg(os.getpgrp(), signal.SIGKILL)
