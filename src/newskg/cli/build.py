@@ -154,7 +154,8 @@ def remove(articles: tuple[str, ...], store: str) -> None:
         report = open_store(store).remove(list(articles))
     except NewskgError as err:
         _fail(err)
-    click.echo(f"removed: {', '.join(report.removed)}; graphs rewritten: {report.rewritten}")
+    removed = ", ".join(f"{doc} ({report.sources[doc]})" for doc in report.removed)
+    click.echo(f"removed: {removed}; graphs rewritten: {report.rewritten}")
 
 
 def _validate(dataset, focus=None):

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterator
 
 from newskg.rdf.claims import claim_triples, find_conflicts, group_claims
-from newskg.corpus import Admission, Verdict, admitted
+from newskg.corpus import Admission, Verdict, admitted, find_article
 from newskg.extract.entities import resolve_nodes
 from newskg.errors import InputError, NewskgError
 from newskg.read.inputs import RecordFields, iter_articles
@@ -66,6 +66,7 @@ class UpdateReport:
     removed: list[str] = field(default_factory=list)
     rewritten: int = 0
     skipped: list[InputError] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # article id -> its file, for the removed ones
 
     def summary(self) -> dict:
         return {"added": len(self.added), "changed": len(self.changed), "unchanged": self.unchanged,
@@ -128,14 +129,14 @@ class PersistentStore:
             yield article
 
     def remove(self, names: list[str]) -> UpdateReport:
-        """Drop articles (by file name or stem) from the store."""
+        """Drop articles (by id, file name, or path ending in the file's path from the folder built) from
+        the store; the report names each article removed with its source file."""
         report = UpdateReport()
         known = self.index.articles()
         for name in names:
-            doc_id = Path(name).stem if name not in known else name
-            if doc_id not in known:
-                raise NewskgError(f"{name}: no such article in the store")
+            doc_id = find_article(name, known)
             report.removed.append(doc_id)
+            report.sources[doc_id] = known[doc_id][1]
         with update_marker(self.folder, self._recover):
             self._forget(report.removed)
             for doc_id in report.removed:
