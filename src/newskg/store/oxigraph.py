@@ -22,7 +22,7 @@ import os
 import pickle
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
 from typing import Iterator
@@ -34,7 +34,9 @@ from newskg.errors import InputError, NewskgError
 from newskg.read.inputs import RecordFields, iter_articles
 from newskg.model import Article
 from newskg.rdf.triples import article_iri, bare_country, constant_triples, entity_iri, one_entity_triples, role_triples
-from newskg.store.cache import LOCAL_IRI, AnalysedArticle, CachedArticle, analyse_for_store, globalise, nquad_lines
+from newskg.store.cache import (LOCAL_IRI, AnalysedArticle, CachedArticle, TooSlow, analyse_for_store, globalise,
+                                nquad_lines)
+from newskg.store.changes import Pending as _Pending, UpdateReport
 from newskg.store.index import StoreIndex
 from newskg.store.repair import cache_name, check_not_interrupted, kill_point, sweep_cache, update_marker
 from newskg.rdf.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, RDF
@@ -42,36 +44,6 @@ from newskg.rdf.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, RDF
 BATCH = 1000  # article graphs written per bulk load
 WINDOW = 256  # articles read ahead of the workers
 VALIDATION_SAMPLE = 100  # article graphs validated after an update (all of them when it wrote fewer)
-
-
-@dataclass
-class _Pending:
-    """What one update changed: the articles, and what the corpus-wide graphs must show anew."""
-
-    entities: dict = field(default_factory=dict)  # global key -> Entity, or None when it is gone
-    owners: set[str] = field(default_factory=set)  # "role:..", "country:..", "claims:<bucket>"
-    fresh: set[str] = field(default_factory=set)  # articles analysed in this update
-    removed: set[str] = field(default_factory=set)
-    old_keys: set[str] = field(default_factory=set)  # global entities the changed articles belonged to
-    rewritten: set[str] = field(default_factory=set)  # article graphs written
-    lines: set[str] = field(default_factory=set)  # the new triples of the owners, as N-Quads
-    stale: set[str] = field(default_factory=set)  # cache files to delete once the index is committed
-
-
-@dataclass
-class UpdateReport:
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    removed: list[str] = field(default_factory=list)
-    rewritten: int = 0
-    skipped: list[InputError] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)  # article id -> its file, for the removed ones
-
-    def summary(self) -> dict:
-        return {"added": len(self.added), "changed": len(self.changed), "unchanged": self.unchanged,
-                "removed": len(self.removed), "graphs rewritten": self.rewritten,
-                "skipped": [str(e) for e in self.skipped]}
 
 
 class PersistentStore:
@@ -108,12 +80,17 @@ class PersistentStore:
 
     # -- updates
     def update(self, paths: list[str | Path], jobs: int = 0, fields: RecordFields = RecordFields(),
-               progress=None, lang_code: str | None = None) -> UpdateReport:
-        """Add new and changed articles under ``paths``; leave unchanged ones alone."""
+               progress=None, lang_code: str | None = None, article_seconds: float = 0) -> UpdateReport:
+        """Add new and changed articles under ``paths``; leave unchanged ones alone. An article whose
+        analysis takes more than ``article_seconds`` (0: no bound) is reported as skipped."""
         report = UpdateReport()
         with update_marker(self.folder, self._recover):
-            for analysed in self._analyse(self._to_analyse(paths, fields, lang_code, report, progress), jobs):
-                self._record(analysed)
+            articles = self._to_analyse(paths, fields, lang_code, report, progress)
+            for analysed in self._analyse(articles, jobs, article_seconds):
+                if isinstance(analysed, TooSlow):
+                    report.skip(analysed)
+                else:
+                    self._record(analysed)
             kill_point("after-analysis")
             self._finish(report)
         return report
@@ -158,13 +135,13 @@ class PersistentStore:
         self.index.clear_lines()
         self._finish(UpdateReport(), recover=True)
 
-    def _analyse(self, articles: Iterator[Article], jobs: int) -> Iterator[AnalysedArticle]:
+    def _analyse(self, articles: Iterator[Article], jobs: int, seconds: float) -> Iterator[AnalysedArticle]:
         """Analyse articles in worker processes (when there are more than a few), in input order; each
         worker caches what it made. At most WINDOW articles wait in memory: memory stays flat."""
         (self.folder / "cache").mkdir(parents=True, exist_ok=True)
         first = list(islice(articles, 51))
         workers = jobs or (min(2, os.cpu_count() or 1) if len(first) > 50 else 1)
-        work = ((article, self._cache_path(article.doc_id, article.sha256)) for article in chain(first, articles))
+        work = ((article, self._cache_path(article.doc_id, article.sha256), seconds) for article in chain(first, articles))
         if workers == 1:
             yield from map(analyse_for_store, work)
             return
