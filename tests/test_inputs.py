@@ -182,6 +182,17 @@ def test_no_html_leaves_no_page_of_an_older_graph(old_and_new_graphs):
     assert outputs(out) == {name: data for name, data in new.items() if name != "newskg.html"}
 
 
+def test_a_folder_with_other_files_keeps_them_and_old_temporary_files_go(old_and_new_graphs):
+    out, article, new = old_and_new_graphs
+    (out / ".newskg.trig.x1y2.tmp").write_text("half a file an older newskg left")
+    assert build(CliRunner(), article, "--out", out).exit_code == 0
+    assert outputs(out) == new  # swapped as a set: the leftover went with the old folder
+    (out / "notes.txt").write_text("mine")
+    assert build(CliRunner(), article, "--out", out, "--no-html").exit_code == 0
+    assert outputs(out) == {name: data for name, data in new.items() if name != "newskg.html"} | \
+        {"notes.txt": b"mine"}
+
+
 # ---------------------------------------------------------------- property-based
 
 @settings(max_examples=200, deadline=None)

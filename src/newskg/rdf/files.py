@@ -94,7 +94,7 @@ def replace_set(folder: Path, files: dict[str, str], owned: set[str]) -> list[Pa
         raise OutputError(f"{folder}: not a folder")
     try:
         _sweep_staging(folder)
-        if folder.exists() and (set(os.listdir(folder)) - owned or folder == Path.cwd()):
+        if folder.exists() and (_foreign(folder, owned) or folder == Path.cwd()):
             return _replace_one_by_one(folder, files, owned)
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.staging-", dir=folder.parent))
@@ -164,6 +164,12 @@ def _sweep_staging(folder: Path) -> None:
     if folder.parent.is_dir():
         for leftover in folder.parent.glob(f".{folder.name}.staging-*"):
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _foreign(folder: Path, owned: set[str]) -> set[str]:
+    """What a folder holds besides the owned outputs and the temporary files ``write_atomically`` leaves."""
+    ours = {name for name in os.listdir(folder) if name.startswith(".newskg.") and name.endswith(".tmp")}
+    return set(os.listdir(folder)) - owned - ours
 
 
 def _replace_one_by_one(folder: Path, files: dict[str, str], owned: set[str]) -> list[Path]:
