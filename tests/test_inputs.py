@@ -4,7 +4,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from unittest import mock
 
@@ -143,27 +142,55 @@ def test_unwritable_output_folder(tmp_path):
     assert result.exit_code == 1 and "a-file" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_killed_build_leaves_the_previous_graph_intact(seeds_build, tmp_path):
-    """A real SIGKILL to a real build process, part-way through many articles."""
-    from newskg.develop.generator import generate_corpus
-    from newskg.rdf.files import load_graph
+def outputs(folder: Path) -> dict[str, bytes]:
+    """Every file in an output folder, hidden ones (temporary files) included."""
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
 
+
+@pytest.fixture
+def old_and_new_graphs(seeds_build, tmp_path):
+    """graph/ holding the seeds' outputs, an article for a new build, and what that build writes alone."""
     out = tmp_path / "graph"
     out.mkdir()
     for path in seeds_build[1].iterdir():
         (out / path.name).write_bytes(path.read_bytes())
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
-    generate_corpus(400, tmp_path / "many")
-    proc = subprocess.Popen([sys.executable, "-m", "newskg.cli", "build", str(tmp_path / "many"), "--out", str(out)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(3)
-    assert proc.poll() is None, "the build finished before it could be interrupted"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")} == before
-    dataset = load_graph(out / "newskg.trig")
-    for query in (QUERIES / "cq").glob("cq_*.rq"):
-        assert rows(dataset, query.stem.removeprefix("cq_")), query.name
+    article = tmp_path / "new.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    assert build(CliRunner(), article, "--out", tmp_path / "reference").exit_code == 0
+    return out, article, outputs(tmp_path / "reference")
+
+
+@pytest.mark.parametrize("point", ["outputs-one-written", "outputs-staged", "outputs-swapped"])
+def test_a_build_killed_during_its_writes_leaves_the_old_set_or_the_new_one(old_and_new_graphs, point):
+    """A real SIGKILL to a real build's process group at named points of the final writes
+    (NEWSKG_TEST_KILL_AT): graph/ holds all the old files or all the new ones, and nothing else."""
+    out, article, new = old_and_new_graphs
+    old = outputs(out)
+    env = dict(os.environ, NEWSKG_TEST_KILL_AT=point, PYTHONPATH=str(Path(__file__).resolve().parent.parent / "src"))
+    proc = subprocess.run([sys.executable, "-m", "newskg.cli", "build", str(article), "--out", str(out)],
+                          env=env, capture_output=True, start_new_session=True, timeout=300)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert outputs(out) in (old, new)
+    assert build(CliRunner(), article, "--out", out).exit_code == 0
+    assert outputs(out) == new
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".")] == []  # staging folders swept
+
+
+def test_no_html_leaves_no_page_of_an_older_graph(old_and_new_graphs):
+    out, article, new = old_and_new_graphs
+    assert build(CliRunner(), article, "--out", out, "--no-html").exit_code == 0
+    assert outputs(out) == {name: data for name, data in new.items() if name != "newskg.html"}
+
+
+def test_a_folder_with_other_files_keeps_them_and_old_temporary_files_go(old_and_new_graphs):
+    out, article, new = old_and_new_graphs
+    (out / ".newskg.trig.x1y2.tmp").write_text("half a file an older newskg left")
+    assert build(CliRunner(), article, "--out", out).exit_code == 0
+    assert outputs(out) == new  # swapped as a set: the leftover went with the old folder
+    (out / "notes.txt").write_text("mine")
+    assert build(CliRunner(), article, "--out", out, "--no-html").exit_code == 0
+    assert outputs(out) == {name: data for name, data in new.items() if name != "newskg.html"} | \
+        {"notes.txt": b"mine"}
 
 
 # ---------------------------------------------------------------- property-based

@@ -1,4 +1,5 @@
 """The persistent store: incremental builds equal full builds; removal; queries through Oxigraph."""
+import json
 import shutil
 from pathlib import Path
 
@@ -235,3 +236,104 @@ def test_a_big_update_writes_in_batches_and_compacts(seeds_build, tmp_path, monk
     store = PersistentStore(tmp_path / "kg")
     assert store.update([SEEDS]).rewritten == 5
     assert triples(store.to_dataset()) == triples(seeds_build[0].dataset)
+
+
+def bindings(output: str) -> list[dict]:
+    """The rows of a SPARQL JSON answer, as plain values."""
+    return [{k: v["value"] for k, v in row.items()} for row in json.loads(output)["results"]["bindings"]]
+
+
+ODD_NAMES = ["two words.txt", "it's \"quoted\".txt", "line\nbreak.txt", "Berita Ékonomi 日本.txt", "100% #1?.txt"]
+
+
+def test_any_file_name_gives_valid_iris_in_a_file_and_a_store(tmp_path):
+    """Spaces, quotes, a newline, non-ASCII letters and IRI delimiters in file names: the graph file and the
+    store both load and answer queries, and each article keeps its file name in nkg:sourceFile."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    for number, name in enumerate(ODD_NAMES):
+        (folder / name).write_text(f"Startup Kopiloka{number} memangkas {30 + number} karyawan pada Juni 2024.\n",
+                                   encoding="utf-8")
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", str(folder), "--out", str(tmp_path / "graph"), "--no-html"])
+    assert built.exit_code == 0, built.output
+    stored = runner.invoke(main, ["build", str(folder), "--store", str(tmp_path / "kg")])
+    assert stored.exit_code == 0, stored.output
+    query = ("PREFIX nkg: <https://w3id.org/newskg/ontology#> "
+             "SELECT ?a ?file WHERE { GRAPH ?a { ?a nkg:sourceFile ?file } } ORDER BY ?file")
+    for source in (["--graph", str(tmp_path / "graph" / "newskg.trig")], ["--store", str(tmp_path / "kg")]):
+        assert runner.invoke(main, ["stats", *source]).exit_code == 0
+        answer = runner.invoke(main, ["query", "--format", "json", *source, query])
+        assert answer.exit_code == 0, answer.output
+        rows = bindings(answer.stdout)
+        assert sorted(row["file"] for row in rows) == sorted(ODD_NAMES)
+        assert all(not set(row["a"]) & set(' "\n<>{}|\\^`') and row["a"].isascii() for row in rows)
+
+
+def test_seed_article_iris_are_unchanged(seeds_build):
+    iris = {str(g.identifier) for g in seeds_build[0].dataset.graphs() if "/article/" in str(g.identifier)}
+    assert iris == {f"https://w3id.org/newskg/id/article/{p.stem}" for p in SEEDS.glob("*.txt")}
+
+
+def test_same_stem_in_two_folders_is_two_articles_and_remove_says_which(tmp_path):
+    folder = tmp_path / "articles"
+    for sub, company in (("a", "Kopiloka"), ("b", "Lumbung Data")):
+        (folder / sub).mkdir(parents=True)
+        (folder / sub / "report.txt").write_text(f"Startup {company} memangkas 30 karyawan pada Juni 2024.\n",
+                                                 encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(folder), "--store", str(tmp_path / "kg")]).exit_code == 0
+    (folder / "a" / "report.txt").write_text("Startup Kopiloka memangkas 50 karyawan pada Juli 2024.\n",
+                                             encoding="utf-8")
+    again = runner.invoke(main, ["build", str(folder), "--store", str(tmp_path / "kg"), "--json"])
+    assert json.loads(again.stdout)["changed"] == 1 and json.loads(again.stdout)["articles"] == 2
+    removed = runner.invoke(main, ["remove", str(folder / "b" / "report.txt"), "--store", str(tmp_path / "kg")])
+    assert removed.exit_code == 0 and "b/report.txt" in removed.stdout, removed.output
+    files = runner.invoke(main, ["query", "--format", "json", "--store", str(tmp_path / "kg"),
+                                 "PREFIX nkg: <https://w3id.org/newskg/ontology#> "
+                                 "SELECT ?file WHERE { GRAPH ?a { ?a nkg:sourceFile ?file } }"])
+    assert [row["file"] for row in bindings(files.stdout)] == ["a/report.txt"]
+
+
+def _long_sentence():
+    """The benchmark's sentence of many names (benchmarks/long_sentence.py), imported from there."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("long_sentence", Path(__file__).parent.parent / "benchmarks"
+                                                  / "long_sentence.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_article_past_the_time_bound_is_reported_and_skipped(tmp_path):
+    """A store update gives up an article that takes longer than --article-timeout, names it, builds the rest."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "names.txt").write_text(_long_sentence().names_sentence(6000), encoding="utf-8")
+    (folder / "ok.txt").write_text("Startup Kopiloka memangkas 30 karyawan pada Juni 2024.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder), "--store", str(tmp_path / "kg"), "--json",
+                                       "--article-timeout", "0.5", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "names.txt: took more than 0.5 s to analyse" in result.stderr  # the timer's word: the 6,000 names take 6 s
+    summary = json.loads(result.stdout)
+    assert (summary["added"], summary["articles"]) == (1, 1)
+
+
+def test_a_sentence_of_many_names_takes_linear_time():
+    """Names joined by ' dan ' in one sentence: four times the names take about four times as long (3.8x
+    measured alone, up to 5.4x within the suite); with a quadratic step it was 10x in CPU time (1,500 names
+    4.3 s, 6,000 names 26 s: a photo-credit search over the whole line)."""
+    import gc
+    import time
+
+    module = _long_sentence()
+    module.time_build(5)  # language data and place names load once
+    gc.collect()
+    gc.disable()  # collections of what earlier tests left alive would be timed too
+    try:
+        small = min(module.time_build(1500, time.process_time) for _ in range(2))
+        large = module.time_build(6000, time.process_time)
+    finally:
+        gc.enable()
+    assert large < 6 * small, (small, large)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from pathlib import Path
 from typing import Iterable, Iterator
 
-from newskg.errors import InputError
+from newskg.errors import InputError, NewskgError
 from newskg.model import Article
 
 
@@ -78,3 +79,19 @@ def admitted(items: Iterable[Article | InputError], admission: Admission, skippe
             skipped.append(result)
         else:
             yield verdict, result
+
+
+def find_article(name: str, known: dict[str, tuple[str, str]]) -> str:
+    """The one article ``name`` means: an id, a source ('a/report.txt'), a path ending in a source, or a
+    file stem; an error when it means none or several."""
+    path = Path(name).as_posix()
+    if name in known:
+        return name
+    found = sorted(doc for doc, (_, source) in known.items() if path == source or path.endswith("/" + source))
+    if not found:
+        found = sorted(doc for doc in known if doc == Path(name).stem)
+    if len(found) != 1:
+        what = "no such article" if not found else \
+            "several articles: " + ", ".join(known[doc][1] for doc in found) + " (name the file with its folder)"
+        raise NewskgError(f"{name}: {what} in the store")
+    return found[0]

@@ -19,6 +19,8 @@ from newskg.lang import available_languages  # a folder under lang/ is a languag
 @click.option("--store", "store", type=click.Path(file_okay=False),
               help="Keep the graph in a persistent store folder; only new or changed articles are processed.")
 @click.option("--jobs", default=0, type=click.IntRange(0), help="Worker processes for --store builds (0: automatic).")
+@click.option("--article-timeout", default=60.0, type=click.FloatRange(0), show_default=True,
+              help="With --store: seconds one article may take to analyse before it is reported and skipped (0: no bound).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view (faster on big corpora).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the output (faster).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -32,7 +34,8 @@ from newskg.lang import available_languages  # a folder under lang/ is a languag
               help="JSON Lines/CSV field holding the date [default: date, else published, publishedAt, pubDate, ...].")
 @click.option("--url-field", default="url", show_default=True, help="JSON Lines/CSV field holding the URL.")
 @click.option("--id-field", default="id", show_default=True, help="JSON Lines/CSV field holding an article id.")
-def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: int, no_html: bool, no_validate: bool,
+def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: int, article_timeout: float,
+          no_html: bool, no_validate: bool,
           as_json: bool, quiet: bool, lang_code: str, text_field: str, title_field: str, date_field: str, url_field: str,
           id_field: str) -> None:
     """Read articles (files or folders) and write the graph.
@@ -55,7 +58,7 @@ def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: 
     fields = RecordFields(text_field, title_field, date_field, url_field, id_field)
     if store:
         _build_store(paths, store, out_dir, jobs, no_html, no_validate, as_json, quiet, fields,
-                     None if lang_code == "auto" else lang_code)
+                     None if lang_code == "auto" else lang_code, article_timeout)
         return
     out_dir = out_dir or "graph"
     try:
@@ -110,14 +113,16 @@ class _progress:
 
 
 def _build_store(paths, store: str, out_dir: str | None, jobs: int, no_html: bool, no_validate: bool,
-                 as_json: bool, quiet: bool = False, fields=None, lang_code: str | None = None) -> None:
+                 as_json: bool, quiet: bool = False, fields=None, lang_code: str | None = None,
+                 article_timeout: float = 0) -> None:
     from newskg.rdf.outputs import write_outputs
     from newskg.store import open_store
 
     try:
         kg = open_store(store)
         with _progress(paths, quiet or as_json) as tick:
-            report = kg.update(list(paths), jobs=jobs, fields=fields, progress=tick, lang_code=lang_code)
+            report = kg.update(list(paths), jobs=jobs, fields=fields, progress=tick, lang_code=lang_code,
+                               article_seconds=article_timeout)
         summary = report.summary() | kg.summary()
         violations = []
         if not no_validate:
@@ -159,7 +164,8 @@ def remove(articles: tuple[str, ...], store: str) -> None:
         report = open_store(store).remove(list(articles))
     except NewskgError as err:
         _fail(err)
-    click.echo(f"removed: {', '.join(report.removed)}; graphs rewritten: {report.rewritten}")
+    removed = ", ".join(f"{doc} ({report.sources[doc]})" for doc in report.removed)
+    click.echo(f"removed: {removed}; graphs rewritten: {report.rewritten}")
 
 
 def _validate(dataset, focus=None):

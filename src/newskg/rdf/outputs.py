@@ -1,7 +1,7 @@
 """Write a build's outputs: the TriG of all named graphs, the merged Turtle and the HTML view.
 
-Every file is rendered in memory first and then written atomically, so an
-existing ``graph/`` is replaced whole or not at all.
+Every file is rendered in memory first and the set is then swapped in at once, so an
+existing ``graph/`` is replaced whole or not at all, never mixed.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rdflib import Dataset
 
 from newskg.errors import OutputError
 from newskg.rdf.serialize import all_triples, to_nquads, to_trig, to_turtle
-from newskg.rdf.files import write_atomically
+from newskg.rdf.files import replace_set
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "jsonld")
 
@@ -33,21 +33,24 @@ def render(dataset: Dataset, fmt: str) -> str:
     raise OutputError(f"unknown format {fmt!r} (use one of {', '.join(EXPORT_FORMATS)})")
 
 
+OUTPUT_FILES = ("newskg.trig", "newskg.ttl", "newskg.html")
+
+
 def write_outputs(dataset: Dataset, out_dir: Path, html: bool = True, view_source=None) -> list[Path]:
-    """Write newskg.trig, newskg.ttl and newskg.html into ``out_dir``; returns the paths written.
+    """Write newskg.trig, newskg.ttl and newskg.html into ``out_dir`` as one set (see ``replace_set``): an
+    earlier set is replaced whole, and a page of it is removed when this build writes none.
 
     ``view_source``: where the page selects its graph through SPARQL (a store), if not ``dataset``."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
-    rendered = {out_dir / "newskg.trig": render(dataset, "trig"), out_dir / "newskg.ttl": render(dataset, "turtle")}
+    rendered = {"newskg.trig": render(dataset, "trig"), "newskg.ttl": render(dataset, "turtle")}
     if html:
         from newskg.view.page import render_view
 
-        rendered[out_dir / "newskg.html"] = render_view(dataset if view_source is None else view_source)
-    for path, text in rendered.items():
-        write_atomically(path, text)
-    return list(rendered)
+        rendered["newskg.html"] = render_view(dataset if view_source is None else view_source)
+    replace_set(out_dir, rendered, set(OUTPUT_FILES))
+    return [out_dir / name for name in rendered]
 
 
 def export_store(oxstore, fmt: str, output: Path | None) -> bytes | None:

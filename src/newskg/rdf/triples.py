@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
@@ -66,7 +67,13 @@ def new_dataset() -> Dataset:
 
 
 def article_iri(doc_id: str) -> URIRef:
-    return ID[f"article/{doc_id}"]
+    """An article's IRI: its id percent-encoded, so that any file name gives a valid IRI (ids of plain
+    letters, digits, '.', '_', '-' and '~', as the seeds' stems, are left as they are)."""
+    return ID[f"article/{iri_segment(doc_id)}"]
+
+
+def iri_segment(text: str) -> str:
+    return quote(text, safe="")
 
 
 def entity_iri(key: str) -> URIRef:
@@ -155,7 +162,7 @@ def _predicate(kind_name: str, value_name: str) -> URIRef:
 
 
 def fact_iri(doc_id: str, kind: str, number: int) -> URIRef:
-    return ID[f"fact/{doc_id}/{kind.lower()}-{number}"]
+    return ID[f"fact/{iri_segment(doc_id)}/{kind.lower()}-{number}"]
 
 
 def fact_iris(doc_id: str, facts: list[Fact]) -> list[URIRef]:

@@ -236,7 +236,7 @@ def _is_furniture(line: str, lang: Language) -> bool:
         return True
     if any(marker in lowered for marker in lang.grammar["credit_markers"]):
         return True
-    return bool(_PHOTO_CREDIT.search(line)) and len(line.split()) < 25
+    return len(line.split()) < 25 and bool(_PHOTO_CREDIT.search(line))  # the count first: the search is slow on long lines
 
 
 def _is_heading(line: str) -> bool:

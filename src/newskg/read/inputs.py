@@ -87,11 +87,34 @@ def iter_articles(paths: list[str | Path], fields: RecordFields = RecordFields()
     """
     files, problems = collect_paths(paths)
     yield from problems
+    names = _source_names(paths)
     for path in files:
         try:
-            yield from _read(path, fields, lang_code)
+            for item in _read(path, fields, lang_code):
+                yield _with_folder(item, path, names.get(path))
         except InputError as err:
             yield err
+
+
+def _source_names(paths: list[str | Path]) -> dict[Path, str]:
+    """A file found in a sub-folder of a folder argument is named by its path from that folder
+    ('a/report.txt'), so that two files of one name in two folders are two sources."""
+    names: dict[Path, str] = {}
+    for raw in paths:
+        folder = Path(raw)
+        if str(raw) != "-" and folder.is_dir():
+            for path in folder.rglob("*"):
+                names.setdefault(path, path.relative_to(folder).as_posix())
+    return names
+
+
+def _with_folder(item, path: Path, name: str | None):
+    """The article with its source named by ``name`` (its folder kept) instead of the bare file name."""
+    from dataclasses import replace
+
+    if name is None or name == path.name or not getattr(item, "source", "").startswith(path.name):
+        return item
+    return replace(item, source=name + item.source[len(path.name):])
 
 
 def _read(path: Path, fields: RecordFields, lang_code: str | None = None) -> Iterator:

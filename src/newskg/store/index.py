@@ -66,6 +66,11 @@ class StoreIndex:
         """doc -> (sha256, source) of every article in the store."""
         return {doc: (sha, source) for doc, sha, source in self.db.execute("SELECT doc, sha256, source FROM articles")}
 
+    def sha_of(self, doc: str) -> str | None:
+        """The SHA-256 of the text of the article version the store holds (None if it holds none)."""
+        row = self.db.execute("SELECT sha256 FROM articles WHERE doc = ?", (doc,)).fetchone()
+        return row[0] if row else None
+
     def add_article(self, doc: str, sha256: str, source: str, entities: list[LocalEntity], uses: Iterable[str],
                     fact_kinds: Counter) -> None:
         self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", (doc, sha256, source))

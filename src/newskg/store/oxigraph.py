@@ -3,7 +3,7 @@
 Layout of a store folder::
 
     DIR/oxigraph/          the RocksDB triple store (one named graph per article, entities, claims)
-    DIR/cache/<doc>.pickle each article's graph with placeholder entity IRIs and its claim statements
+    DIR/cache/<hash>.pickle each article's graph with placeholder entity IRIs and its claim statements
                            (see ``store_cache``), to rewrite it when its entities change IRI
     DIR/index.sqlite       what each article contributed (see ``store_index``)
 
@@ -22,54 +22,28 @@ import os
 import pickle
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
 from typing import Iterator
 
 from newskg.rdf.claims import claim_triples, find_conflicts, group_claims
-from newskg.corpus import Admission, Verdict, admitted
+from newskg.corpus import Admission, Verdict, admitted, find_article
 from newskg.extract.entities import resolve_nodes
 from newskg.errors import InputError, NewskgError
 from newskg.read.inputs import RecordFields, iter_articles
 from newskg.model import Article
 from newskg.rdf.triples import article_iri, bare_country, constant_triples, entity_iri, one_entity_triples, role_triples
-from newskg.store.cache import LOCAL_IRI, AnalysedArticle, CachedArticle, analyse_for_store, globalise, nquad_lines
+from newskg.store.cache import (LOCAL_IRI, AnalysedArticle, CachedArticle, TooSlow, analyse_for_store, globalise,
+                                nquad_lines)
+from newskg.store.changes import Pending as _Pending, UpdateReport
 from newskg.store.index import StoreIndex
+from newskg.store.repair import cache_name, check_not_interrupted, kill_point, sweep_cache, update_marker
 from newskg.rdf.vocab import CLAIMS_GRAPH, ENTITIES_GRAPH, RDF
 
 BATCH = 1000  # article graphs written per bulk load
 WINDOW = 256  # articles read ahead of the workers
 VALIDATION_SAMPLE = 100  # article graphs validated after an update (all of them when it wrote fewer)
-
-
-@dataclass
-class _Pending:
-    """What one update changed: the articles, and what the corpus-wide graphs must show anew."""
-
-    entities: dict = field(default_factory=dict)  # global key -> Entity, or None when it is gone
-    owners: set[str] = field(default_factory=set)  # "role:..", "country:..", "claims:<bucket>"
-    fresh: set[str] = field(default_factory=set)  # articles analysed in this update
-    removed: set[str] = field(default_factory=set)
-    old_keys: set[str] = field(default_factory=set)  # global entities the changed articles belonged to
-    rewritten: set[str] = field(default_factory=set)  # article graphs written
-    lines: set[str] = field(default_factory=set)  # the new triples of the owners, as N-Quads
-
-
-@dataclass
-class UpdateReport:
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    removed: list[str] = field(default_factory=list)
-    rewritten: int = 0
-    skipped: list[InputError] = field(default_factory=list)
-
-    def summary(self) -> dict:
-        return {"added": len(self.added), "changed": len(self.changed), "unchanged": self.unchanged,
-                "removed": len(self.removed), "graphs rewritten": self.rewritten,
-                "skipped": [str(e) for e in self.skipped]}
 
 
 class PersistentStore:
@@ -81,6 +55,8 @@ class PersistentStore:
         db = self.folder / "oxigraph"
         if read_only and not db.exists():
             raise NewskgError(f"{self.folder}: no newskg store here (create one with 'newskg build --store')")
+        if read_only:
+            check_not_interrupted(self.folder)
         if (self.folder / "state.pickle").exists():
             raise NewskgError(f"{self.folder}: a store made by an older newskg; build the articles into a new folder")
         try:
@@ -99,17 +75,23 @@ class PersistentStore:
             self._index = StoreIndex(self.folder / "index.sqlite")
         return self._index
 
-    def _cache_path(self, doc_id: str) -> Path:
-        return self.folder / "cache" / f"{doc_id}.pickle"
+    def _cache_path(self, doc_id: str, sha256: str) -> Path:
+        return self.folder / "cache" / cache_name(doc_id, sha256)
 
     # -- updates
     def update(self, paths: list[str | Path], jobs: int = 0, fields: RecordFields = RecordFields(),
-               progress=None, lang_code: str | None = None) -> UpdateReport:
-        """Add new and changed articles under ``paths``; leave unchanged ones alone."""
+               progress=None, lang_code: str | None = None, article_seconds: float = 0) -> UpdateReport:
+        """Add new and changed articles under ``paths``; leave unchanged ones alone. An article whose
+        analysis takes more than ``article_seconds`` (0: no bound) is reported as skipped."""
         report = UpdateReport()
-        with self._updating():
-            for analysed in self._analyse(self._to_analyse(paths, fields, lang_code, report, progress), jobs):
-                self._record(analysed)
+        with update_marker(self.folder, self._recover):
+            articles = self._to_analyse(paths, fields, lang_code, report, progress)
+            for analysed in self._analyse(articles, jobs, article_seconds):
+                if isinstance(analysed, TooSlow):
+                    report.skip(analysed)
+                else:
+                    self._record(analysed)
+            kill_point("after-analysis")
             self._finish(report)
         return report
 
@@ -124,48 +106,42 @@ class PersistentStore:
             yield article
 
     def remove(self, names: list[str]) -> UpdateReport:
-        """Drop articles (by file name or stem) from the store."""
+        """Drop articles (by id, file name, or path ending in the file's path from the folder built) from
+        the store; the report names each article removed with its source file."""
         report = UpdateReport()
         known = self.index.articles()
         for name in names:
-            doc_id = Path(name).stem if name not in known else name
-            if doc_id not in known:
-                raise NewskgError(f"{name}: no such article in the store")
+            doc_id = find_article(name, known)
             report.removed.append(doc_id)
-        with self._updating():
+            report.sources[doc_id] = known[doc_id][1]
+        with update_marker(self.folder, self._recover):
             self._forget(report.removed)
             for doc_id in report.removed:
                 self.store.remove_graph(_node(article_iri(doc_id)))
-                self._cache_path(doc_id).unlink(missing_ok=True)
+                self._pending.stale.add(cache_name(doc_id, known[doc_id][0]))
+            kill_point("after-remove-graphs")
             self._finish(report)
         return report
 
-    @contextmanager
-    def _updating(self):
-        """Mark the store as being changed until the index commits, so an update that was killed half-way
-        is noticed by the next one, which then rewrites everything from the cache."""
-        marker = self.folder / ".updating"
-        if marker.exists():
-            self._recover()
-        marker.touch()
-        yield
-        marker.unlink()
-
     def _recover(self) -> None:
-        known = {article_iri(doc) for doc in self.index.articles()}
+        """Rewrite the store from the committed index and its cache files after a killed update (see
+        ``store.repair``): drop every graph, sweep cache files of uncommitted versions, write all anew."""
+        articles = self.index.articles()
+        sweep_cache(self.folder / "cache", {cache_name(doc, sha) for doc, (sha, _) in articles.items()})
+        known = {article_iri(doc) for doc in articles}
         for graph in list(self.store.named_graphs()):
             if graph.value not in known:
                 self.store.remove_graph(graph)  # half-written articles and the corpus-wide graphs
         self.index.clear_lines()
         self._finish(UpdateReport(), recover=True)
 
-    def _analyse(self, articles: Iterator[Article], jobs: int) -> Iterator[AnalysedArticle]:
+    def _analyse(self, articles: Iterator[Article], jobs: int, seconds: float) -> Iterator[AnalysedArticle]:
         """Analyse articles in worker processes (when there are more than a few), in input order; each
         worker caches what it made. At most WINDOW articles wait in memory: memory stays flat."""
         (self.folder / "cache").mkdir(parents=True, exist_ok=True)
         first = list(islice(articles, 51))
         workers = jobs or (min(2, os.cpu_count() or 1) if len(first) > 50 else 1)
-        work = ((article, self._cache_path(article.doc_id)) for article in chain(first, articles))
+        work = ((article, self._cache_path(article.doc_id, article.sha256), seconds) for article in chain(first, articles))
         if workers == 1:
             yield from map(analyse_for_store, work)
             return
@@ -180,6 +156,9 @@ class PersistentStore:
 
     def _record(self, analysed: AnalysedArticle) -> None:
         """Put an analysed article in the index, in place of what an earlier version of it contributed."""
+        old = self.index.sha_of(analysed.doc_id)
+        if old is not None and old != analysed.sha256:
+            self._pending.stale.add(cache_name(analysed.doc_id, old))
         self._forget([analysed.doc_id], keep_row=True)
         self.index.add_article(analysed.doc_id, analysed.sha256, analysed.source, analysed.entities,
                                analysed.uses, analysed.fact_kinds)
@@ -212,13 +191,18 @@ class PersistentStore:
         for start in range(0, len(rewrite), BATCH):  # streamed from the cache: memory stays flat
             self._rewrite_articles(rewrite[start:start + BATCH])
         report.rewritten += len(rewrite)
+        kill_point("after-rewrite")
         if recover:
             pending.owners |= index.all_owners()
         self._write_corpus_graphs()
         self.store.flush()
         if len(rewrite) > BATCH:
             self.store.optimize()  # compact after a big load: reads get faster (seconds at 10,000 articles)
+        kill_point("before-commit")
         index.commit()
+        kill_point("after-commit")
+        for name in self._pending.stale:  # only now: until the commit, the index named these versions
+            (self.folder / "cache" / name).unlink(missing_ok=True)
         self.last_change, self._pending = self._pending, _Pending()
 
     def _resolve(self, fresh, old_keys: set[str], everything: bool):
@@ -243,7 +227,7 @@ class PersistentStore:
 
         text = []
         for doc_id in docs:
-            with self._cache_path(doc_id).open("rb") as handle:
+            with self._cache_path(doc_id, self.index.sha_of(doc_id)).open("rb") as handle:
                 cached: CachedArticle = pickle.load(handle)
             keys = self.index.keys_of_doc(doc_id)
             iris = [str(entity_iri(keys[(doc_id, i)])) for i in range(len(keys))]
