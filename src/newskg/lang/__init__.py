@@ -89,6 +89,11 @@ class Language:
         return _role_index(self).get(surface.casefold())
 
     @property
+    def organisation_heads(self) -> frozenset[str]:
+        """First words that make a name an organisation, an agency or a union ("Bank", "Kementerian", "Serikat")."""
+        return _organisation_heads(self)
+
+    @property
     def role_alternation(self) -> str:
         """Every title form as one regex alternation, to build larger patterns around titles."""
         return _role_alternation(self)
@@ -150,6 +155,11 @@ def _role_index(lang: Language) -> dict[str, str]:
         for form in spec["forms"]:
             index[form.casefold()] = key
     return index
+
+
+@lru_cache(maxsize=None)
+def _organisation_heads(lang: Language) -> frozenset[str]:
+    return frozenset(lang.org_head_words) | frozenset(lang.agency_head_words) | frozenset(lang.union_head_words)
 
 
 @lru_cache(maxsize=None)

@@ -120,9 +120,8 @@ def _joining_gap(text: str, previous: tuple[str, int], token: str, start: int, l
         (gap == ") " and previous[0] in forms)
 
 
-def _heads(lang: Language) -> set[str]:
-    return set(lang.org_head_words) | set(lang.agency_head_words) | set(lang.union_head_words) | \
-        set(lang.grammar.get("trailing_org_heads", ()))
+def _heads(lang: Language) -> frozenset[str]:
+    return lang.organisation_heads | frozenset(lang.grammar.get("trailing_org_heads", ()))
 
 
 def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: Language) -> bool:

@@ -90,8 +90,7 @@ def _department_to_organisation(tokens: list[str], n: int, lang: Language) -> in
 
 def _heads(lang: Language) -> frozenset[str]:
     forms = lang.grammar.get("legal_forms_before") or ()
-    return frozenset(lang.org_head_words) | frozenset(lang.agency_head_words) | frozenset(lang.union_head_words) \
-        | frozenset(forms)
+    return lang.organisation_heads | frozenset(forms)
 
 
 def split_title_runs(article, candidates: list, lang: Language) -> list:

@@ -147,8 +147,8 @@ class Typer(Decisions):
         # 'CEO <Org>, <Person>', or the two halves of 'CEO <Org> <Person>' cut apart by mentions.titles
         portfolio = role.split()[-1] in self.lang.grammar["portfolio_words"]  # 'Menteri BUMN <Person>, ...'
         followed_by_name = gap == " " or (gap is not None and gap.strip() == "," and not portfolio)
-        headed = cand.tokens[0] in lang.org_head_words or cand.tokens[0] in lang.agency_head_words or \
-            cand.tokens[0] in lang.union_head_words or bool(set(cand.tokens) & set(lang.grammar["org_connectors"]))
+        headed = cand.tokens[0] in lang.organisation_heads or \
+            bool(set(cand.tokens) & set(lang.grammar["org_connectors"]))
         # 'Presiden Partai <X>', 'Ketua Serikat <X>', 'Direktur <X> of <Y>': no person's name
         if cand.tokens[-1] in lang.org_suffixes or acronym or followed_by_name or headed:
             self.vote(cand.key, self._head_type(cand) if headed else EntityType.ORGANIZATION, _STRONG, f"{role} X")
