@@ -65,14 +65,24 @@ def _umask() -> int:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename: readers never see half a file."""
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+
+    write_file_atomically(path, write)
+
+
+def write_file_atomically(path: Path, write) -> None:
+    """Call ``write(temporary path)`` for a file beside ``path``, then rename it over ``path`` (also for
+    writers that take a path, such as Oxigraph's)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
     except OSError as err:
         raise OutputError(f"{path.parent}: cannot write here ({err.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write(tmp)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:

@@ -11,7 +11,7 @@ from rdflib import Dataset
 
 from newskg.errors import OutputError
 from newskg.rdf.serialize import all_triples, to_nquads, to_trig, to_turtle
-from newskg.rdf.files import replace_set
+from newskg.rdf.files import replace_set, write_file_atomically
 
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "jsonld")
 
@@ -58,9 +58,6 @@ def export_store(oxstore, fmt: str, output: Path | None) -> bytes | None:
     not fit rdflib's memory comfortably. The order is Oxigraph's (the same store content gives the same
     bytes), not the sorted order of a build's files. Writes atomically when ``output`` is given;
     returns the bytes otherwise."""
-    import os
-    import tempfile
-
     import pyoxigraph
 
     from newskg.rdf.vocab import PREFIXES
@@ -82,16 +79,5 @@ def export_store(oxstore, fmt: str, output: Path | None) -> bytes | None:
 
     if output is None:
         return write(None)
-    output = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=f".{output.name}.")
-    os.close(fd)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; an export is an ordinary file
-        os.replace(tmp, output)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_file_atomically(Path(output), write)
     return None
