@@ -4,6 +4,8 @@
     python benchmarks/quality.py --halves           # also odd / even numbered dev articles (tune on one, confirm on the other)
     python benchmarks/quality.py --json             # machine-readable, for the quality test
     python benchmarks/quality.py --show PART        # the scorer's misses and extras for one part (e.g. "en")
+    python benchmarks/quality.py --blind            # also the blind set (tests/fixtures/blind), by odd / even halves
+    python benchmarks/quality.py --show blind-odd   # its misses (read only the half you tune on)
 
 The evaluation lives outside the repository (``../shared/eval``: score.py, gold facts, the dev articles);
 its texts are for measuring only and are never copied here. The graph is built by this checkout's code
@@ -29,6 +31,12 @@ PARTS = {  # part name -> which dev gold files (by stem) belong to it
     "d08-d22": lambda stem: re.fullmatch(r"d(0[89]|1\d|2[0-2])", stem) is not None,
     "en01-en08": lambda stem: stem.startswith("en"),
     "dev-all": lambda stem: True,
+}
+BLIND = ROOT / "tests" / "fixtures" / "blind"  # articles written for this project by people who do not tune rules
+BLIND_PARTS = {
+    "blind-all": lambda stem: True,
+    "blind-odd": lambda stem: int(re.sub(r"\D", "", stem)) % 2 == 1,
+    "blind-even": lambda stem: int(re.sub(r"\D", "", stem)) % 2 == 0,
 }
 HALVES = {
     "dev-odd": lambda stem: int(re.sub(r"\D", "", stem)) % 2 == 1,
@@ -74,9 +82,13 @@ def f1_table(scores: dict) -> dict:
     return table
 
 
-def measure(halves: bool = False, show: str | None = None) -> dict:
+def measure(halves: bool = False, show: str | None = None, blind: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        if show in BLIND_PARTS:
+            graph = build(BLIND / "articles", tmp / "blind")
+            print(score(graph, gold_subset(BLIND / "gold", BLIND_PARTS[show], tmp / "show"), show=True)["text"])
+            return {}
         parts = dict(PARTS, **(HALVES if halves else {}))
         dev = build(EVAL / "dev" / "articles", tmp / "dev")
         if show:
@@ -87,18 +99,23 @@ def measure(halves: bool = False, show: str | None = None) -> dict:
         scores = {"seeds": score(build(ROOT / "seeds", tmp / "seeds"), EVAL / "gold")}
         for name, keep in parts.items():
             scores[name] = score(dev, gold_subset(EVAL / "dev" / "gold", keep, tmp / name))
+        if blind and (BLIND / "gold").is_dir():
+            graph = build(BLIND / "articles", tmp / "blind")
+            for name, keep in BLIND_PARTS.items():
+                scores[name] = score(graph, gold_subset(BLIND / "gold", keep, tmp / name))
         return f1_table(scores)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--halves", action="store_true", help="also score odd and even numbered dev articles")
+    parser.add_argument("--blind", action="store_true", help="also score the blind set (tests/fixtures/blind)")
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
-    parser.add_argument("--show", metavar="PART", help="print misses and extras of one part (d01-d07, d08-d22, en, d13...)")
+    parser.add_argument("--show", metavar="PART", help="print misses and extras of one part (d01-d07, d08-d22, en, d13..., blind-odd)")
     args = parser.parse_args()
     if not (EVAL / "score.py").is_file():
         raise SystemExit(f"no evaluation at {EVAL} (set NEWSKG_EVAL)")
-    table = measure(args.halves, args.show)
+    table = measure(args.halves, args.show, args.blind)
     if args.show:
         return
     if args.json:
