@@ -366,3 +366,47 @@ def test_a_company_that_would_cut_jobs_is_an_organisation():
         "a.txt": "Speaking on Monday, chief executive Ana Ruiz said Tiendamax would cut 500 jobs.\n",
     })
     assert "Tiendamax" in orgs and "Tiendamax" not in people
+
+
+def test_a_person_brought_in_only_by_a_naming_or_standing_for_verb_is_a_person():
+    """'mewakili <Name>', 'bernama <Name>', 'representing <Name>': a weak cue that, with a name's shape, types a
+    person; a full name whose given name alone is typed ('kata <Given>') is that person."""
+    orgs, people, _ = _answers({
+        "a.txt": "Avatar itu mewakili Wulan Sekarsari, dan avatar kedua mewakili reporter bernama Galih Pranoto.\n"
+                 "Sore itu, Laras Widuri tampak tenang di studio.\n"
+                 "“Kami mencoba hal baru,” kata Laras.\n",
+        "b.txt": "The first avatar was modelled on a reporter named Corin Vale, the second one representing Idris Monk.\n",
+    })
+    assert {"Wulan Sekarsari", "Galih Pranoto", "Laras Widuri", "Corin Vale", "Idris Monk"} <= people
+    assert not {"Wulan Sekarsari", "Galih Pranoto", "Corin Vale", "Idris Monk"} & orgs
+
+
+def test_an_outlet_that_obtained_a_document_and_a_platform_in_a_compound_are_organisations():
+    """'memo yang diperoleh <Outlet>', 'a note viewed by <Outlet>', 'a <Platform> post': no speech verb near them."""
+    orgs, people, _ = _answers({
+        "a.txt": "“Kami harus berhemat,” kata CEO Arvenza Dimas Haryo dalam memo yang diperoleh Warta Pasar pekan lalu.\n",
+        "b.txt": "In a note to staff sent on Monday and viewed by Ledgerline, Quorvel said it would cut 80 jobs.\n"
+                 "The plan drew anger after a Chirpnet post from product lead Ines Abara.\n",
+    })
+    assert {"Warta Pasar", "Ledgerline", "Chirpnet"} <= orgs
+    assert not {"Warta Pasar", "Ledgerline", "Chirpnet"} & people
+
+
+def test_a_site_code_after_a_company_name_is_not_part_of_it():
+    """'PT <X> <Y> <Z> KT 400 di <City>': an acronym and a number that is no year code a site, not the company."""
+    orgs, _, _ = _answers({
+        "a.txt": "Pabrik Alat Musik Ditutup\n"
+                 "Tahun ini, pabrik PT Sinar Melodi Kencana KT 400 di Cikarang akan ditutup dan 300 karyawan terdampak.\n",
+    })
+    assert "Sinar Melodi Kencana" in orgs
+    assert not {o for o in orgs if o.endswith("KT")}
+
+
+def test_a_term_with_its_acronym_is_no_organisation():
+    """'Perjanjian Kerja Bersama (PKB)' written twice: an acronym's shape is one piece of evidence, however
+    often the article writes it."""
+    orgs, _, _ = _answers({
+        "a.txt": "Masih ada 300 kontrak berstatus Kontrak Kerja Musiman (KKM) di pabrik itu.\n"
+                 "Status KKM membuat mereka mudah diberhentikan, dan KKM diperpanjang tiap tahun.\n",
+    })
+    assert not {o for o in orgs if "Kontrak" in o or o == "KKM"}

@@ -168,7 +168,7 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             run = run[1:]  # "Para Group": "Group" alone names nothing, so "Para" stays
             continue
         break
-    run = _trim_tail(run, lang)
+    run = _trim_tail(_without_site_code(article.text, run), lang)
     if run and all(is_title_word(t, lang) for t, _ in run):
         return  # 'an EVP and GM of ...': titles only, no name
     if run:
@@ -198,6 +198,18 @@ def _trim_tail(run, lang: Language):
     while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)) and \
             not (len(run) > 1 and run[-1][0] in ends):
         run = run[:-1]
+    return run
+
+
+def _without_site_code(text: str, run):
+    """'PT <X> <Y> KT 400', '<X> Plant AB 12': a short acronym followed by a number that is no year codes a
+    site or a model, and the company's name ends before it."""
+    if len(run) < 3:
+        return run
+    token, start = run[-1]
+    number = re.match(r" (\d+)\b", text[start + len(token):start + len(token) + 8])
+    if number and token.isalpha() and token.isupper() and len(token) <= 3 and not 1900 <= int(number.group(1)) <= 2099:
+        return run[:-1]
     return run
 
 

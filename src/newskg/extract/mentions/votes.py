@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from newskg.extract.gazetteer import known_entity
 from newskg.lang import Language
 from newskg.extract.mentions.candidates import Candidate
+from newskg.extract.mentions.context_cues import ContextCues
 from newskg.extract.mentions.decide import _MEDIUM, _STRONG, _WEAK, Decisions
 from newskg.extract.mentions.sections import section_subjects
 from newskg.model import Article, EntityType, Sentence
@@ -16,7 +17,7 @@ from newskg.textutil import alternation
 _WINDOW = 120  # characters of context a cue may span
 
 
-class Typer(Decisions):
+class Typer(Decisions, ContextCues):
     """Collects cue votes for every surface form and decides each one's type."""
 
     def __init__(self, article: Article, sentences: list[Sentence], lang: Language):
@@ -75,6 +76,7 @@ class Typer(Decisions):
         if self._media_cue(left_l):
             self.vote(key, EntityType.MEDIA, _STRONG, "cited as a source")
         self._vote_media_noun(cand, left_l)
+        self._vote_context_cues(cand, left_l, right_l, acronym)
         self._vote_org_cues(cand, left_l, right_l)
         self._vote_heads(cand)
         if any(right_l.startswith(cue) for cue in lang.product_cues_after):
@@ -132,7 +134,8 @@ class Typer(Decisions):
                 and cand.key not in self.shaped:
             self.shaped.add(cand.key)  # the shape is one piece of evidence, however often the name is written
             self.vote(cand.key, EntityType.PERSON, 0.5, "name shape")
-        if acronym:
+        if acronym and (cand.key, "acronym") not in self.shaped:  # one piece of evidence, as the shape above
+            self.shaped.add((cand.key, "acronym"))
             self.vote(cand.key, EntityType.ORGANIZATION, 0.5, "acronym")
         if re.search(rf"(?:{self.lang.words('based_suffixes')})\s+$", self.article.text[max(0, cand.start - 40):cand.start],
                      re.IGNORECASE):
