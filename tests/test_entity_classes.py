@@ -410,3 +410,13 @@ def test_a_term_with_its_acronym_is_no_organisation():
                  "Status KKM membuat mereka mudah diberhentikan, dan KKM diperpanjang tiap tahun.\n",
     })
     assert not {o for o in orgs if "Kontrak" in o or o == "KKM"}
+
+
+def test_a_common_noun_before_a_legal_form_is_not_part_of_the_name():
+    """'... di depan Pabrik PT <X> Tbk': a word the article also writes in lower case, before 'PT', is no name word."""
+    orgs, _, _ = _answers({
+        "a.txt": "Pabrik Berhenti\n"
+                 "Suasana di depan Pabrik PT Gita Sandang Tbk kemarin sepi, dan pabrik itu berhenti beroperasi.\n",
+    })
+    assert any("Gita Sandang" in o for o in orgs)
+    assert not {o for o in orgs if o.startswith("Pabrik")}

@@ -255,3 +255,38 @@ def test_an_outside_title_without_organisation_gets_none(tmp_path):
     roles = _roles_given(tmp_path, "id", text, {"Arka Niaga": "ORGANIZATION", "Sinta Maharani": "PERSON",
                                                 "Bagas Wirawan": "PERSON"})
     assert roles == {("Bagas Wirawan", "CEO", "Arka Niaga")}
+
+
+def test_a_title_whose_subject_is_a_pronoun_belongs_to_the_person_last_named():
+    """'while he was still CEO of <Org>', 'ia kini menjabat sebagai direktur <Org>': the holder is the person
+    named before the clause; a pronoun with a title and no organisation after it gives no role."""
+    roles = _roles({
+        "a.txt": "Harbor Tools Cuts Staff\n"
+                 "“We move fast,” said Mira Castell, who built the firm in 2019 when she was still CEO of Quantide.\n"
+                 "Harbor Tools said on Monday it would cut 40 jobs.\n",
+        "b.txt": "Kopi Senja Tutup Gerai\n"
+                 "Perusahaan kopi Sagara menutup 12 gerai, kata Bayu Aditama. Ia kini menjabat sebagai "
+                 "direktur operasional Sagara.\n",
+    })
+    assert ("Mira Castell", "CEO", "Quantide") in roles
+    assert any(r[0] == "Bayu Aditama" and r[2] == "Sagara" for r in roles)
+
+
+def test_a_photo_caption_keeps_its_roles_and_drops_its_credit():
+    """'<Name>, founder of <Org> NAME/Agency', '<Name>, CEO <Org>. (Foto: <Agency>/<Name>)': the caption is a
+    sentence of the article; the photographer is no person of it."""
+    articles = {
+        "a.txt": "Velora Cuts Jobs\n"
+                 "Velora said on Tuesday it would cut 200 jobs.\n"
+                 "Tessa Marlow, founder of Brindle Works KAI OSTRANDER/Pixwire Images\n"
+                 "Velora will close two offices.\n",
+        "b.txt": "Pabrik Ditutup\n"
+                 "Perusahaan tekstil Kain Raya memangkas 90 karyawan pada Mei 2025.\n"
+                 "Direktur Utama Kain Raya, Suryo Hadinata, di pabrik. (Foto: Kabar Niaga/Dedi Purnomo)\n"
+                 "Kain Raya akan menutup satu lini produksi.\n",
+    }
+    roles = _roles(articles)
+    people = {r["name"] for r in rows(build_texts(articles).dataset, "people")}
+    assert ("Tessa Marlow", "founder", "Brindle Works") in roles
+    assert any(r[0] == "Suryo Hadinata" and r[2] == "Kain Raya" for r in roles)
+    assert not {"Kai Ostrander", "KAI OSTRANDER", "Dedi Purnomo"} & people

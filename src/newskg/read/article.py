@@ -167,11 +167,18 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
     body: list[Span] = []
     headings: list[Span] = []
     seen: set[str] = set()
+    captions = 0  # caption lines kept in the body: the dateline is looked for in the first lines of text
     for number, line in enumerate(lines):
         key = line.text.casefold()
         site = _SITE_LINE.match(line.text)
         if site and site.group("name").casefold() == site.group("domain").casefold():
             outlet = outlet or site.group("name")  # an author box: "zonagadgethttps://www.zonagadget.co.id/"
+            continue
+        caption = _caption_of(line, lang) if key not in seen and (title or body) else None
+        if caption is not None:  # a photo caption: its sentence stays, the credit and any dateline go
+            seen.add(key)
+            body.append(_strip_outlet_dateline(caption, None)[0])
+            captions += 1
             continue
         if key in seen or _is_furniture(line.text, lang):
             continue
@@ -199,7 +206,7 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
                 title = line
             headings.append(line)
             continue
-        if len(body) < 3:
+        if len(body) - captions < 3:
             line, outlet = _strip_outlet_dateline(line, outlet)
         body.append(line)
     if meta.published and published is None:
@@ -237,6 +244,31 @@ def _is_furniture(line: str, lang: Language) -> bool:
     if any(marker in lowered for marker in lang.grammar["credit_markers"]):
         return True
     return len(line.split()) < 25 and bool(_PHOTO_CREDIT.search(line))  # the count first: the search is slow on long lines
+
+
+_CAPS_CREDIT = re.compile(r"\s+[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*/[A-Z][\w-]*(?: [A-Z][\w-]+)*\s*$")  # ' NAME NAME/Agency'
+_PAREN_CREDIT = re.compile(r"\s*\([^()]*/[^()]*\)\s*$")  # ' (AGENCY FOTO/Name)'
+_CAPTION_WORDS = 4  # fewer words before a credit are a label ('Ilustrasi'), not a caption
+
+
+def _caption_of(line: Span, lang: Language) -> Span | None:
+    """The caption before a photo credit at the end of a line ('<Name>, founder of <X> NAME/Agency',
+    '<Name> di pabrik <X>. (Foto: <Agency>)'), or None: a caption states who is shown and their title,
+    the credit names only the photographer."""
+    if len(line.text.split()) >= 40:
+        return None
+    markers = "|".join(re.escape(m.strip(" :")) for m in lang.grammar["credit_markers"])
+    cut = None
+    for pattern in (_PAREN_CREDIT, _CAPS_CREDIT, re.compile(rf"\s*\(?\b(?:{markers})\s*:[^()]*\)?\s*$", re.I)):
+        match = pattern.search(line.text)
+        if match and (cut is None or match.start() < cut):
+            cut = match.start()
+    if cut is None:
+        return None
+    text = line.text[:cut].rstrip()
+    if len(text.split()) < _CAPTION_WORDS or not re.search(r"\b[a-z]{3,}\b", text):
+        return None
+    return Span(line.start, line.start + len(text), text)
 
 
 def _is_heading(line: str) -> bool:

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from newskg.extract.facts.context import ArticleContext, Located, Ref
+from newskg.extract.facts.role_pronouns import pronoun_roles
 from newskg.extract.facts.role_titles import Title, find_titles
 from newskg.lang import Language
 from newskg.model import EntityType, Fact, Mention, Sentence
@@ -38,6 +39,7 @@ def extract_roles(ctx: ArticleContext) -> list[Fact]:
                     ("person", person.ref), ("organization", org), ("role", key), ("roleLabel", label))))
         facts.extend(_founders(ctx, sentence, seen))
         facts.extend(_anaphoric(ctx, sentence, titles, seen))
+        facts.extend(pronoun_roles(ctx, sentence, titles, seen, _org_after_title))
     return facts
 
 

@@ -187,8 +187,9 @@ def _droppable(article: Article, sentence: Sentence, run, lang: Language, vocabu
     kept = not at_sentence_start and len(run) > 1 and (
         (token[0].isupper() and token.casefold() in lang.name_connectors)  # 'Dan' mid-sentence is a name
         or (token in lang.grammar["name_articles"] and run[-1][0] in lang.grammar["trailing_media_heads"]))
+    before_legal_form = len(run) > 1 and run[1][0] in (lang.grammar.get("legal_forms_before") or ())
     return ((_is_stopword(token, lang) and not cited and not kept)
-            or (at_sentence_start and _common_word(token, vocabulary, lang))
+            or ((at_sentence_start or before_legal_form) and _common_word(token, vocabulary, lang))
             or token in lang.name_connectors or cue_word)  # "Fintech Arka Pay": the cue is not the name
 
 
