@@ -420,3 +420,18 @@ def test_a_common_noun_before_a_legal_form_is_not_part_of_the_name():
     })
     assert any("Gita Sandang" in o for o in orgs)
     assert not {o for o in orgs if o.startswith("Pabrik")}
+
+
+def test_the_first_word_of_the_one_registered_name_is_that_company():
+    """'PT <X> <Y>' then '<X> juga ...': a one-word short name of the company written after its legal form is
+    one organisation with it; a wire's dateline 'CITY (<Outlet>) -' names the outlet, not a sentence subject."""
+    orgs, _, _ = _answers({
+        "a.txt": "Arunika Tutup Pabrik\n"
+                 "PT Arunika Langkah memangkas 300 karyawan pada Mei 2025, kata Direktur Utama Hendra Gunawan.\n"
+                 "Arunika juga menutup satu pabrik di Cikarang.\n",
+        "b.txt": "Corvane to cut 400 jobs as orders slow\n"
+                 "NEW YORK (Wirepoint) - Corvane Inc said on Monday it would cut 400 jobs, chief executive "
+                 "Lena Ortiz told staff.\n",
+    })
+    assert "Arunika Langkah" in orgs and "Arunika" not in orgs
+    assert "Wirepoint" in orgs

@@ -26,6 +26,8 @@ _DATELINE = re.compile(
     r"^(?P<a>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2})(?:,\s*(?P<b>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
     r"\s*(?:--|[–—-])\s*(?=\S)")
 _PLACE_HEAD = re.compile(r"^(?P<place>[A-Z][A-Z ]{2,})\.\s+(?=\S)")  # 'KONTAN.CO.ID - JAKARTA. ...'
+_WIRE_DATELINE = re.compile(  # 'NEW YORK (Wirepoint) - ...', 'Jakarta (KABAR) - ...': the place, then the wire in parentheses
+    r"^(?P<place>[A-Za-z][\w.]*(?:\s[A-Za-z][\w.]*){0,2}),?\s*\((?P<outlet>[A-Z][\w.&' -]{1,30})\)\s*(?:--|[–—-])\s*(?=\S)")
 _SITE_LINE = re.compile(r"^(?P<name>[\w-]+?)https?://(?:www\.)?(?P<domain>[\w-]+)\.")
 _CLOSING_QUOTES = "'’\"”"
 
@@ -345,6 +347,11 @@ def _outlet_name(match: re.Match) -> str | None:
 
 def _strip_outlet_dateline(line: Span, outlet: str | None) -> tuple[Span, str | None]:
     """'Jakarta, VIVA – Perusahaan ...' -> the outlet, and the line without its dateline."""
+    wire = _WIRE_DATELINE.match(line.text)
+    if wire and (dateline_place(wire.group("place")) or wire.group("place").isupper()) \
+            and not dateline_place(wire.group("outlet")):  # 'JAKARTA (Kabar) -': a wire's dateline
+        rest = line.text[wire.end():]
+        return Span(line.end - len(rest), line.end, rest), outlet or wire.group("outlet").strip()
     match = _DATELINE.match(line.text)
     if not match or len(line.text.split()) < 8:
         return line, outlet
