@@ -435,3 +435,52 @@ def test_the_first_word_of_the_one_registered_name_is_that_company():
     })
     assert "Arunika Langkah" in orgs and "Arunika" not in orgs
     assert "Wirepoint" in orgs
+
+
+def test_names_with_particles_initials_and_plural_possessives_stay_whole():
+    """'<Given> van den <Surname>', '<Given> bin <Father> <Surname>' after a title; 'R. <Surname>';
+    "<X> Employees' Union": where a name's lower-case or punctuated part is, the name goes on."""
+    orgs, people, _ = _answers({
+        "a.txt": "Lintasair Tambah Pesawat\n"
+                 "Presiden Direktur Lintasair Joost van den Berg mengatakan maskapai akan menambah armada.\n"
+                 "Lintasair memangkas 40 karyawan tahun lalu.\n",
+        "b.txt": "Harbor Bank cuts jobs\n"
+                 "“We had no choice,” Chief Executive Officer Greta von Aldring told reporters on Monday.\n"
+                 "“It hurts,” co-founder and CEO Yusuf bin Rahim Al-Sayed told staff.\n"
+                 "R. Sumanthiran, general secretary of the Harbor Bank Employees' Union, said the union would "
+                 "object.\n",
+    })
+    assert {"Joost van den Berg", "Greta von Aldring", "Yusuf bin Rahim Al-Sayed", "R. Sumanthiran"} <= people
+    assert "Lintasair" in orgs and "Harbor Bank Employees' Union" in orgs
+    assert not {"Greta", "Yusuf bin", "Lintasair Joost"} & (orgs | people)
+
+
+def test_bodies_named_with_head_words_keep_their_place_and_article_words():
+    """'<Country> Stock Exchange', 'Reserve Bank of the <X>', 'Bank <X>' opening a sentence, 'Direktorat <X>
+    Kementerian <Y>' (two bodies), 'Kementerian <ACR>': the head word says where the name is."""
+    orgs, _, _ = _answers({
+        "a.txt": "Listing plan\n"
+                 "Velmora Air plans to list on the Norway Stock Exchange, and it is licensed by the Reserve Bank "
+                 "of the Northern Isles.\n"
+                 "Bank Sentosa Raya, the central bank, said the bank would watch the listing.\n",
+        "b.txt": "Izin Terbit\n"
+                 "Izin itu terbit setelah mendapat persetujuan Direktorat Jenderal Bina Niaga Kementerian "
+                 "Ekonomi Kreatif.\n"
+                 "Rencana itu juga dilaporkan kepada Kementerian PPN pekan lalu.\n",
+    })
+    assert {"Norway Stock Exchange", "Reserve Bank of the Northern Isles", "Bank Sentosa Raya"} <= orgs
+    assert {"Direktorat Jenderal Bina Niaga", "Kementerian Ekonomi Kreatif", "Kementerian PPN"} <= orgs
+
+
+def test_a_department_word_does_not_open_the_organisation_and_a_written_full_name_is_the_label():
+    """'Direktur Human Capital <Org> <Person>': 'Capital' is the department's; an English article that writes
+    a body's full English name gets that name, not the list's name in another language."""
+    orgs, people, _ = _answers({
+        "a.txt": "Arka Rekrut Pilot\n"
+                 "Direktur Human Capital Arkaflight Sinta Maharani menjelaskan perusahaan merekrut 90 pilot.\n"
+                 "Arkaflight juga membuka kantor baru.\n",
+        "b.txt": "Arka lists shares\n"
+                 "Arka Digital expects the Financial Services Authority (OJK) to approve the listing in May.\n",
+    })
+    assert "Sinta Maharani" in people and "Capital" not in orgs
+    assert "Financial Services Authority" in orgs

@@ -278,10 +278,10 @@ def _global_entity(members: list[LocalEntity]) -> Entity:
         code = next(c for s in sorted(surfaces) if (c := country_code(s)))
         english, _ = country_names(code)
         return Entity(f"country/{code}", entity_type, english, tuple(sorted(surfaces)), None, code)
-    if known is not None:
-        label = known.name
     prefix = {"person": "person", "city": "place", "product": "product"}.get(entity_type.value, "org")
-    key = f"{prefix}/{slugify(label)}"
+    key = f"{prefix}/{slugify(known.name if known is not None else label)}"
+    if known is not None and (len(label.split()) < 2 or known.name.casefold() in {s.casefold() for s in surfaces}):
+        label = known.name  # the list's full name for an acronym; a full name the text writes stays as written
     aliases = tuple(sorted(s for s in surfaces if s != label))
     code = city_country(label) if entity_type is EntityType.CITY else None
     return Entity(key, entity_type, label, aliases, known.wikidata if known else None, code)

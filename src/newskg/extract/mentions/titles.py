@@ -107,13 +107,27 @@ def split_title_runs(article, candidates: list, lang: Language) -> list:
             # 'Menteri Keuangan <Person>': the portfolio stands for the ministry, the run is the person
             out.append(cand)
             continue
-        cut = org_prefix_length(cand.tokens, lang, known)
+        cut = min(org_prefix_length(cand.tokens, lang, known), _given_name_before_particle(cand.tokens, lang))
+        if cut == 0:  # 'CEO <Given> von <Surname>': the whole run is the person
+            out.append(cand)
+            continue
         org_end = cand.start + _offset_of_token(cand, cut - 1) + len(cand.tokens[cut - 1])
         person_start = cand.start + _offset_of_token(cand, cut)
         out.append(replace(cand, end=org_end, text=article.text[cand.start:org_end], tokens=cand.tokens[:cut]))
         out.append(replace(cand, start=person_start, text=article.text[person_start:cand.end],
                            tokens=cand.tokens[cut:], role=None))
     return out
+
+
+def _given_name_before_particle(tokens: tuple[str, ...], lang: Language) -> int:
+    """Where the person starts in '<Org> <Given> van den <Surname>': at the word before the first particle
+    ('van', 'von', 'bin'), which belongs to the person's name; the run's length when it holds no particle."""
+    particles = frozenset(lang.grammar.get("particles", ())) - frozenset(lang.grammar.get("org_connectors", ())) \
+        - {"of", "&"}  # 'of' and '&' join the words of an organisation's name, not a person's
+    for i, token in enumerate(tokens[1:], 1):
+        if token in particles:
+            return i - 1
+    return len(tokens)
 
 
 def _offset_of_token(cand, index: int) -> int:
