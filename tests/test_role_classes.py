@@ -92,14 +92,14 @@ def test_an_unrecognised_name_never_becomes_a_complement():
 # -- with the names found as they should be (the rules' own behaviour)
 
 def test_title_department_company_person(tmp_path):
-    """'Direktur <Department> <Company> <Person>': the title is the role, the company the organisation,
-    the department neither."""
+    """'Direktur <Department> <Company> <Person>': the title with its department is the role (the title as
+    written, as the evaluation's gold writes it), the company the organisation."""
     text = ("Direktur Jaringan Kinaraya Telekom Bayu Pratama mengatakan perusahaan menambah menara. "
             "VP Corporate Banking Bank Samudra Raya Lestiani Wibowo menyebut kredit tumbuh.\n")
     roles = _roles_given(tmp_path, "id", text, {"Kinaraya Telekom": "ORGANIZATION", "Bayu Pratama": "PERSON",
                                                 "Bank Samudra Raya": "ORGANIZATION", "Lestiani Wibowo": "PERSON"})
-    assert roles == {("Bayu Pratama", "Direktur", "Kinaraya Telekom"),
-                     ("Lestiani Wibowo", "VP", "Bank Samudra Raya")}
+    assert roles == {("Bayu Pratama", "Direktur Jaringan", "Kinaraya Telekom"),
+                     ("Lestiani Wibowo", "VP Corporate Banking", "Bank Samudra Raya")}
 
 
 def test_title_organisation_acronym_person(tmp_path):
@@ -290,3 +290,46 @@ def test_a_photo_caption_keeps_its_roles_and_drops_its_credit():
     assert ("Tessa Marlow", "founder", "Brindle Works") in roles
     assert any(r[0] == "Suryo Hadinata" and r[2] == "Kain Raya" for r in roles)
     assert not {"Kai Ostrander", "KAI OSTRANDER", "Dedi Purnomo"} & people
+
+
+def _labels(articles: dict[str, str]) -> set[tuple]:
+    dataset = build_texts(articles).dataset
+    return {(r["person"], r["role"].casefold(), r["org"]) for r in rows(dataset, "roles")}
+
+
+def test_a_title_keeps_its_department_and_its_premodifier():
+    """'Manajer HRD PT <X>, <Person>', 'Direktur Sumber Daya Manusia <X>, <Person>', 'Finance director <Person>':
+    the title as written, with the department between it and the organisation, or before it."""
+    roles = _labels({
+        "a.txt": "Pabrik Baru Rekrut Warga\n"
+                 "Manajer HRD PT Tenun Lestari Abadi, Wulan Pertiwi, mengatakan pabrik akan merekrut 300 warga.\n"
+                 "Direktur Sumber Daya Manusia Tenun Lestari, Agus Salim, menambahkan seleksi dibuka Mei.\n",
+        "b.txt": "Corvane expands\n"
+                 "Corvane Inc, a software company, said it would hire 80 people in May.\n"
+                 "Finance director Ellis Varga said the plan was funded.\n",
+    })
+    assert any(r[:2] == ("Wulan Pertiwi", "manajer hrd") for r in roles)
+    assert any(r[:2] == ("Agus Salim", "direktur sumber daya manusia") for r in roles)
+    assert any(r[:2] == ("Ellis Varga", "finance director") for r in roles)
+
+
+def test_appositive_titles_after_the_company_noun_and_lowercase_complements():
+    """'<Person>, the company's VP of Engineering', '<Person>, head of consumer banking, said', 'oleh A bersama B,
+    yang kini menjabat <title>', 'Sekretaris <Union>, <Person>': the title is the person's at the organisation
+    in focus or named."""
+    roles = _labels({
+        "a.txt": "Tallow Bank trims staff\n"
+                 "Tallow Bank, a lender, said it would cut 120 jobs in its call centre.\n"
+                 "Mina Osei, head of consumer banking, said customers would not notice.\n"
+                 "The new assistant drafts replies, said Piet Ramos, the company's VP of Engineering.\n",
+        "b.txt": "Startup Belajar Tutup\n"
+                 "Startup pendidikan Gurupintar memangkas 50 karyawan.\n"
+                 "Gurupintar didirikan pada 2019 oleh Dimas bersama Laksmi Wardhani, yang kini menjabat "
+                 "chief technology officer.\n"
+                 "Sekretaris Serikat Pekerja Kertas Sentosa, Bagus Wiryawan, meminta pesangon dibayar.\n",
+    })
+    assert ("Mina Osei", "head of consumer banking", "Tallow Bank") in roles
+    assert ("Piet Ramos", "vp of engineering", "Tallow Bank") in roles
+    assert ("Laksmi Wardhani", "chief technology officer", "Gurupintar") in roles
+    assert any(r[:2] == ("Laksmi Wardhani", "pendiri") or r[:2] == ("Laksmi Wardhani", "founder") for r in roles)
+    assert ("Bagus Wiryawan", "sekretaris", "Serikat Pekerja Kertas Sentosa") in roles

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from newskg.extract.facts.context import ArticleContext, Located, Ref
-from newskg.extract.facts.role_pronouns import pronoun_roles
+from newskg.extract.facts.role_shapes import department_of, pronoun_roles
 from newskg.extract.facts.role_titles import Title, find_titles
 from newskg.lang import Language
 from newskg.model import EntityType, Fact, Mention, Sentence
@@ -117,11 +117,12 @@ def _title_before(ctx: ArticleContext, sentence: Sentence, person: Located, titl
         return
     org = _org_in_gap(ctx, sentence, title, person)
     ref = org and _without_given_name(ctx, org, person)
-    for label, key in title.parts:
+    for index, (label, key) in enumerate(title.parts):
         if key in _ministers(ctx):
             yield from _minister(ctx, label, key, gap, org)
         elif ref is not None:
-            yield label, key, ref, "role: TITLE ORG PERSON"
+            department = department_of(ctx, title, org) if index == len(title.parts) - 1 else ""
+            yield f"{label} {department}".strip(), key, ref, "role: TITLE ORG PERSON"
 
 
 def _title_after(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title):

@@ -220,7 +220,7 @@ class Typer(Decisions, ContextCues):
         if match:
             weight = _WEAK if match.group(1) in employee else _MEDIUM
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
-        if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:[\w-]+\s+){{0,2}}(?:{cues_before})\b", right_l) \
+        if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:[\w-]+\s+){{0,2}}(?:{cues_before})\b(?!['’]s\b)", right_l) \
                 and not re.match(rf"^,\s*(?:{lang.words('other_companies')})\b", right_l):  # 'X, sejumlah perusahaan ...' starts a clause
             # 'X, sebuah perusahaan ...', 'X, a Texas software company'
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X, sebuah perusahaan")

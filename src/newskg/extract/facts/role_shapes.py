@@ -1,4 +1,10 @@
-"""Positions whose holder is a pronoun: 'while he was still CEO of <Org>', 'ia kini menjabat sebagai direktur <Org>'.
+"""Two shapes of titles beside the main rules of ``roles``: departments written between a title and its
+organisation, and positions whose holder is a pronoun.
+
+Departments: 'Manajer HRD PT <X>', 'Direktur Human Capital <X>': the capitalised words between the title and
+the organisation are the title's department, and the position's label keeps them (the title as written).
+
+Pronouns: 'while he was still CEO of <Org>', 'ia kini menjabat sebagai direktur <Org>'.
 
 The press names a person once, then gives their titles in a clause whose subject is 'he', 'she', 'ia' or
 'dia'. The holder is the person last named before the clause (in this sentence or an earlier one), the
@@ -15,6 +21,18 @@ from newskg.extract.facts.context import ArticleContext
 from newskg.extract.facts.role_titles import Title
 from newskg.lang import Language
 from newskg.model import Fact, Sentence
+
+def department_of(ctx: ArticleContext, title: Title, org) -> str:
+    """The department words between a title and the organisation after it ('HRD' in 'Manajer HRD PT <X>'),
+    or '': capitalised words only, without a legal form that opens the organisation's name."""
+    words = ctx.article.text[title.end:org.mention.start].split()
+    forms = set(ctx.lang.grammar.get("legal_forms_before") or ())
+    while words and words[-1].strip(".") in forms:
+        words.pop()
+    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+        return ""
+    return " ".join(words)
+
 
 _REACH = 60  # characters before a title in which its pronoun subject and link verb stand
 
