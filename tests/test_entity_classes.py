@@ -484,3 +484,21 @@ def test_a_department_word_does_not_open_the_organisation_and_a_written_full_nam
     })
     assert "Sinta Maharani" in people and "Capital" not in orgs
     assert "Financial Services Authority" in orgs
+
+
+def test_titles_beyond_the_forms_open_a_run_and_acronym_led_names_are_bodies():
+    """'Peneliti <Lembaga X dan Y> (ACR), <Person>': the title is cut off and the body keeps its 'dan';
+    '<ACR> <Word>' is a body; '<Person>, meminta perusahaan ...' and '<Person>, the airline's director of ...'
+    are people."""
+    orgs, people, _ = _answers({
+        "a.txt": "Data PHK Berbeda\n"
+                 "Peneliti Lembaga Kajian Upah dan Kebijakan Kerja (LKUK), Rani Puspita, menilai data itu berbeda.\n"
+                 "Klaim itu dibayar oleh JKPN Ketenagakerjaan pada Maret.\n"
+                 "Sementara itu, Yosef Hartanto, meminta perusahaan membayar pesangon.\n",
+        "b.txt": "Sayap Air hires pilots\n"
+                 "Sayap Air, an airline, said it would hire 90 pilots.\n"
+                 "Darmono, the airline's director of human capital, said training starts in May.\n",
+    })
+    assert {"Lembaga Kajian Upah dan Kebijakan Kerja", "JKPN Ketenagakerjaan"} <= orgs
+    assert {"Rani Puspita", "Yosef Hartanto", "Darmono"} <= people
+    assert not {"Yosef Hartanto", "Darmono"} & orgs

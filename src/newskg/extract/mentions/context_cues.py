@@ -26,6 +26,14 @@ class ContextCues:
         self._vote_document_agent(cand, left_l)
         self._vote_platform_compound(cand, left_l, right_l)
 
+    def _acronym_led(self, cand: Candidate) -> bool:
+        """'<ACR> <Word>': a name whose first word is an acronym of three letters or more names a body (people's
+        names hold initials, not acronyms); a place ('JAKARTA') or a stop acronym ('CEO') is no such word."""
+        first = cand.tokens[0]
+        return (len(cand.tokens) > 1 and len(first) >= 3 and first.isalpha() and first.isupper()
+                and first not in self.lang.acronym_stopwords and not self._place_type(Candidate(
+                    cand.start, cand.start + len(first), first, cand.sentence, (first,))))
+
     def _grammar_words(self, name: str) -> str | None:
         return self.lang.words(name) if self.lang.grammar.get(name) else None
 

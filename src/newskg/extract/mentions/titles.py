@@ -10,6 +10,7 @@ a legal form, a place that ends a company name, an initial that belongs to the p
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from newskg.extract.gazetteer import known_entity
 from newskg.lang import Language
@@ -18,10 +19,19 @@ from newskg.extract.places import city_country, country_code
 
 def role_length(tokens: list[str], lang: Language) -> int:
     """Length of the title word(s) that open ``tokens`` ('Direktur Utama' -> 2), or 0."""
+    titles = _more_titles(lang)
     for length in range(min(4, len(tokens)), 0, -1):
-        if lang.role_for(" ".join(tokens[:length])):
+        phrase = " ".join(tokens[:length])
+        if lang.role_for(phrase) or phrase.casefold() in titles:
             return length
     return 0
+
+
+@lru_cache(maxsize=None)
+def _more_titles(lang: Language) -> frozenset[str]:
+    """The titles of ``roles.yaml`` beyond its forms ('Peneliti', 'Sekretaris'), casefolded: before a name they
+    are a title too ('Peneliti <Agency>, <Person>')."""
+    return frozenset(t.casefold() for spec in lang.roles.values() for t in spec.get("titles", ()))
 
 
 def _title_words(lang: Language) -> frozenset[str]:

@@ -134,6 +134,8 @@ class Typer(Decisions, ContextCues):
                 and cand.key not in self.shaped:
             self.shaped.add(cand.key)  # the shape is one piece of evidence, however often the name is written
             self.vote(cand.key, EntityType.PERSON, 0.5, "name shape")
+        if self._acronym_led(cand):
+            self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "a name led by an acronym")  # 'ABC Ketenagakerjaan'
         if acronym and (cand.key, "acronym") not in self.shaped:  # one piece of evidence, as the shape above
             self.shaped.add((cand.key, "acronym"))
             self.vote(cand.key, EntityType.ORGANIZATION, 0.5, "acronym")
@@ -221,7 +223,7 @@ class Typer(Decisions, ContextCues):
             weight = _WEAK if match.group(1) in employee else _MEDIUM
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
         if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:[\w-]+\s+){{0,2}}(?:{cues_before})\b(?!['’]s\b)", right_l) \
-                and not re.match(rf"^,\s*(?:{lang.words('other_companies')})\b", right_l):  # 'X, sejumlah perusahaan ...' starts a clause
+                and not re.match(rf"^,\s*(?:{lang.words('other_companies')}|{_alt_words(lang.speech_verbs_subject)})\b", right_l):  # 'X, sejumlah perusahaan ...' starts a clause
             # 'X, sebuah perusahaan ...', 'X, a Texas software company'
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X, sebuah perusahaan")
         if re.match(rf"(?:{lang.words('staff_nouns')})\\b", right_l):
