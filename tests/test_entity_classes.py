@@ -502,3 +502,14 @@ def test_titles_beyond_the_forms_open_a_run_and_acronym_led_names_are_bodies():
     assert {"Lembaga Kajian Upah dan Kebijakan Kerja", "JKPN Ketenagakerjaan"} <= orgs
     assert {"Rani Puspita", "Yosef Hartanto", "Darmono"} <= people
     assert not {"Yosef Hartanto", "Darmono"} & orgs
+
+
+def test_department_words_before_an_acronym_written_alone_join_the_title():
+    """'Kepala Divisi Layanan <Word> <ACR>, <Person>' with '<ACR>' written on its own elsewhere: the department's
+    last word belongs to the title, the acronym is the organisation."""
+    orgs, _, _ = _answers({
+        "a.txt": "Bank Tutup Cabang\n"
+                 "PT Bank Lintas Nusa Tbk (BLN) menutup 20 cabang tahun ini.\n"
+                 "Kepala Divisi Layanan Kredit BLN, Galang Saputra, mengatakan nasabah dialihkan ke aplikasi.\n",
+    })
+    assert not {o for o in orgs if "Kredit" in o} and "Bank Lintas Nusa Tbk" in orgs

@@ -110,6 +110,7 @@ def split_title_runs(article, candidates: list, lang: Language) -> list:
     starts = {c.start for c in candidates}
     portfolios = frozenset(lang.grammar.get("portfolio_words", ()))
     for cand in candidates:
+        cand = _department_rest(article, cand, lang, known)
         after = article.text[cand.end:cand.end + 2]
         if cand.role is None or len(cand.tokens) < 3 or after == " (" or (after == ", " and cand.end + 2 in starts) \
                 or cand.role.split()[-1] in portfolios:
@@ -127,6 +128,20 @@ def split_title_runs(article, candidates: list, lang: Language) -> list:
         out.append(replace(cand, start=person_start, text=article.text[person_start:cand.end],
                            tokens=cand.tokens[cut:], role=None))
     return out
+
+
+def _department_rest(article, cand, lang: Language, known: set[tuple[str, ...]]):
+    """'Kepala Divisi Layanan | Nasabah <ACR>': a title that ran into its department leaves the department's last
+    words before the organisation's acronym, which the article writes on its own elsewhere; they join the title."""
+    departments = frozenset(lang.grammar.get("department_words", ()))
+    if cand.role is None or cand.role.split()[-1] not in departments or len(cand.tokens) < 2:
+        return cand
+    last = cand.tokens[-1]
+    if not (last.isupper() and len(last) > 1 and (last,) in known) or len(cand.tokens) > 4:
+        return cand
+    start = cand.start + _offset_of_token(cand, len(cand.tokens) - 1)
+    role = f"{cand.role} {article.text[cand.start:start].strip()}"
+    return replace(cand, start=start, text=article.text[start:cand.end], tokens=(last,), role=role)
 
 
 def _given_name_before_particle(tokens: tuple[str, ...], lang: Language) -> int:
