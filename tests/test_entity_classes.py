@@ -513,3 +513,16 @@ def test_department_words_before_an_acronym_written_alone_join_the_title():
                  "Kepala Divisi Layanan Kredit BLN, Galang Saputra, mengatakan nasabah dialihkan ke aplikasi.\n",
     })
     assert not {o for o in orgs if "Kredit" in o} and "Bank Lintas Nusa Tbk" in orgs
+
+
+def test_a_currency_a_lone_head_noun_and_a_place_possessive():
+    """'up to Rp 2 trillion' names no outlet; a sentence opened by the common noun 'Serikat' names no union;
+    "Norway's <X>" is a company of that place."""
+    orgs, people, _ = _answers({
+        "a.txt": "Velmora plans listing\n"
+                 "Velmora said it aims to raise up to Rp 2 trillion, and it uses software from Norway's Quillex.\n",
+        "b.txt": "Serikat Menolak\n"
+                 "Serikat pekerja menyebut angka PHK lebih besar, kata Ketua Umum Serikat Buruh Tenun (SBT) Lukas Sirait.\n",
+    })
+    assert "Quillex" in orgs and "Rp" not in orgs
+    assert "Serikat" not in orgs and "Serikat Buruh Tenun" in orgs

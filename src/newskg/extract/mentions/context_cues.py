@@ -4,7 +4,8 @@
   a weak vote, so it types a name only together with a person's shape, never over an organisation's cue;
 - an outlet that obtained or saw a document ('memo yang diperoleh <X>', 'a note viewed by <X>'): the
   outlet is named as the agent of a non-speech verb, with no 'kata' or 'told' near it;
-- a platform inside a compound ('a <X> post', 'unggahan <X>'): the name is the site, not a person.
+- a platform inside a compound ('a <X> post', 'unggahan <X>'): the name is the site, not a person;
+- a name owned by a place ("<Country>'s <X>"): a company or a body of that place.
 
 ``Typer`` (mentions.votes) mixes this in and reads ``self.lang``, ``self.article`` and ``self.vote``.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from newskg.extract.mentions.candidates import Candidate
+from newskg.extract.places import city_country, country_code
 from newskg.model import EntityType
 
 _HALF = 0.5  # as much as a name's shape: the two together make a decision, either alone does not
@@ -25,6 +27,16 @@ class ContextCues:
         self._vote_naming_verb(cand, left_l, acronym)
         self._vote_document_agent(cand, left_l)
         self._vote_platform_compound(cand, left_l, right_l)
+        self._vote_place_possessive(cand)
+
+    def _vote_place_possessive(self, cand: Candidate) -> None:
+        """"<Country>'s <X>", "<City>'s <X>": a name owned by a place is a company or a body of it, not a person
+        (a person there carries a title: "<Country>'s finance minister <Name>")."""
+        words = self._grammar_words("place_possessive")
+        left = self.article.text[max(0, cand.start - 40):cand.start]
+        match = re.search(rf"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:{words})\s$", left) if words else None
+        if match and (country_code(match.group(1), self.lang) or city_country(match.group(1))):
+            self.vote(cand.key, EntityType.ORGANIZATION, 2.0, "X of a place")
 
     def _acronym_led(self, cand: Candidate) -> bool:
         """'<ACR> <Word>': a name whose first word is an acronym of three letters or more names a body (people's

@@ -101,6 +101,8 @@ class Decisions:
     def _link_to_known(self, key: str, types: dict[str, EntityType]) -> str | None:
         """A short form of a typed name: a surname, a first name, or the first words of an organisation."""
         words = key.split()
+        if len(words) == 1 and words[0] in {h.casefold() for h in self.lang.organisation_heads}:
+            return None  # 'Serikat', 'Bank' alone: the common noun, not the short form of a name it opens
         for other, other_type in types.items():
             other_words = other.split()
             if other == key or len(other_words) <= len(words):

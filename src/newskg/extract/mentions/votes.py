@@ -273,8 +273,8 @@ class Typer(Decisions, ContextCues):
         first_two = " ".join(tokens[:2])
         if len(tokens) > 1 and self._vote_trailing_head(cand):
             return
-        if tokens[0] in lang.union_head_words or first_two in lang.union_head_words:
-            self.vote(cand.key, EntityType.UNION, _STRONG, "union name")
+        if len(tokens) > 1 and (tokens[0] in lang.union_head_words or first_two in lang.union_head_words):
+            self.vote(cand.key, EntityType.UNION, _STRONG, "union name")  # a lone 'Serikat' is the common noun
         elif tokens[0] in lang.agency_head_words and len(tokens) > 1:
             self.vote(cand.key, EntityType.AGENCY, _STRONG, "agency name")
         elif (tokens[0] in lang.media_head_words or first_two in lang.media_head_words) and len(tokens) > 1:
