@@ -526,3 +526,15 @@ def test_a_currency_a_lone_head_noun_and_a_place_possessive():
     })
     assert "Quillex" in orgs and "Rp" not in orgs
     assert "Serikat" not in orgs and "Serikat Buruh Tenun" in orgs
+
+
+def test_an_investor_fund_that_leads_a_round_is_an_organisation():
+    """'dipimpin oleh <X> Fund', 'led by <X> Growth Fund': 'led by' is a person cue, the fund's word says otherwise."""
+    orgs, people, _ = _answers({
+        "a.txt": "Startup Pangan Raih Pendanaan\n"
+                 "Startup pangan Lumbung Kita meraih pendanaan Rp 50 miliar yang dipimpin oleh Sagara Fund.\n",
+        "b.txt": "Arka raises funds\n"
+                 "Arka Labs, a fintech startup, raised $20 million in a round led by Kestrel Growth Fund.\n",
+    })
+    assert {"Sagara Fund", "Kestrel Growth Fund"} <= orgs
+    assert not {"Sagara Fund", "Kestrel Growth Fund"} & people
