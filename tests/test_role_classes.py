@@ -333,3 +333,14 @@ def test_appositive_titles_after_the_company_noun_and_lowercase_complements():
     assert ("Laksmi Wardhani", "chief technology officer", "Gurupintar") in roles
     assert any(r[:2] == ("Laksmi Wardhani", "pendiri") or r[:2] == ("Laksmi Wardhani", "founder") for r in roles)
     assert ("Bagus Wiryawan", "sekretaris", "Serikat Pekerja Kertas Sentosa") in roles
+
+
+def test_a_title_with_its_acronym_in_parentheses_is_no_organisation():
+    """'<Person>, yang menjabat sebagai Chief Technology Officer (CTO) di <Org>, ...': the title is neither a
+    name nor an organisation; the person holds it at the organisation after the acronym."""
+    articles = {"a.txt": "Arka PHK Karyawan\n"
+                         "Startup Arka memangkas 50 karyawan. Raka Pratama, yang menjabat sebagai Chief Technology "
+                         "Officer (CTO) di Arka, mengatakan efisiensi perlu.\n"}
+    orgs = {r["name"] for r in rows(build_texts(articles).dataset, "organizations")}
+    assert "Chief Technology Officer" not in orgs
+    assert ("Raka Pratama", "Chief Technology Officer", "Arka") in _roles(articles)

@@ -310,7 +310,8 @@ def _tail_pattern(lang: Language) -> re.Pattern:
     link, noun = lang.words("role_org_link"), lang.words("role_company_nouns")
     forms = lang.grammar.get("legal_forms_before") or ()
     legal = rf"(?P<legal>(?:{'|'.join(map(re.escape, forms))})\.?\s+)?" if forms else ""
-    return re.compile(rf"\s*(?:(?:{link})\s+)?(?:(?P<noun>{noun})(?![\w-])\s*)?{legal}", re.IGNORECASE)
+    acronym = r"(?:\s*\((?-i:[A-Z]{2,6})\))?"  # 'Chief Technology Officer (CTO) di <X>': the title's own acronym
+    return re.compile(rf"{acronym}\s*(?:(?:{link})\s+)?(?:(?P<noun>{noun})(?![\w-])\s*)?{legal}", re.IGNORECASE)
 
 
 def _org_after_title(ctx: ArticleContext, sentence: Sentence, title: Title) -> tuple[Located | None, re.Match]:

@@ -200,8 +200,8 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             continue
         break
     run = _trim_tail(_without_site_code(article.text, run), lang)
-    if run and all(is_title_word(t, lang) for t, _ in run):
-        return  # 'an EVP and GM of ...': titles only, no name
+    if run and (all(is_title_word(t, lang) for t, _ in run) or lang.role_for(" ".join(t for t, _ in run))):
+        return  # 'an EVP and GM of ...', 'Chief Technology Officer (CTO)': titles only, no name
     if run:
         yield _make(article, sentence, run, role)
     elif role and not run:

@@ -105,7 +105,8 @@ class Typer(Decisions, ContextCues):
         else:
             self._vote_role_context(cand, nxt, right, acronym)
         if not acronym and re.match(
-                rf"^,\s*(?:(?:{self._determiners})\s+)?(?:{lang.role_alternation}|{self._title_lead})\b",
+                rf"^,\s*(?:(?:{lang.words('role_as')})\s+)?(?:(?:{self._determiners})\s+)?"
+                rf"(?:{lang.role_alternation}|{self._title_lead})\b",
                 right, re.I):
             self.vote(cand.key, EntityType.PERSON, _STRONG, "person, title")
 
