@@ -538,3 +538,16 @@ def test_an_investor_fund_that_leads_a_round_is_an_organisation():
     })
     assert {"Sagara Fund", "Kestrel Growth Fund"} <= orgs
     assert not {"Sagara Fund", "Kestrel Growth Fund"} & people
+
+
+def test_a_person_of_an_organisation_and_a_person_who_leads_one():
+    """'<Given> <Surname> of <X> Research': 'of' after a person's name links two names; '<Name>, who leads ...':
+    only people take 'who'."""
+    orgs, people, _ = _answers({
+        "a.txt": "Corvane cuts jobs\n"
+                 "Corvane Inc, a software company, said on Monday it would cut 400 jobs.\n"
+                 "Senior analyst Joan Ellis of Brightline Research said the cuts were expected.\n"
+                 "Ivo Petrov, who leads the cloud unit, said hiring would resume.\n",
+    })
+    assert {"Joan Ellis", "Ivo Petrov"} <= people and "Brightline Research" in orgs
+    assert not {p for p in people if " of " in p}

@@ -151,6 +151,11 @@ def _joining_gap(text: str, previous: tuple[str, int], token: str, start: int, l
         (gap == ") " and previous[0] in forms)
 
 
+def _person_shaped(run) -> bool:
+    """Two or three words, each capitalised and then lower case ('Joan Ellis'): a person's name so far."""
+    return 2 <= len(run) <= 3 and all(t[:1].isupper() and t[1:].islower() and t.isalpha() for t, _ in run)
+
+
 def _heads(lang: Language) -> frozenset[str]:
     return lang.organisation_heads | frozenset(lang.grammar.get("trailing_org_heads", ()))
 
@@ -159,9 +164,12 @@ def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: 
     """'Bank of X', 'Dinas <X> dan <Y>', '<X> and <Y> Commission': a
     connector inside a name. A head word after the next name word means one name goes on; right after
     the connector it opens a second name ('Mandiri dan Bank X')."""
+    heads = _heads(lang)
+    if connector in lang.grammar.get("role_org_link", ()) and len(run) > 1 and _person_shaped(run) \
+            and run[-1][0] not in heads:
+        return False  # '<Given> <Surname> of <Org> Research': 'of' after a person's name links two names
     if connector in lang.grammar.get("particles", ()):
         return True
-    heads = _heads(lang)
     if run[0][0] in heads or all(is_title_word(t, lang) or t in lang.name_connectors for t, _ in run):
         return True  # 'Dinas ... dan ...', 'Chief People and Sustainability Officer'
     first_name_word = next((t for t, _ in run if not is_title_word(t, lang)), None)

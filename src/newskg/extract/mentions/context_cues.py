@@ -5,7 +5,8 @@
 - an outlet that obtained or saw a document ('memo yang diperoleh <X>', 'a note viewed by <X>'): the
   outlet is named as the agent of a non-speech verb, with no 'kata' or 'told' near it;
 - a platform inside a compound ('a <X> post', 'unggahan <X>'): the name is the site, not a person;
-- a name owned by a place ("<Country>'s <X>"): a company or a body of that place.
+- a name owned by a place ("<Country>'s <X>"): a company or a body of that place;
+- a name followed by a relative pronoun only people take ('<X>, who leads ...').
 
 ``Typer`` (mentions.votes) mixes this in and reads ``self.lang``, ``self.article`` and ``self.vote``.
 """
@@ -28,6 +29,9 @@ class ContextCues:
         self._vote_document_agent(cand, left_l)
         self._vote_platform_compound(cand, left_l, right_l)
         self._vote_place_possessive(cand)
+        relatives = self._grammar_words("person_relatives")
+        if relatives and not acronym and re.match(rf",?\s*(?:{relatives})\b", right_l):
+            self.vote(cand.key, EntityType.PERSON, 2.0, "X, who")  # companies take 'which'
 
     def _vote_place_possessive(self, cand: Candidate) -> None:
         """"<Country>'s <X>", "<City>'s <X>": a name owned by a place is a company or a body of it, not a person
