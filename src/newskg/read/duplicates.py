@@ -6,9 +6,13 @@ each article's body becomes the set of its five-word runs, and two articles whos
 ``THRESHOLD`` (Jaccard) or more tell the same story. Candidates come from an inverted index over the
 shingles, so only articles that share a run are compared; runs found in many articles (stock phrases) are
 left out of the index, which keeps the work near linear in the corpus.
+
+A run is hashed with BLAKE2b, not Python's ``hash()`` (salted per process): a persistent store compares
+articles analysed in other processes and other runs, and must find what a file build finds.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 
@@ -24,7 +28,18 @@ def shingles(article: Article) -> frozenset[int]:
     """The article body's five-word runs (case and punctuation ignored), hashed."""
     words = re.findall(r"\w+", " ".join(span.text for span in article.body).casefold())
     runs = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 0)))
-    return frozenset(hash(run) for run in runs)
+    return frozenset(run_hash(run) for run in runs)
+
+
+def run_hash(run: str) -> int:
+    """A stable 64-bit hash of one run (signed, so SQLite stores it as an INTEGER)."""
+    return int.from_bytes(hashlib.blake2b(run.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def near_identical(shared: int, size: int, other_size: int) -> bool:
+    """Two bodies of ``size`` and ``other_size`` runs sharing ``shared`` runs (stock phrases not counted) tell
+    the same story: the rule both builds apply."""
+    return shared / (size + other_size - shared) >= THRESHOLD
 
 
 def same_story_pairs(articles: list[Article]) -> list[tuple[str, str]]:
@@ -43,8 +58,7 @@ def same_story_pairs(articles: list[Article]) -> list[tuple[str, str]]:
                     shared[(first, second)] += 1
     pairs = []
     for (first, second), count in shared.items():
-        union = len(docs[first][1]) + len(docs[second][1]) - count
-        if count / union >= THRESHOLD:
+        if near_identical(count, len(docs[first][1]), len(docs[second][1])):
             pairs.append((docs[first][0], docs[second][0]))
     return sorted(pairs)
 
