@@ -115,8 +115,6 @@ def test_detection_stays_fast_on_a_large_corpus():
     assert elapsed < 10, elapsed
 
 
-@pytest.mark.xfail(strict=True, reason="a persistent store does not detect near-identical articles yet: it keeps "
-                                       "claim statements per article but no text fingerprint to compare (README, Stores)")
 def test_a_store_agrees_with_a_file_build_on_the_same_story(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 from collections import defaultdict
 
 from newskg.model import Article
@@ -27,13 +28,17 @@ COMMON = 50  # a run in more articles than this is a stock phrase, not evidence
 def shingles(article: Article) -> frozenset[int]:
     """The article body's five-word runs (case and punctuation ignored), hashed."""
     words = re.findall(r"\w+", " ".join(span.text for span in article.body).casefold())
-    runs = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 0)))
-    return frozenset(run_hash(run) for run in runs)
-
-
-def run_hash(run: str) -> int:
-    """A stable 64-bit hash of one run (signed, so SQLite stores it as an INTEGER)."""
-    return int.from_bytes(hashlib.blake2b(run.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+    count = len(words) - SHINGLE_WORDS + 1
+    if count <= 0:
+        return frozenset()
+    text = " ".join(words).encode("utf-8")  # a run is a slice of it: no join and encode per run
+    starts = [0]
+    for word in words:
+        starts.append(starts[-1] + len(word.encode("utf-8")) + 1)
+    blake2b = hashlib.blake2b
+    digests = b"".join(blake2b(text[starts[i]:starts[i + SHINGLE_WORDS] - 1], digest_size=8).digest()
+                       for i in range(count))
+    return frozenset(struct.unpack(f">{count}q", digests))  # signed 64-bit: SQLite stores them as INTEGERs
 
 
 def near_identical(shared: int, size: int, other_size: int) -> bool:
