@@ -50,11 +50,12 @@ WHERE ((SELECT COUNT(*) FROM shingles s WHERE s.hash = t.hash) > :common) !=
        + (SELECT COUNT(*) FROM story_dropped d WHERE d.hash = t.hash) > :common)
 """
 
-# for each article in story_docs, the articles it shares runs with and how many (stock phrases left out)
+# for each article in story_docs, the articles it shares runs with and how many (stock phrases left out);
+# CROSS JOIN keeps SQLite's loops in this order (from the few articles compared, never a scan of every run)
 _SHARED = """
 SELECT a.id, b.id, COUNT(*) FROM story_docs e
-JOIN shingles a ON a.id = e.id
-JOIN shingles b ON b.hash = a.hash AND b.id != a.id
+CROSS JOIN shingles a ON a.id = e.id
+CROSS JOIN shingles b ON b.hash = a.hash AND b.id != a.id
 WHERE a.hash NOT IN (SELECT hash FROM story_common) AND (a.id < b.id OR b.id NOT IN (SELECT id FROM story_docs))
 GROUP BY a.id, b.id
 """
@@ -68,13 +69,12 @@ class Stories:
         db.executescript(SCHEMA + _TEMP)
 
     # -- fingerprints
-    def add(self, doc: str, runs: frozenset[int], fresh: bool = True) -> None:
+    def add(self, doc: str, runs: frozenset[int]) -> None:
         """Keep an article's runs (an article of fewer than MIN_SHINGLES is never the same story)."""
         cursor = self.db.execute("INSERT INTO fingerprints(doc, size) VALUES (?, ?)", (doc, len(runs)))
         if len(runs) >= MIN_SHINGLES:
             self.db.executemany("INSERT INTO shingles VALUES (?, ?)", [(cursor.lastrowid, run) for run in runs])
-        if fresh:
-            self.db.execute("INSERT INTO story_fresh VALUES (?)", (cursor.lastrowid,))
+        self.db.execute("INSERT INTO story_fresh VALUES (?)", (cursor.lastrowid,))  # to compare at the relink
 
     def drop(self, docs: Iterable[str]) -> None:
         """Forget these articles' runs, noting them: a run they held may stop being a stock phrase."""
@@ -106,8 +106,8 @@ class Stories:
             db.executemany("INSERT OR IGNORE INTO story_docs SELECT id FROM shingles WHERE hash = ?",
                            [(h,) for h in crossed])
         db.execute("DELETE FROM story_common")
-        db.execute("INSERT INTO story_common SELECT hash FROM shingles WHERE hash IN (SELECT a.hash FROM shingles a "
-                   "JOIN story_docs e ON a.id = e.id) GROUP BY hash HAVING COUNT(*) > ?", (COMMON,))
+        db.execute("INSERT INTO story_common SELECT hash FROM shingles WHERE hash IN (SELECT a.hash FROM story_docs e "
+                   "CROSS JOIN shingles a ON a.id = e.id) GROUP BY hash HAVING COUNT(*) > ?", (COMMON,))
         found = self._near_identical()
         docs = {doc for (doc,) in db.execute("SELECT f.doc FROM fingerprints f JOIN story_docs e ON f.id = e.id")}
         old = self._pairs_touching(docs | set(removed), everything)
