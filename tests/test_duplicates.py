@@ -302,6 +302,51 @@ def test_pairs_in_a_store_follow_stock_phrases_as_a_file_build_does(tmp_path):
     assert update(remove=["f04", "f05"]) == []
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_pairs_in_a_store_equal_a_file_builds_over_random_updates(tmp_path, monkeypatch, seed):
+    """Articles added, changed and removed a few at a time, in random order, from a few stories with stock
+    phrases (COMMON lowered to 6 so they cross it often): after each update the store's pairs and stories are
+    a file build's."""
+    import random
+
+    import newskg.read.duplicates
+    import newskg.store.stories
+    from newskg.read.article import parse_article
+    from newskg.read.duplicates import same_story_pairs, shingles, story_of
+    from newskg.store.index import StoreIndex
+
+    monkeypatch.setattr(newskg.read.duplicates, "COMMON", 6)
+    monkeypatch.setattr(newskg.store.stories, "COMMON", 6)
+    pick = random.Random(seed)
+    words = [f"kata{n}" for n in range(60)]
+    stocks = [[pick.choice(words) for _ in range(8)] for _ in range(3)]
+    stories = [[pick.choice(words) for _ in range(30)] for _ in range(4)]
+
+    def article(doc: str):
+        body = list(pick.choice(stories))
+        for _ in range(pick.randint(0, 6)):  # an edited copy
+            body[pick.randrange(len(body))] = pick.choice(words)
+        text = (pick.choice(stocks) if pick.random() < 0.7 else []) + body
+        return parse_article(" ".join(text) + ".\n", doc_id=doc, source=f"{doc}.txt", lang_code="id")
+
+    index = StoreIndex(tmp_path / "index.sqlite")
+    held: dict = {}
+    for _ in range(60):
+        docs = {f"d{pick.randrange(25):02d}" for _ in range(pick.randint(1, 4))}
+        removed = sorted(doc for doc in docs if doc in held and pick.random() < 0.4)
+        added = [article(doc) for doc in sorted(docs - set(removed))]
+        index.drop_articles([a.doc_id for a in added] + removed)
+        for doc in removed:
+            del held[doc]
+        for new in added:
+            index.stories.add(new.doc_id, shingles(new))
+            held[new.doc_id] = new
+        index.stories.relink(removed, everything=pick.random() < 0.1)
+        expected = same_story_pairs(list(held.values()))
+        assert index.stories.pairs() == expected
+        assert index.stories.components(held) == story_of(expected)
+
+
 @pytest.mark.xfail(strict=True, reason="a run held by more than COMMON articles is left out of the shared runs but "
                                        "not of the union, so an article of which more than 18% are stock phrases "
                                        "is not the same story even as its exact copy (both builds apply this rule)")
