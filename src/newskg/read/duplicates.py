@@ -6,10 +6,15 @@ each article's body becomes the set of its five-word runs, and two articles whos
 ``THRESHOLD`` (Jaccard) or more tell the same story. Candidates come from an inverted index over the
 shingles, so only articles that share a run are compared; runs found in many articles (stock phrases) are
 left out of the index, which keeps the work near linear in the corpus.
+
+A run is hashed with BLAKE2b, not Python's ``hash()`` (salted per process): a persistent store compares
+articles analysed in other processes and other runs, and must find what a file build finds.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import struct
 from collections import defaultdict
 
 from newskg.model import Article
@@ -23,8 +28,23 @@ COMMON = 50  # a run in more articles than this is a stock phrase, not evidence
 def shingles(article: Article) -> frozenset[int]:
     """The article body's five-word runs (case and punctuation ignored), hashed."""
     words = re.findall(r"\w+", " ".join(span.text for span in article.body).casefold())
-    runs = (" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 0)))
-    return frozenset(hash(run) for run in runs)
+    count = len(words) - SHINGLE_WORDS + 1
+    if count <= 0:
+        return frozenset()
+    text = " ".join(words).encode("utf-8")  # a run is a slice of it: no join and encode per run
+    starts = [0]
+    for word in words:
+        starts.append(starts[-1] + len(word.encode("utf-8")) + 1)
+    blake2b = hashlib.blake2b
+    digests = b"".join(blake2b(text[starts[i]:starts[i + SHINGLE_WORDS] - 1], digest_size=8).digest()
+                       for i in range(count))
+    return frozenset(struct.unpack(f">{count}q", digests))  # signed 64-bit: SQLite stores them as INTEGERs
+
+
+def near_identical(shared: int, size: int, other_size: int) -> bool:
+    """Two bodies of ``size`` and ``other_size`` runs sharing ``shared`` runs (stock phrases not counted) tell
+    the same story: the rule both builds apply."""
+    return shared / (size + other_size - shared) >= THRESHOLD
 
 
 def same_story_pairs(articles: list[Article]) -> list[tuple[str, str]]:
@@ -43,8 +63,7 @@ def same_story_pairs(articles: list[Article]) -> list[tuple[str, str]]:
                     shared[(first, second)] += 1
     pairs = []
     for (first, second), count in shared.items():
-        union = len(docs[first][1]) + len(docs[second][1]) - count
-        if count / union >= THRESHOLD:
+        if near_identical(count, len(docs[first][1]), len(docs[second][1])):
             pairs.append((docs[first][0], docs[second][0]))
     return sorted(pairs)
 
