@@ -3,7 +3,8 @@
 A file build compares every article's word runs at once (``read.duplicates``). A store cannot hold the corpus
 in memory, so it keeps each article's runs (hashed) in its SQLite index, with an index on the hash, and an
 update compares only the articles it analysed with the articles that share a run. The rule is the file
-build's: runs held by more than ``COMMON`` articles are stock phrases, not counted. That makes a pair depend on
+build's: runs held by more than ``COMMON`` articles are stock phrases and pick no candidates (the comparison
+itself counts every run). That makes a candidate depend on
 the rest of the corpus, so an update also compares again the holders of every run that became common, or
 stopped being common, with the change: then the pairs equal a file build's of the same articles, whatever
 the order the articles came in.
@@ -23,7 +24,7 @@ from typing import Iterable
 
 from newskg.rdf.triples import article_iri
 from newskg.rdf.vocab import NKG
-from newskg.read.duplicates import COMMON, MIN_SHINGLES, near_identical
+from newskg.read.duplicates import COMMON, MIN_SHINGLES, near_identical, sizes_allow
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS fingerprints(id INTEGER PRIMARY KEY, doc TEXT UNIQUE NOT NULL, size INTEGER NOT NULL);
@@ -125,11 +126,16 @@ class Stories:
         """The pairs (first < second) among and around story_docs that pass the file build's rule."""
         sizes = {id_: (doc, size) for id_, doc, size in self.db.execute("SELECT id, doc, size FROM fingerprints")}
         found = set()
-        for first, second, shared in self.db.execute(_SHARED):
+        for first, second, _ in self.db.execute(_SHARED).fetchall():
             (a, size_a), (b, size_b) = sizes[first], sizes[second]
-            if near_identical(shared, size_a, size_b):
+            if sizes_allow(size_a, size_b) and near_identical(self._shared_runs(first, second), size_a, size_b):
                 found.add((min(a, b), max(a, b)))
         return found
+
+    def _shared_runs(self, first: int, second: int) -> int:
+        """How many runs two articles share, stock phrases included."""
+        return self.db.execute("SELECT COUNT(*) FROM shingles a CROSS JOIN shingles b ON b.hash = a.hash "
+                               "WHERE a.id = ? AND b.id = ?", (first, second)).fetchone()[0]
 
     def _pairs_touching(self, docs: set[str], everything: bool) -> set[tuple[str, str]]:
         if everything:
