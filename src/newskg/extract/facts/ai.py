@@ -8,20 +8,27 @@ jobs were replaced by AI" is the reason of a layoff, not an adoption.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from newskg.extract.facts.context import ArticleContext
+from newskg.extract.facts.context import ArticleContext, Ref
+from newskg.lang import available_languages, load_language
 from newskg.model import Fact, Sentence
 from newskg.textutil import alternation, inside_quotation
 
 def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
     facts = []
+    seen: dict[Ref, set[str]] = {}  # organisation -> the distinctive words of the technologies it has
     for sentence in ctx.body():
         found = _technology(ctx, sentence)
         if found is None:
             continue
         label, start, end, rule = found
         at = sentence.start + start
-        values = [("organization", ctx.employer(sentence, at, agencies=True)), ("technology", label)]
+        organization = ctx.employer(sentence, at, agencies=True)
+        if _repeated(ctx, seen, organization, label):
+            continue  # the same technology named again: one adoption, not one per sentence
+        label = _named(ctx, sentence, (start, end), label, organization)
+        values = [("organization", organization), ("technology", label)]
         purpose = _purpose(sentence.text[end:], ctx)
         if purpose:
             values.append(("purpose", purpose))
@@ -47,20 +54,112 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     if programme and re.search(rf"(?<![\w-])(?:{ai}|{heads})(?![\w-])", text, re.IGNORECASE):
         # a named programme is an AI adoption only in a sentence that says it is AI
         return programme.group(1), programme.start(1), programme.end(), "ai: named programme"
+    headed = _headed(ctx, text, ai)
     specific = re.search(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])", text, re.IGNORECASE)
-    if specific and not ctx.negated(sentence, sentence.start + specific.start(), window=4):
-        return specific.group(0), specific.start(), specific.end(), "ai: specific technology"
-    based = _ai_based(ctx, text, ai)
-    if based and not ctx.negated(sentence, sentence.start + based.start(), window=4):
-        return based.group(0), based.start(), based.end(), "ai: a thing based on AI"
-    verbs = alternation(v for v in ctx.lang.fact_words('AIAdoption', 'adoption_verbs') if v not in ctx.lang.fact_words('AIAdoption', 'replacement_verbs'))
-    generic = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+((?:(?:{w('technology_nouns')})\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])",
-                        text, re.IGNORECASE)
+    for found, rule in ((specific, "ai: specific technology"), (headed, "ai: AI named by its product noun"),
+                        (_ai_based(ctx, text, ai), "ai: a thing based on AI")):
+        if found and _stated(ctx, sentence, found.start(), found.end()):
+            return _widest(found, 0, headed, rule)
+    generic = _adopted(ctx, text, ai)
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
-            and not _intended(ctx, text[:generic.start()]) \
+            and not _intended(ctx, text[:generic.start()]) and not _talk(ctx, text, generic.end(1)) \
             and not inside_quotation(text, generic.start()):  # a speaker's opinion, not an adoption
-        return generic.group(1), generic.start(1), generic.end(1), "ai: adoption verb + AI"
+        return _widest(generic, 1, headed, "ai: adoption verb + AI")
     return None
+
+
+def _stated(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> bool:
+    """Neither denied ('belum menggunakan chatbot') nor talk of what AI might do ('AI agents will ...')."""
+    return not ctx.negated(sentence, sentence.start + start, window=4) and not _talk(ctx, sentence.text, end)
+
+
+def _widest(found: re.Match, group: int, headed: re.Match | None, rule: str):
+    """The match as (label, start, end, rule), widened to the noun phrase around it where one holds it
+    ('AI' in 'an AI writing assistant' is the assistant)."""
+    start, end = found.span(group)
+    if headed is not None and headed.start() <= start and end <= headed.end():
+        start, end = headed.span()
+    return found.string[start:end], start, end, rule
+
+
+def _headed(ctx: ArticleContext, text: str, ai: str):
+    """'an AI writing assistant', 'penyiar AI': an AI term and the noun it modifies, with up to two words
+    between them that are no function words."""
+    before, after = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('heads_before_ai', 'heads_after_ai'))
+    breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))
+    word = rf"(?:(?!(?:{breaks})(?![\w-]))[^\W\d][\w-]*)"
+    shapes = ([rf"(?:{ai})(?:\s+{word}){{0,2}}?\s+(?:{after})"] if after else []) + \
+        ([rf"(?:{before})(?:\s+{word}){{0,2}}?\s+(?:{ai})"] if before else [])
+    if not shapes:
+        return None
+    return re.search(rf"(?<![\w-])(?:{'|'.join(shapes)})(?![\w-])", text, re.IGNORECASE)
+
+
+def _adopted(ctx: ArticleContext, text: str, ai: str):
+    """A verb of adoption and, up to three words on, AI ('mengadopsi kecerdasan buatan (AI)'); or an
+    organisation that replaces people with AI ('replaced its support staff with AI')."""
+    w, words = ctx.lang.words, ctx.lang.fact_words
+    verbs = alternation(v for v in words('AIAdoption', 'adoption_verbs') if v not in words('AIAdoption', 'replacement_verbs'))
+    term = rf"((?:(?:{w('technology_nouns')})\s+)?(?:{ai})(?:\s*\([^)]{{1,40}}\))?)(?![\w-])"
+    found = re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+{term}", text, re.IGNORECASE)
+    if found or not words('AIAdoption', 'replace_active'):
+        return found
+    active, joined = (alternation(words('AIAdoption', k)) for k in ('replace_active', 'replace_with'))
+    return re.search(rf"\b(?:{active})\s+(?:\S+\s+){{1,6}}?(?:{joined})\s+(?:\S+\s+){{0,2}}?{term}", text, re.IGNORECASE)
+
+
+def _talk(ctx: ArticleContext, text: str, end: int) -> bool:
+    """'AI akan mengubah cara kerja', 'AI agents could replace ...': a modal right after the technology."""
+    modals = alternation(ctx.lang.fact_words('AIAdoption', 'talk_modals'))
+    return bool(modals) and re.match(rf"\s+(?:\w+\s+)?(?:{modals})\b", text[end:], re.IGNORECASE) is not None
+
+
+def _named(ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], label: str, organization: Ref | None) -> str:
+    """The technology's own name with its description: 'asisten virtual bernama Sekar' -> 'asisten virtual
+    Sekar'; 'Quill, an AI writing assistant' -> 'Quill (AI writing assistant)'. A name in apposition that is
+    the adopting organisation's ('Orbital, an AI start-up'), a person's, or a source's ('Menurut X, ...') is
+    not the technology's."""
+    text, words = sentence.text, ctx.lang.fact_words
+    cues, leads = (alternation(words('AIAdoption', k)) for k in ('name_cues', 'apposition_leads'))
+    name = r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)"
+    after = re.match(rf"\s*,?\s*(?i:{cues})\s+{name}", text[span[1]:]) if cues else None
+    if after:
+        return f"{label} {after.group(1)}"
+    before = re.search(rf"{name},\s+(?:(?i:{leads})\s+)?(?:[\w-]+\s+){{0,2}}$", text[:span[0]]) if leads else None
+    if before is None or re.search(rf"\b(?:{ctx.lang.words('according_to')})\s*$", text[:before.start()], re.IGNORECASE):
+        return label
+    at = sentence.start + before.start(1)
+    if any(p.mention.start <= at < p.mention.end for p in ctx.people(sentence)) or \
+            (organization is not None and before.group(1) in ctx.entities.entities[organization.index].label):
+        return label
+    return f"{before.group(1)} ({label})"
+
+
+def _repeated(ctx: ArticleContext, seen: dict, organization: Ref | None, label: str) -> bool:
+    """Has the organisation a technology sharing a distinctive word with this one ('avatar', then 'presenter
+    avatar')? The words of both are kept together, so a third naming either is the same one too."""
+    generic, synonyms = _vocabulary()
+    distinctive = {synonyms.get(x, x) for x in re.findall(r"[\w.]+", label.casefold())} - generic
+    if not distinctive:
+        return False
+    known = seen.setdefault(organization, set())
+    repeated = bool(known & distinctive)
+    known |= distinctive
+    return repeated
+
+
+@lru_cache(maxsize=None)
+def _vocabulary() -> tuple[frozenset[str], dict[str, str]]:
+    """Words that say only 'AI', and synonyms, of every language: an article may name a technology in two
+    ('agen AI', then 'agentic AI')."""
+    generic: set[str] = set()
+    synonyms: dict[str, str] = {}
+    for code in available_languages():
+        lang = load_language(code)
+        generic |= {str(w).casefold() for w in (*lang.fact_words('AIAdoption', 'generic_words'),
+                                                 *lang.fact_words('AIAdoption', 'terms'))}
+        synonyms.update(lang.fact_words('AIAdoption', 'synonyms') or {})
+    return frozenset(generic), synonyms
 
 
 def _ai_based(ctx: ArticleContext, text: str, ai: str):
@@ -69,7 +168,9 @@ def _ai_based(ctx: ArticleContext, text: str, ai: str):
     language's 'based on' word, or up to three after an 'AI-powered' compound."""
     w, grammar = ctx.lang.words, ctx.lang.grammar
     if grammar.get("ai_based_after"):
-        found = re.search(rf"\b(?:[^\W\d]+\s+){{0,2}}[^\W\d]+\s+(?:{w('ai_based_after')})\s+(?:{ai})(?![\w-])", text,
+        breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))  # 'dengan peluncuran media ...'
+        word = rf"(?!(?:{breaks})\b)[^\W\d]+" if breaks else r"[^\W\d]+"
+        found = re.search(rf"\b(?:{word}\s+){{0,2}}{word}\s+(?:{w('ai_based_after')})\s+(?:{ai})(?![\w-])", text,
                           re.IGNORECASE)
         if found:
             return found
