@@ -1,0 +1,81 @@
+"""AI adoption by error class: each test is a short article written for it (invented firms and people)."""
+from conftest import build_texts, rows
+
+
+def _adoptions(text: str, name: str = "a.txt") -> set[tuple[str, str]]:
+    dataset = build_texts({name: text}).dataset
+    return {(r["org"], r["technology"]) for r in rows(dataset, "ai_adoption")}
+
+
+def test_the_technology_is_the_noun_phrase_ai_modifies():
+    english = """Fenwick Logistics Tests a Route Planner
+Fenwick Logistics Ltd is piloting an AI route planning tool for its drivers in three states.
+"""
+    indonesian = """Radio Swara Pertiwi Pakai Penyiar Baru
+Jakarta - Radio Swara Pertiwi menggunakan penyiar AI untuk membacakan berita pagi.
+"""
+    assert _adoptions(english, "en.txt") == {("Fenwick Logistics Ltd", "AI route planning tool")}
+    assert _adoptions(indonesian, "id.txt") == {("Radio Swara Pertiwi", "penyiar AI")}
+
+
+def test_a_technology_s_own_name_goes_with_it():
+    indonesian = """Bank Delima Luncurkan Layanan Baru
+Jakarta - PT Bank Delima Nusantara Tbk meluncurkan asisten virtual bernama Sekar untuk menjawab pertanyaan nasabah.
+"""
+    english = """Orbital Labs Unveils Writing Tool
+Orbital Labs Inc launched Quill, an AI writing assistant for small businesses, on Monday.
+"""
+    assert _adoptions(indonesian, "id.txt") == {("Bank Delima Nusantara Tbk", "asisten virtual Sekar")}
+    assert _adoptions(english, "en.txt") == {("Orbital Labs Inc", "Quill (AI writing assistant)")}
+
+
+def test_a_source_or_a_person_before_the_technology_is_not_its_name():
+    text = """Vantora Retail Tambah Agen AI
+Jakarta - PT Vantora Retail menambah agen AI di layanan pelanggan tahun ini.
+Menurut Hendra Kusuma, agen AI itu menjawab separuh pertanyaan pembeli.
+"""
+    assert all("Hendra" not in technology for _, technology in _adoptions(text, "id.txt"))
+
+
+def test_talk_of_what_ai_might_do_is_no_adoption():
+    indonesian = """Bank Sentosa Pangkas 200 Karyawan
+Jakarta - PT Bank Sentosa Tbk memangkas 200 karyawan di divisi operasional.
+Menurut pengamat, chatbot AI bisa menjawab pertanyaan nasabah lebih cepat daripada petugas.
+"""
+    english = """Harbor Freight Lines Cuts 300 Jobs
+Harbor Freight Lines Inc said on Monday it would cut 300 jobs at its Ohio depots.
+AI agents could take over many back-office tasks in logistics over the next decade.
+"""
+    assert _adoptions(indonesian, "id.txt") == set()
+    assert _adoptions(english, "en.txt") == set()
+
+
+def test_a_technology_named_again_is_one_adoption():
+    text = """Stasiun Arka TV Hadirkan Presenter Virtual
+Jakarta - Arka TV menghadirkan presenter virtual untuk membacakan berita malam.
+Arka TV menyebut presenter virtual AI itu dibuat dari wajah dan suara penyiar asli.
+"""
+    found = _adoptions(text, "id.txt")
+    assert len(found) == 1 and next(iter(found))[1] == "presenter virtual"
+
+
+def test_an_organisation_that_replaces_people_with_ai_adopts_it():
+    text = """Talvik Telecom Replaces Call Centre
+Talvik Telecom Ltd replaced about 400 call-centre workers with AI last year, chief executive Jonas Berg said.
+"""
+    assert _adoptions(text, "en.txt") == {("Talvik Telecom Ltd", "AI")}
+
+
+def test_a_nominalised_verb_of_adoption_is_not_part_of_the_technology():
+    text = """Logistik Cakra Sortir Paket
+Jakarta - PT Logistik Cakra meresmikan gudang baru bersamaan dengan peluncuran robot berbasis AI untuk menyortir paket.
+"""
+    assert _adoptions(text, "id.txt") == {("Logistik Cakra", "robot berbasis AI")}
+
+
+def test_an_outlet_reporting_on_ai_adopts_nothing():
+    text = """Banks Turn To Chatbots
+Reuters reported that many banks in Europe have deployed AI chatbots to cut costs.
+Lindqvist Bank chief executive Eva Holm said the bank has no plans to use chatbots.
+"""
+    assert _adoptions(text, "en.txt") == set()
