@@ -39,6 +39,9 @@ from newskg.textutil import alternation
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 _HEADLINE_QUOTE = re.compile(r"(?<!\w)['‘“\"]((?:[^'’”\"]|['’](?=\w))+)['’”\"](?!\w)")
 _UNCLOSED = re.compile(r"[“\"]([^“”\"]+)$")
+# Single marks (the British press's quotes) in a sentence without double ones: an apostrophe inside a word
+# ("don't", "firm's") neither opens nor closes one.
+_SINGLE = re.compile(r"(?<![\w'‘’])['‘](?=[^\W\d_])((?:[^'‘’]|['’](?=\w))+)['’](?!\w)")
 _MIN_WORDS = 6  # shorter quoted text without an attribution right after it is a term, not a speech
 _VERB_WINDOW = 4  # words between a speaker's name and the verb of saying ("X, the CEO, said")
 _NAME_WINDOW = 10  # words after a verb of saying that can hold the speaker's title and name
@@ -118,8 +121,9 @@ def _in_sentence(sentence: Sentence) -> list[_Quote]:
     """The closed quotations of a sentence, and a last one left open to the sentence's end."""
     quotes = []
     last_end = 0
-    for match in _QUOTE.finditer(sentence.text):
-        inner = match.group(1) or match.group(2)
+    marks = _QUOTE if re.search(r"[“”\"]", sentence.text) else _SINGLE
+    for match in marks.finditer(sentence.text):
+        inner = match.group(1) or match.group(marks.groups)
         quotes.append(_Quote(sentence, sentence.start + match.start(), sentence.start + match.end(), inner, sentence))
         last_end = match.end()
     tail = _UNCLOSED.search(sentence.text, last_end)
@@ -151,8 +155,8 @@ def _speakers(ctx: ArticleContext, quote: _Quote, previous, known) -> tuple[tupl
     if not named and not pronoun and (speaker := _known_after_verb(ctx, attribution, known)) is not None:
         return (speaker,), "quote: QUOTE, kata TITLE PERSON (a person named elsewhere in the article)"
     if pronoun or _bare_verb(ctx, attribution):
-        if _anonymous(ctx, attribution):
-            return None
+        if not pronoun and _anonymous(ctx, attribution):
+            return None  # 'said the spokesperson'; but 'he said in a statement' is his
         if previous is not None and previous[0] >= quote.sentence.index - 1:
             return previous[1], "quote: QUOTE, ujarnya (the speaker of the quote before)"
         speaker = ctx.person_before(quote.sentence, quote.start)
