@@ -79,3 +79,30 @@ Reuters reported that many banks in Europe have deployed AI chatbots to cut cost
 Lindqvist Bank chief executive Eva Holm said the bank has no plans to use chatbots.
 """
     assert _adoptions(text, "en.txt") == set()
+
+
+def test_a_technology_the_reader_has_met_is_not_adopted_again_by_whoever_stands_beside_it():
+    indonesian = """Bank Kenari Andalkan Asisten Virtual
+Jakarta - PT Bank Kenari Tbk meluncurkan asisten virtual bernama Lintang untuk menjawab pertanyaan nasabah.
+Nasabah menghubungi Lintang lewat aplikasi Telegram, dan chatbot itu menjawab tiga perempat percakapan.
+"""
+    english = """Pelican Pay Brings Back Human Agents
+Pelican Pay Ltd is rehiring 80 support agents after its AI chatbot struggled with disputed payments.
+Customers of Brightmart Inc said the bot could not explain why refunds were late.
+"""
+    assert {org for org, _ in _adoptions(indonesian, "id.txt")} == {"Bank Kenari Tbk"}
+    assert {org for org, _ in _adoptions(english, "en.txt")} == {"Pelican Pay Ltd"}
+
+
+def test_indonesian_modifiers_after_the_ai_head_belong_to_the_technology():
+    text = """Kurirku Bangun Sistem Baru
+Jakarta - Perusahaan logistik PT Kurirku Nusantara menggunakan kamera AI pemindai paket rusak di gudang Cikarang.
+"""
+    assert _adoptions(text, "id.txt") == {("Kurirku Nusantara", "kamera AI pemindai paket rusak")}
+
+
+def test_a_name_between_commas_after_the_technology_is_its_own():
+    text = """Marlin Bank Retires Its Chatbot
+Marlin Bank Plc said on Monday that its AI chatbot, Nessa, would stop answering mortgage questions in May.
+"""
+    assert _adoptions(text, "en.txt") == {("Marlin Bank Plc", "AI chatbot, Nessa")}

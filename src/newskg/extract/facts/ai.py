@@ -24,6 +24,8 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
             continue
         label, start, end, rule = found
         at = sentence.start + start
+        if seen and _definite(ctx, sentence.text, start, end):
+            continue  # 'the bot', 'chatbot itu': one already named, whoever the sentence names beside it
         organization = ctx.employer(sentence, at, agencies=True)
         if _repeated(ctx, seen, organization, label):
             continue  # the same technology named again: one adoption, not one per sentence
@@ -59,12 +61,12 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     for found, rule in ((specific, "ai: specific technology"), (headed, "ai: AI named by its product noun"),
                         (_ai_based(ctx, text, ai), "ai: a thing based on AI")):
         if found and _stated(ctx, sentence, found.start(), found.end()):
-            return _widest(found, 0, headed, rule)
+            return _widest(ctx, found, 0, headed, rule)
     generic = _adopted(ctx, text, ai)
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
             and not _intended(ctx, text[:generic.start()]) and not _talk(ctx, text, generic.end(1)) \
             and not inside_quotation(text, generic.start()):  # a speaker's opinion, not an adoption
-        return _widest(generic, 1, headed, "ai: adoption verb + AI")
+        return _widest(ctx, generic, 1, headed, "ai: adoption verb + AI")
     return None
 
 
@@ -73,12 +75,18 @@ def _stated(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> bo
     return not ctx.negated(sentence, sentence.start + start, window=4) and not _talk(ctx, sentence.text, end)
 
 
-def _widest(found: re.Match, group: int, headed: re.Match | None, rule: str):
+def _widest(ctx: ArticleContext, found: re.Match, group: int, headed: re.Match | None, rule: str):
     """The match as (label, start, end, rule), widened to the noun phrase around it where one holds it
-    ('AI' in 'an AI writing assistant' is the assistant)."""
+    ('AI' in 'an AI writing assistant' is the assistant), with the modifiers after it ('sistem AI pengatur
+    rute kurir': Indonesian modifies after the head, with instrument nouns 'pe-')."""
     start, end = found.span(group)
     if headed is not None and headed.start() <= start and end <= headed.end():
         start, end = headed.span()
+    prefixes = alternation(ctx.lang.fact_words('AIAdoption', 'instrument_prefixes'))
+    breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))
+    after = re.match(rf"\s+(?:{prefixes})[a-z]+(?:\s+(?!(?:{breaks})\b)[a-z][a-z-]*){{0,2}}\b", found.string[end:]) \
+        if prefixes else None
+    end += after.end() if after else 0
     return found.string[start:end], start, end, rule
 
 
@@ -121,10 +129,13 @@ def _named(ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], label
     not the technology's."""
     text, words = sentence.text, ctx.lang.fact_words
     cues, leads = (alternation(words('AIAdoption', k)) for k in ('name_cues', 'apposition_leads'))
-    name = r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)"
+    name = r"([A-Z][\w-]*(?:\.\w[\w-]*)*(?:\s+[A-Z][\w-]*(?:\.\w[\w-]*)*)?)"  # 'Sasa.' ends a sentence: no dot
     after = re.match(rf"\s*,?\s*(?i:{cues})\s+{name}", text[span[1]:]) if cues else None
     if after:
         return f"{label} {after.group(1)}"
+    between = re.match(rf",\s+{name},", text[span[1]:])  # 'its AI chatbot, Sahla, struggled'
+    if between:
+        return f"{label}, {between.group(1)}"
     before = re.search(rf"{name},\s+(?:(?i:{leads})\s+)?(?:[\w-]+\s+){{0,2}}$", text[:span[0]]) if leads else None
     if before is None or re.search(rf"\b(?:{ctx.lang.words('according_to')})\s*$", text[:before.start()], re.IGNORECASE):
         return label
@@ -133,6 +144,14 @@ def _named(ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], label
             (organization is not None and before.group(1) in ctx.entities.entities[organization.index].label):
         return label
     return f"{before.group(1)} ({label})"
+
+
+def _definite(ctx: ArticleContext, text: str, start: int, end: int) -> bool:
+    """'The bot was ...', 'chatbot itu ...': a technology the reader has met (a determiner before it, or a
+    demonstrative after it)."""
+    before, after = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('definite_before', 'definite_after'))
+    return bool(before and re.search(rf"(?<![\w-])(?:{before})\s+$", text[:start], re.IGNORECASE)) or \
+        bool(after and re.match(rf"\s+(?:{after})(?![\w-])", text[end:], re.IGNORECASE))
 
 
 def _repeated(ctx: ArticleContext, seen: dict, organization: Ref | None, label: str) -> bool:
@@ -167,15 +186,15 @@ def _ai_based(ctx: ArticleContext, text: str, ai: str):
     its own words ("robot", "route planning") what tells it from others. Up to three words before the
     language's 'based on' word, or up to three after an 'AI-powered' compound."""
     w, grammar = ctx.lang.words, ctx.lang.grammar
+    breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))  # 'dengan peluncuran media ...'
+    word = rf"(?!(?:{breaks})(?![\w-]))[^\W\d][\w-]*" if breaks else r"[^\W\d][\w-]*"
     if grammar.get("ai_based_after"):
-        breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))  # 'dengan peluncuran media ...'
-        word = rf"(?!(?:{breaks})\b)[^\W\d]+" if breaks else r"[^\W\d]+"
         found = re.search(rf"\b(?:{word}\s+){{0,2}}{word}\s+(?:{w('ai_based_after')})\s+(?:{ai})(?![\w-])", text,
                           re.IGNORECASE)
         if found:
             return found
     if grammar.get("ai_based_compounds"):
-        return re.search(rf"(?<![\w-])(?:{ai})-(?:{w('ai_based_compounds')})(?:\s+[a-z][a-z-]*){{1,3}}", text,
+        return re.search(rf"(?<![\w-])(?:{ai})-(?:{w('ai_based_compounds')})(?:\s+{word}){{1,3}}", text,
                          re.IGNORECASE)
     return None
 
