@@ -106,3 +106,11 @@ def test_a_name_between_commas_after_the_technology_is_its_own():
 Marlin Bank Plc said on Monday that its AI chatbot, Nessa, would stop answering mortgage questions in May.
 """
     assert _adoptions(text, "en.txt") == {("Marlin Bank Plc", "AI chatbot, Nessa")}
+
+
+def test_the_company_as_subject_of_the_verb_of_adoption_is_the_company_in_focus():
+    text = """Ternwell Airways Plans Crew Rosters
+Ternwell Airways Ltd said on Monday it would add 14 aircraft and hire 300 pilots next year.
+Crewlytics Pte Ltd, a Singapore vendor, said the company has introduced an AI-based crew rostering tool this year.
+"""
+    assert {org for org, _ in _adoptions(text, "en.txt")} == {"Ternwell Airways Ltd"}

@@ -26,7 +26,7 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
         at = sentence.start + start
         if seen and _definite(ctx, sentence.text, start, end):
             continue  # 'the bot', 'chatbot itu': one already named, whoever the sentence names beside it
-        organization = ctx.employer(sentence, at, agencies=True)
+        organization = _anaphor_subject(ctx, sentence, start) or ctx.employer(sentence, at, agencies=True)
         if _repeated(ctx, seen, organization, label):
             continue  # the same technology named again: one adoption, not one per sentence
         label = _named(ctx, sentence, (start, end), label, organization)
@@ -144,6 +144,17 @@ def _named(ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], label
             (organization is not None and before.group(1) in ctx.entities.entities[organization.index].label):
         return label
     return f"{before.group(1)} ({label})"
+
+
+def _anaphor_subject(ctx: ArticleContext, sentence: Sentence, start: int) -> Ref | None:
+    """'X said the company has introduced an AI ...': the subject of the verb of adoption is the company in
+    focus, whoever else the sentence names (the speaker, a vendor)."""
+    verbs = alternation(ctx.lang.fact_words('AIAdoption', 'adoption_verbs'))
+    anaphors = alternation(ctx.lang.grammar["company_anaphors"])
+    if not re.search(rf"(?<![\w-])(?:{anaphors})\s+(?:\S+\s+){{0,2}}?(?:{verbs})\s+(?:\S+\s+){{0,2}}$",
+                     sentence.text[:start], re.IGNORECASE):
+        return None
+    return ctx.org_in_focus(sentence.index, employers_only=True, agencies=True)
 
 
 def _definite(ctx: ArticleContext, text: str, start: int, end: int) -> bool:
