@@ -114,3 +114,32 @@ Ternwell Airways Ltd said on Monday it would add 14 aircraft and hire 300 pilots
 Crewlytics Pte Ltd, a Singapore vendor, said the company has introduced an AI-based crew rostering tool this year.
 """
     assert {org for org, _ in _adoptions(text, "en.txt")} == {"Ternwell Airways Ltd"}
+
+
+def test_other_words_for_ai_and_named_assistants_are_technologies():
+    indonesian = """Bank Permata Hijau Nilai Kredit
+Jakarta - PT Bank Permata Hijau Tbk kini memanfaatkan kecerdasan artifisial untuk menilai kelayakan kredit nasabah.
+"""
+    english = """Penbrook Council Tries an Assistant
+Penbrook City Council has begun trialling Microsoft Copilot for 300 staff in its planning department.
+"""
+    assert _adoptions(indonesian, "id.txt") == {("Bank Permata Hijau Tbk", "kecerdasan artifisial")}
+    assert _adoptions(english, "en.txt") == {("Penbrook City Council", "Copilot")}
+
+
+def test_a_technology_that_names_the_field_of_a_job_is_no_adoption():
+    text = """Jalurcepat Buka 60 Lowongan
+Jakarta - Startup logistik Jalurcepat membuka 60 lowongan, termasuk 15 insinyur pembelajaran mesin untuk tim data.
+"""
+    assert _adoptions(text, "id.txt") == set()
+
+
+def test_shifting_work_to_ai_adopts_it_and_the_longest_english_noun_phrase_is_the_technology():
+    shifted = """Corlin Bank Cuts Contact Centre Jobs
+Corlin Bank Plc will cut 500 jobs in its contact centres as it shifts work to artificial intelligence, the lender said.
+"""
+    longest = """Hartwell Insurance Prices Policies
+Hartwell Insurance Group said on Wednesday it had started using an AI underwriting system to price small-business policies.
+"""
+    assert _adoptions(shifted, "en.txt") == {("Corlin Bank Plc", "artificial intelligence")}
+    assert _adoptions(longest, "en.txt") == {("Hartwell Insurance Group", "AI underwriting system")}

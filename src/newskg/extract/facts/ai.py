@@ -71,8 +71,16 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
 
 
 def _stated(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> bool:
-    """Neither denied ('belum menggunakan chatbot') nor talk of what AI might do ('AI agents will ...')."""
-    return not ctx.negated(sentence, sentence.start + start, window=4) and not _talk(ctx, sentence.text, end)
+    """Neither denied ('belum menggunakan chatbot'), nor talk of what AI might do ('AI agents will ...'), nor
+    the field of a job ('insinyur pembelajaran mesin', 'machine learning engineers': people hired, no tool)."""
+    return not ctx.negated(sentence, sentence.start + start, window=4) and not _talk(ctx, sentence.text, end) \
+        and not _field_of_work(ctx, sentence.text, start, end)
+
+
+def _field_of_work(ctx: ArticleContext, text: str, start: int, end: int) -> bool:
+    before, after = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('job_nouns_before', 'job_nouns_after'))
+    return bool(before and re.search(rf"(?<![\w-])(?:{before})\s+$", text[:start], re.IGNORECASE)) or \
+        bool(after and re.match(rf"\s+(?:{after})(?![\w-])", text[end:], re.IGNORECASE))
 
 
 def _widest(ctx: ArticleContext, found: re.Match, group: int, headed: re.Match | None, rule: str):
@@ -96,8 +104,8 @@ def _headed(ctx: ArticleContext, text: str, ai: str):
     before, after = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('heads_before_ai', 'heads_after_ai'))
     breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))
     word = rf"(?:(?!(?:{breaks})(?![\w-]))[^\W\d][\w-]*)"
-    shapes = ([rf"(?:{ai})(?:\s+{word}){{0,2}}?\s+(?:{after})"] if after else []) + \
-        ([rf"(?:{before})(?:\s+{word}){{0,2}}?\s+(?:{ai})"] if before else [])
+    shapes = ([rf"(?:{ai})(?:\s+{word}){{0,2}}\s+(?:{after})"] if after else []) + \
+        ([rf"(?:{before})(?:\s+{word}){{0,2}}?\s+(?:{ai})"] if before else [])  # the longest English noun phrase
     if not shapes:
         return None
     return re.search(rf"(?<![\w-])(?:{'|'.join(shapes)})(?![\w-])", text, re.IGNORECASE)
