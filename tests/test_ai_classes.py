@@ -143,3 +143,18 @@ Hartwell Insurance Group said on Wednesday it had started using an AI underwriti
 """
     assert _adoptions(shifted, "en.txt") == {("Corlin Bank Plc", "artificial intelligence")}
     assert _adoptions(longest, "en.txt") == {("Hartwell Insurance Group", "AI underwriting system")}
+
+
+def test_the_maker_named_after_the_technology_is_not_its_adopter():
+    text = """Dana Kilat Tambah Cabang
+Jakarta - PT Dana Kilat Nusantara membuka 12 kantor cabang baru di Jawa Timur tahun ini.
+Sejak Maret, sistem AI buatan startup Cendekia Labs menilai setiap calon peminjam dalam lima menit.
+"""
+    assert _adoptions(text, "id.txt") == {("Dana Kilat Nusantara", "sistem AI")}  # 'Sejak Maret' is no name either
+
+
+def test_a_place_before_a_verb_of_adoption_is_not_the_technology_s_name():
+    text = """Dana Kilat Nilai Peminjam
+Jakarta - Dana Kilat, perusahaan pembiayaan asal Surabaya, menggunakan sistem AI untuk menilai calon peminjam.
+"""
+    assert {technology for _, technology in _adoptions(text, "id.txt")} == {"sistem AI"}

@@ -26,7 +26,7 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
         at = sentence.start + start
         if seen and _definite(ctx, sentence.text, start, end):
             continue  # 'the bot', 'chatbot itu': one already named, whoever the sentence names beside it
-        organization = _anaphor_subject(ctx, sentence, start) or ctx.employer(sentence, at, agencies=True)
+        organization = _adopter(ctx, sentence, start, end)
         if _repeated(ctx, seen, organization, label):
             continue  # the same technology named again: one adoption, not one per sentence
         label = _named(ctx, sentence, (start, end), label, organization)
@@ -144,7 +144,8 @@ def _named(ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], label
     between = re.match(rf",\s+{name},", text[span[1]:])  # 'its AI chatbot, Sahla, struggled'
     if between:
         return f"{label}, {between.group(1)}"
-    before = re.search(rf"{name},\s+(?:(?i:{leads})\s+)?(?:[\w-]+\s+){{0,2}}$", text[:span[0]]) if leads else None
+    # a lead is needed: 'Sejak Maret, sistem AI ...' opens with a time, not with the technology's name
+    before = re.search(rf"{name},\s+(?i:{leads})\s+(?:[\w-]+\s+){{0,2}}$", text[:span[0]]) if leads else None
     if before is None or re.search(rf"\b(?:{ctx.lang.words('according_to')})\s*$", text[:before.start()], re.IGNORECASE):
         return label
     at = sentence.start + before.start(1)
@@ -152,6 +153,31 @@ def _named(ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], label
             (organization is not None and before.group(1) in ctx.entities.entities[organization.index].label):
         return label
     return f"{before.group(1)} ({label})"
+
+
+def _adopter(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> Ref | None:
+    """The organisation that took the technology up: the company in focus under an anaphor ('the company has
+    introduced ...'), else the sentence's employer; never the maker named after the technology ('sistem AI
+    buatan X', 'an AI system from X'): when the maker is all the sentence names, the company in focus."""
+    subject = _anaphor_subject(ctx, sentence, start)
+    if subject is not None:
+        return subject
+    makers = _makers(ctx, sentence, end)
+    found = next((r for r in ctx.employers(sentence, sentence.start + start, agencies=True) if r not in makers), None)
+    if found is None and makers:
+        focus = ctx.org_in_focus(sentence.index, employers_only=True, agencies=True)
+        return focus if focus not in makers else None
+    return found
+
+
+def _makers(ctx: ArticleContext, sentence: Sentence, end: int) -> set[Ref]:
+    """Organisations named as the technology's maker right after it ('... buatan X', '... built by X')."""
+    cues = alternation(ctx.lang.fact_words('AIAdoption', 'maker_cues'))
+    if not cues:
+        return set()
+    return {m.ref for m in ctx.orgs(sentence) if m.mention.start >= sentence.start + end and re.fullmatch(
+        rf"\s*(?:\S+\s+){{0,3}}?(?:{cues})\s+(?:\S+\s+)?",
+        ctx.article.text[sentence.start + end:m.mention.start], re.IGNORECASE)}
 
 
 def _anaphor_subject(ctx: ArticleContext, sentence: Sentence, start: int) -> Ref | None:
