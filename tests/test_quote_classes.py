@@ -182,3 +182,15 @@ Ketua Koperasi Tani Makmur, Suryadi Wibowo, mengatakan gudang di Klaten akan dit
     found = _quotes(text, "id.txt")
     assert ("Suryadi Wibowo", "Kami tidak sanggup lagi membayar sewa gudang yang naik setiap tahun") in found
     assert ("Suryadi Wibowo", "Petani anggota tetap bisa menjual hasil panen lewat kantor pusat") in found
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_quote_fragments_around_a_sentence_are_two():
+    text = """Sepatu Kencana Kurangi Pekerja
+Direktur Utama PT Sepatu Kencana, Agus Wibisono, membenarkan rencana pengurangan 500 pekerja.
+“Kami,” kata Agus, “tidak punya pilihan lain selain mengurangi pekerja tahun ini.”
+"""
+    english = """Wexford Mills Closes a Plant
+Saying she was “truly sorry,” Wexford Mills chief executive Helen Ashby wrote to staff on Monday that the firm would make “a smaller, leaner company” of itself.
+"""
+    assert ("Agus Wibisono", "Kami, tidak punya pilihan lain selain mengurangi pekerja tahun ini") in _quotes(text, "id.txt")
+    assert not any(t.startswith("truly sorry") and "smaller" in t for _, t in _quotes(english, "en.txt"))

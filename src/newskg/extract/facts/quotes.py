@@ -30,7 +30,7 @@ in ``grammar.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newskg.extract.facts.context import ArticleContext, Ref
 from newskg.model import EntityType, Fact, Sentence
@@ -57,6 +57,7 @@ class _Quote:
     text: str
     last: Sentence  # the sentence that closes it (differs for quotes that run across paragraphs)
     closed: bool = True
+    rest: _Quote | None = None  # its second half, after an attribution that interrupts it ('"We," he said, "will"')
 
 
 def extract_quotes(ctx: ArticleContext) -> list[Fact]:
@@ -113,8 +114,25 @@ def _quotes(ctx: ArticleContext) -> list[_Quote]:
         ends_paragraph = position + 1 == len(body) or body[position + 1].paragraph != sentence.paragraph
         if quotes and not quotes[-1].closed and ends_paragraph:
             pending = quotes.pop()
-        found.extend(q for q in quotes if q.closed)
+        found.extend(_interrupted(ctx, [q for q in quotes if q.closed]))
     return found
+
+
+def _interrupted(ctx: ArticleContext, quotes: list[_Quote]) -> list[_Quote]:
+    """'"Kami," kata X, "tidak punya pilihan."': a quote that stops at a comma and goes on in lower case after
+    a short attribution (a verb of saying, a few words) is one sentence of the speaker's, one quote. Two
+    fragments a sentence of the writer's runs between are two."""
+    joined: list[_Quote] = []
+    for quote in quotes:
+        first = joined[-1] if joined else None
+        between = ctx.article.text[first.end:quote.start] if first is not None else ""
+        if first is not None and first.rest is None and first.text.rstrip().endswith(",") \
+                and quote.text.lstrip()[:1].islower() and len(between.split()) <= _VERB_WINDOW + 2 \
+                and _verb_near(ctx, between):
+            joined[-1] = replace(first, rest=quote)
+            continue
+        joined.append(quote)
+    return joined
 
 
 def _in_sentence(sentence: Sentence) -> list[_Quote]:
@@ -331,8 +349,9 @@ def _continued(ctx: ArticleContext, quote: _Quote, previous, known) -> tuple[tup
 # -- the fact
 
 def _fact(quote: _Quote, speaker: Ref, rule: str, outlet: Ref | None) -> Fact:
-    values = [("speaker", speaker), ("text", _clean(quote.text)), ("quoteStart", quote.start + 1),
-              ("quoteEnd", quote.end - 1)]
+    text = f"{quote.text.strip()} {_clean(quote.rest.text)}" if quote.rest else _clean(quote.text)
+    values = [("speaker", speaker), ("text", text), ("quoteStart", quote.start + 1),
+              ("quoteEnd", (quote.rest or quote).end - 1)]
     if outlet is not None:
         values.append(("givenTo", outlet))
     return Fact("Quote", quote.sentence.index, rule, tuple(values))
