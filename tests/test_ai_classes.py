@@ -158,3 +158,14 @@ def test_a_place_before_a_verb_of_adoption_is_not_the_technology_s_name():
 Jakarta - Dana Kilat, perusahaan pembiayaan asal Surabaya, menggunakan sistem AI untuk menilai calon peminjam.
 """
     assert {technology for _, technology in _adoptions(text, "id.txt")} == {"sistem AI"}
+
+
+def test_a_specific_technology_keeps_its_maker_and_its_parenthesis_a_bare_ai_does_not():
+    text = """Bank Kenari Uji Model Bahasa
+Jakarta - PT Bank Kenari Tbk menguji coba model bahasa besar (large language model) untuk membantu petugas call center.
+"""
+    english = """Ternwell Airways Plans Rosters
+Ternwell Airways Ltd has introduced an AI crew rostering system from Norway's Rosterly to plan its cabin crews.
+"""
+    assert _adoptions(text, "id.txt") == {("Bank Kenari Tbk", "model bahasa besar (large language model)")}
+    assert _adoptions(english, "en.txt") == {("Ternwell Airways Ltd", "AI crew rostering system from Norway's Rosterly")}

@@ -30,6 +30,7 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
         if _repeated(ctx, seen, organization, label):
             continue  # the same technology named again: one adoption, not one per sentence
         label = _named(ctx, sentence, (start, end), label, organization)
+        label += _described(ctx, sentence.text[end:], label)
         values = [("organization", organization), ("technology", label)]
         purpose = _purpose(sentence.text[end:], ctx)
         if purpose:
@@ -197,6 +198,18 @@ def _definite(ctx: ArticleContext, text: str, start: int, end: int) -> bool:
     before, after = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('definite_before', 'definite_after'))
     return bool(before and re.search(rf"(?<![\w-])(?:{before})\s+$", text[:start], re.IGNORECASE)) or \
         bool(after and re.match(rf"\s+(?:{after})(?![\w-])", text[end:], re.IGNORECASE))
+
+
+def _described(ctx: ArticleContext, after: str, label: str) -> str:
+    """What the sentence says right after a specific technology about it: its maker ('from Singapore's X',
+    'buatan X') or a parenthesis ('(large language model)'). A bare 'AI' keeps its one word."""
+    generic, _ = _vocabulary()
+    if not set(re.findall(r"[\w.]+", label.casefold())) - generic:
+        return ""
+    cues = alternation(ctx.lang.fact_words('AIAdoption', 'maker_cues'))
+    found = re.match(r"\s*\([^()]{2,60}\)", after) or (re.match(
+        rf"\s+(?:{cues})\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w.-]*", after) if cues else None)
+    return found.group(0).rstrip() if found else ""
 
 
 def _repeated(ctx: ArticleContext, seen: dict, organization: Ref | None, label: str) -> bool:
