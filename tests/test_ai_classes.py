@@ -169,3 +169,16 @@ Ternwell Airways Ltd has introduced an AI crew rostering system from Norway's Ro
 """
     assert _adoptions(text, "id.txt") == {("Bank Kenari Tbk", "model bahasa besar (large language model)")}
     assert _adoptions(english, "en.txt") == {("Ternwell Airways Ltd", "AI crew rostering system from Norway's Rosterly")}
+
+
+def test_in_a_quote_the_speaker_s_firm_using_ai_is_an_adoption_an_opinion_is_not():
+    text = """Bank Kenari Tambah Layanan Digital
+Jakarta - PT Bank Kenari Tbk menambah layanan digital tahun ini.
+“Sejak Januari kami menggunakan AI untuk memverifikasi dokumen nasabah baru,” kata Direktur Utama Bank Kenari, Rudi Salim.
+"""
+    opinion = """Merrow Foods Adds Staff
+Merrow Foods Inc will hire 200 drivers, chief executive Dana Ruiz said.
+"Companies that use AI for everything forget their customers," she said.
+"""
+    assert _adoptions(text, "id.txt") == {("Bank Kenari Tbk", "AI")}
+    assert _adoptions(opinion, "en.txt") == set()

@@ -66,7 +66,8 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
     generic = _adopted(ctx, text, ai)
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
             and not _intended(ctx, text[:generic.start()]) and not _talk(ctx, text, generic.end(1)) \
-            and not inside_quotation(text, generic.start()):  # a speaker's opinion, not an adoption
+            and (not inside_quotation(text, generic.start()) or _we(ctx, text[:generic.start()])):
+        # in a quote, a speaker's opinion; but 'kami menggunakan AI' tells what the speaker's firm does
         return _widest(ctx, generic, 1, headed, "ai: adoption verb + AI")
     return None
 
@@ -123,6 +124,12 @@ def _adopted(ctx: ArticleContext, text: str, ai: str):
         return found
     active, joined = (alternation(words('AIAdoption', k)) for k in ('replace_active', 'replace_with'))
     return re.search(rf"\b(?:{active})\s+(?:\S+\s+){{1,6}}?(?:{joined})\s+(?:\S+\s+){{0,2}}?{term}", text, re.IGNORECASE)
+
+
+def _we(ctx: ArticleContext, before: str) -> bool:
+    """'... kami sudah menggunakan AI', '... we already use AI': the speaker's firm is the verb's subject."""
+    we = alternation(ctx.lang.fact_words('AIAdoption', 'first_person'))
+    return bool(we) and re.search(rf"(?<![\w-])(?:{we})(?:\s+\S+){{0,2}}\s*$", before, re.IGNORECASE) is not None
 
 
 def _talk(ctx: ArticleContext, text: str, end: int) -> bool:
