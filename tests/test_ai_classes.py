@@ -182,3 +182,17 @@ Merrow Foods Inc will hire 200 drivers, chief executive Dana Ruiz said.
 """
     assert _adoptions(text, "id.txt") == {("Bank Kenari Tbk", "AI")}
     assert _adoptions(opinion, "en.txt") == set()
+
+
+def test_what_a_company_is_described_as_selling_is_not_an_adoption():
+    text = """Oslo startup Fjordline raises $20 million
+Fjordline, an Oslo-based startup that builds AI agents for shipping firms, has raised $20 million from Nordhaven Capital.
+"""
+    assert _adoptions(text, "en.txt") == set()
+
+
+def test_a_quoted_name_after_a_naming_word_is_the_technology_s():
+    text = """Telekom Rajawali Sakti Luncurkan Asisten
+Jakarta - PT Telekom Rajawali Sakti meluncurkan asisten virtual bernama "Kirana" untuk melayani pelanggan.
+"""
+    assert _adoptions(text, "id.txt") == {("Telekom Rajawali Sakti", "asisten virtual Kirana")}

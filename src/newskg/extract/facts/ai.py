@@ -76,7 +76,15 @@ def _stated(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> bo
     """Neither denied ('belum menggunakan chatbot'), nor talk of what AI might do ('AI agents will ...'), nor
     the field of a job ('insinyur pembelajaran mesin', 'machine learning engineers': people hired, no tool)."""
     return not ctx.negated(sentence, sentence.start + start, window=4) and not _talk(ctx, sentence.text, end) \
-        and not _field_of_work(ctx, sentence.text, start, end)
+        and not _field_of_work(ctx, sentence.text, start, end) and not _vendor_described(ctx, sentence.text[:start])
+
+
+def _vendor_described(ctx: ArticleContext, before: str) -> bool:
+    """'X, a startup that builds AI agents for insurers': what a company sells, said to describe it, is not
+    a technology it adopted."""
+    nouns, relatives = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('vendor_nouns', 'relatives'))
+    return bool(nouns and relatives) and re.search(
+        rf"(?<![\w-])(?:{nouns})\s+(?:{relatives})\s+\S+\s+(?:\S+\s+)?$", before, re.IGNORECASE) is not None
 
 
 def _field_of_work(ctx: ArticleContext, text: str, start: int, end: int) -> bool:
@@ -146,7 +154,7 @@ def _named(ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], label
     text, words = sentence.text, ctx.lang.fact_words
     cues, leads = (alternation(words('AIAdoption', k)) for k in ('name_cues', 'apposition_leads'))
     name = r"([A-Z][\w-]*(?:\.\w[\w-]*)*(?:\s+[A-Z][\w-]*(?:\.\w[\w-]*)*)?)"  # 'Sasa.' ends a sentence: no dot
-    after = re.match(rf"\s*,?\s*(?i:{cues})\s+{name}", text[span[1]:]) if cues else None
+    after = re.match(rf"\s*,?\s*(?i:{cues})\s+[\"“]?{name}", text[span[1]:]) if cues else None
     if after:
         return f"{label} {after.group(1)}"
     between = re.match(rf",\s+{name},", text[span[1]:])  # 'its AI chatbot, Sahla, struggled'
