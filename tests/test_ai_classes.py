@@ -196,3 +196,14 @@ def test_a_quoted_name_after_a_naming_word_is_the_technology_s():
 Jakarta - PT Telekom Rajawali Sakti meluncurkan asisten virtual bernama "Kirana" untuk melayani pelanggan.
 """
     assert _adoptions(text, "id.txt") == {("Telekom Rajawali Sakti", "asisten virtual Kirana")}
+
+
+def test_coordinated_technologies_are_each_adopted():
+    indonesian = """Bank Kenari Luncurkan Layanan
+Jakarta - PT Bank Kenari Tbk meluncurkan chatbot dan avatar AI untuk melayani nasabah.
+"""
+    english = """Westbury Energy Adds AI
+Westbury Energy Plc has deployed AI agents and an AI avatar in its customer call centres.
+"""
+    assert _adoptions(indonesian, "id.txt") == {("Bank Kenari Tbk", "chatbot"), ("Bank Kenari Tbk", "avatar AI")}
+    assert _adoptions(english, "en.txt") == {("Westbury Energy Plc", "AI agents"), ("Westbury Energy Plc", "AI avatar")}

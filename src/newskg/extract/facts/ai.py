@@ -18,10 +18,7 @@ from newskg.textutil import alternation, inside_quotation
 def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
     facts = []
     seen: dict[Ref, set[str]] = {}  # organisation -> the distinctive words of the technologies it has
-    for sentence in ctx.body():
-        found = _technology(ctx, sentence)
-        if found is None:
-            continue
+    for sentence, found in ((s, f) for s in ctx.body() for f in _technologies(ctx, s)):
         label, start, end, rule = found
         at = sentence.start + start
         if seen and _definite(ctx, sentence.text, start, end):
@@ -45,7 +42,24 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
     return facts
 
 
-def _technology(ctx: ArticleContext, sentence: Sentence):
+def _technologies(ctx: ArticleContext, sentence: Sentence) -> list[tuple]:
+    """The technology a sentence says was adopted, and those coordinated with it ('chatbot dan avatar AI',
+    'AI agents and an AI avatar')."""
+    found = _technology(ctx, sentence)
+    every = [found] if found else []
+    while every:
+        end = every[-1][2]
+        joins = alternation(ctx.lang.grammar["coordinators"])
+        lead = re.match(rf",?\s+(?:{joins})\s+(?:(?:{ctx.lang.words('indefinite')}|a|an)\s+)?", sentence.text[end:],
+                        re.IGNORECASE)
+        following = _technology(ctx, sentence, end + lead.end()) if lead else None
+        if following is None or following[1] != end + lead.end():
+            break
+        every.append(following)
+    return every
+
+
+def _technology(ctx: ArticleContext, sentence: Sentence, offset: int = 0):
     """(label as written, start, end, rule) of the AI technology a sentence says was adopted."""
     text, w = sentence.text, ctx.lang.words
     if re.search(rf"\b(?:{w('definition_verbs')})\s+(?:(?:{w('indefinite')})\s+)?(?:{w('product_nouns')})\b", text,
@@ -53,17 +67,18 @@ def _technology(ctx: ArticleContext, sentence: Sentence):
         return None  # a definition ("Chat GPT adalah chatbot"), not an adoption
     ai = alternation(ctx.lang.fact_words('AIAdoption', 'terms'))
     heads = alternation(ctx.lang.fact_words('AIAdoption', 'specific_heads'))
-    programme = re.search(rf"\b(?:{w('programme_nouns')})\s+[“\"]([^”\"]{{3,60}})[”\"]", text, re.IGNORECASE)
+    programme = None if offset else re.search(rf"\b(?:{w('programme_nouns')})\s+[“\"]([^”\"]{{3,60}})[”\"]", text, re.IGNORECASE)
     if programme and re.search(rf"(?<![\w-])(?:{ai}|{heads})(?![\w-])", text, re.IGNORECASE):
         # a named programme is an AI adoption only in a sentence that says it is AI
         return programme.group(1), programme.start(1), programme.end(), "ai: named programme"
-    headed = _headed(ctx, text, ai)
-    specific = re.search(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])", text, re.IGNORECASE)
+    headed = _headed(ctx, text, ai, offset)
+    specific = re.compile(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])",
+                          re.IGNORECASE).search(text, offset)
     for found, rule in ((specific, "ai: specific technology"), (headed, "ai: AI named by its product noun"),
-                        (_ai_based(ctx, text, ai), "ai: a thing based on AI")):
+                        (None if offset else _ai_based(ctx, text, ai), "ai: a thing based on AI")):
         if found and _stated(ctx, sentence, found.start(), found.end()):
             return _widest(ctx, found, 0, headed, rule)
-    generic = _adopted(ctx, text, ai)
+    generic = None if offset else _adopted(ctx, text, ai)  # after a coordinator, only a named kind of AI
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
             and not _intended(ctx, text[:generic.start()]) and not _talk(ctx, text, generic.end(1)) \
             and (not inside_quotation(text, generic.start()) or _we(ctx, text[:generic.start()])):
@@ -108,7 +123,7 @@ def _widest(ctx: ArticleContext, found: re.Match, group: int, headed: re.Match |
     return found.string[start:end], start, end, rule
 
 
-def _headed(ctx: ArticleContext, text: str, ai: str):
+def _headed(ctx: ArticleContext, text: str, ai: str, offset: int = 0):
     """'an AI writing assistant', 'penyiar AI': an AI term and the noun it modifies, with up to two words
     between them that are no function words."""
     before, after = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('heads_before_ai', 'heads_after_ai'))
@@ -118,7 +133,7 @@ def _headed(ctx: ArticleContext, text: str, ai: str):
         ([rf"(?:{before})(?:\s+{word}){{0,2}}?\s+(?:{ai})"] if before else [])  # the longest English noun phrase
     if not shapes:
         return None
-    return re.search(rf"(?<![\w-])(?:{'|'.join(shapes)})(?![\w-])", text, re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(shapes)})(?![\w-])", re.IGNORECASE).search(text, offset)
 
 
 def _adopted(ctx: ArticleContext, text: str, ai: str):
