@@ -207,3 +207,14 @@ Westbury Energy Plc has deployed AI agents and an AI avatar in its customer call
 """
     assert _adoptions(indonesian, "id.txt") == {("Bank Kenari Tbk", "chatbot"), ("Bank Kenari Tbk", "avatar AI")}
     assert _adoptions(english, "en.txt") == {("Westbury Energy Plc", "AI agents"), ("Westbury Energy Plc", "AI avatar")}
+
+
+def test_what_a_firm_s_own_system_can_do_is_an_adoption_what_ai_can_do_is_talk():
+    own = """Marlin Bank Adds Languages
+Marlin Bank Plc said on Monday that its AI chatbot can now answer mortgage questions in six languages.
+"""
+    talk = """Marlin Bank Cuts Jobs
+Marlin Bank Plc said on Monday it would cut 300 jobs. Analysts said AI chatbots can answer most customer questions.
+"""
+    assert _adoptions(own, "en.txt") == {("Marlin Bank Plc", "AI chatbot")}
+    assert _adoptions(talk, "en.txt") == set()

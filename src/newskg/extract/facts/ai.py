@@ -80,7 +80,7 @@ def _technology(ctx: ArticleContext, sentence: Sentence, offset: int = 0):
             return _widest(ctx, found, 0, headed, rule)
     generic = None if offset else _adopted(ctx, text, ai)  # after a coordinator, only a named kind of AI
     if generic and not ctx.negated(sentence, sentence.start + generic.start(), window=3) \
-            and not _intended(ctx, text[:generic.start()]) and not _talk(ctx, text, generic.end(1)) \
+            and not _intended(ctx, text[:generic.start()]) and not _talk(ctx, text, generic.start(1), generic.end(1)) \
             and (not inside_quotation(text, generic.start()) or _we(ctx, text[:generic.start()])):
         # in a quote, a speaker's opinion; but 'kami menggunakan AI' tells what the speaker's firm does
         return _widest(ctx, generic, 1, headed, "ai: adoption verb + AI")
@@ -90,7 +90,7 @@ def _technology(ctx: ArticleContext, sentence: Sentence, offset: int = 0):
 def _stated(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> bool:
     """Neither denied ('belum menggunakan chatbot'), nor talk of what AI might do ('AI agents will ...'), nor
     the field of a job ('insinyur pembelajaran mesin', 'machine learning engineers': people hired, no tool)."""
-    return not ctx.negated(sentence, sentence.start + start, window=4) and not _talk(ctx, sentence.text, end) \
+    return not ctx.negated(sentence, sentence.start + start, window=4) and not _talk(ctx, sentence.text, start, end) \
         and not _field_of_work(ctx, sentence.text, start, end) and not _vendor_described(ctx, sentence.text[:start])
 
 
@@ -155,10 +155,19 @@ def _we(ctx: ArticleContext, before: str) -> bool:
     return bool(we) and re.search(rf"(?<![\w-])(?:{we})(?:\s+\S+){{0,2}}\s*$", before, re.IGNORECASE) is not None
 
 
-def _talk(ctx: ArticleContext, text: str, end: int) -> bool:
-    """'AI akan mengubah cara kerja', 'AI agents could replace ...': a modal right after the technology."""
-    modals = alternation(ctx.lang.fact_words('AIAdoption', 'talk_modals'))
-    return bool(modals) and re.match(rf"\s+(?:\w+\s+)?(?:{modals})\b", text[end:], re.IGNORECASE) is not None
+def _talk(ctx: ArticleContext, text: str, start: int, end: int) -> bool:
+    """'AI akan mengubah cara kerja', 'AI agents could replace ...': a modal right after the technology. 'Can'
+    is talk of AI at large only: 'its chatbot can answer ...' tells what a firm's own system does."""
+    words = ctx.lang.fact_words
+    modals, able = (alternation(words('AIAdoption', k)) for k in ('talk_modals', 'capability_modals'))
+    after = text[end:]
+    if modals and re.match(rf"\s+(?:\w+\s+)?(?:{modals})\b", after, re.IGNORECASE):
+        return True
+    if not able or not re.match(rf"\s+(?:\w+\s+)?(?:{able})\b", after, re.IGNORECASE):
+        return False
+    owners = alternation(words('AIAdoption', 'possessives'))
+    owned = rf"(?:(?<![\w-])(?:{owners})|['’]s)" if owners else r"['’]s"
+    return re.search(rf"{owned}\s+(?:\S+\s+)?$", text[:start], re.IGNORECASE) is None
 
 
 def _named(ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], label: str, organization: Ref | None) -> str:
