@@ -218,3 +218,14 @@ Marlin Bank Plc said on Monday it would cut 300 jobs. Analysts said AI chatbots 
 """
     assert _adoptions(own, "en.txt") == {("Marlin Bank Plc", "AI chatbot")}
     assert _adoptions(talk, "en.txt") == set()
+
+
+def test_more_compounds_of_ai_name_the_thing_ai_makes_or_runs():
+    english = """Harlow Post Publishes Weather Reports
+The Harlow Post Ltd now publishes AI-generated weather reports for 40 towns every morning.
+"""
+    indonesian = """Bank Kenari Pasang Robot
+Jakarta - PT Bank Kenari Tbk memasang robot layanan ditenagai AI di 20 kantor cabang.
+"""
+    assert _adoptions(english, "en.txt") == {("Harlow Post Ltd", "AI-generated weather reports")}
+    assert _adoptions(indonesian, "id.txt") == {("Bank Kenari Tbk", "robot layanan ditenagai AI")}
