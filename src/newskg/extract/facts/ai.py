@@ -4,6 +4,13 @@ A specific technology (a chatbot, an AI avatar, AI agents, a named programme)
 named in a sentence about an organisation counts as adopted by it. Bare "AI"
 counts only with a verb of adoption ("mengandalkan AI", "beralih ke AI"): "the
 jobs were replaced by AI" is the reason of a layoff, not an adoption.
+
+The technology is the noun phrase AI sits in ("an AI writing assistant", "sistem AI
+pengatur rute"), with its own name ("bernama Sekar", "Quill, an AI ...") and maker.
+Not adoptions: talk of what AI might do ("AI akan ..."), a job's field ("AI
+engineers"), what a company is described as selling, a technology the reader has
+met again ("the bot", "chatbot itu"). Its maker is never its adopter. Every word
+list is in ``lang/<code>/facts.yaml`` under ``AIAdoption``.
 """
 from __future__ import annotations
 
