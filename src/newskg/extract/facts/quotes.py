@@ -20,7 +20,9 @@ that applies, most explicit first:
 A headline quote after a colon ("X tells staff: '...'") is the person's the headline opens with.
 A quote opened in a paragraph and not closed there runs on into the next paragraph when that
 paragraph opens with a quotation mark (the press convention for quotes of several paragraphs); a
-quote that is never closed is left out (a page cut off mid-quote).
+quote that is never closed is left out (a page cut off mid-quote). A quote interrupted by a short
+attribution and going on in lower case ('"Kami," kata X, "tidak ..."') is one quote. Single marks are
+quotes in a sentence without double ones.
 Anonymous sources ("sumber tersebut", "a spokesperson") give no quote. Every word list is in
 ``lang/<code>/``: verbs of saying, clitics and anonymous sources in ``entities.yaml``; lead-ins
 ("according_to"), coordination ("role_join"), and in the ``# --- quotes`` block the verbs only these
