@@ -118,6 +118,20 @@ def find_dates(text: str, published: PartialDate | None, lang: Language, offset:
     return sorted(found, key=lambda d: d.start)
 
 
+def reference_year(text: str, lang: Language) -> PartialDate | None:
+    """An undated article's stand-in for its publication date: the latest year it states for something done.
+
+    News tells what happened lately, so the latest year is most likely the year of writing; a fiscal year
+    ("fiscal 2025") or a target ("by 2030", "hingga 2030") may lie ahead and is left out. Only the year is
+    claimed: relative dates resolved against it ("this year", "in February") get no day they cannot know.
+    """
+    ahead = rf"(?:{lang.words('date_ahead_words')}|{'|'.join(re.escape(w) for w in lang.relative_dates['fiscal_words'])})"
+    years = [d.value.year for d in find_dates(text, None, lang)
+             if not re.search(rf"\b{ahead}\s+(?:\S+\s+){{0,2}}$", text[max(0, d.start - 40):d.start], re.IGNORECASE)
+             and not re.search(rf"\b{ahead}\b", d.text, re.IGNORECASE)]  # "Q1 of fiscal 2025": one date
+    return PartialDate(max(years)) if years else None
+
+
 def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
     groups = match.groupdict()
     if kind in ("iso", "numeric", "day", "day_us", "month", "year"):
@@ -154,8 +168,10 @@ def _year_left_out(kind: str, groups: dict, published: PartialDate | None, lang:
     ('in October' written in January is last October; 'in February' written in December is next February).
     A bare month must be capitalised ('may' is also a verb).
     """
-    if published is None or published.month is None:
+    if published is None:
         return None
+    if published.month is None:  # a year only (an undated article's reference year): the month in that year
+        return _in_reference_year(kind, groups, published, lang)
     if kind == "month_bare":
         if not groups["mon"][0].isupper():
             return None
@@ -169,13 +185,24 @@ def _year_left_out(kind: str, groups: dict, published: PartialDate | None, lang:
     return PartialDate(year, month) if kind == "month_bare" else _safe_date(year, month, int(groups["d"]))
 
 
+def _in_reference_year(kind: str, groups: dict, reference: PartialDate, lang: Language) -> PartialDate | None:
+    """'in October' against a year only: that month of the year (a capitalised month name, as below)."""
+    if kind != "month_bare" or not groups["mon"][0].isupper():
+        return None
+    return PartialDate(reference.year, lang.months[groups["mon"].casefold()])
+
+
 def _relative_day(kind: str, match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
     """'on Thursday' (a capitalised weekday), 'last week', 'bulan lalu', resolved against a publication day.
 
     A weekday is the last such day on or before publication; a week or a month gives the month it falls in
     (the text does not say which day). Lower-case weekdays are left alone: Indonesian 'minggu' is also 'week'.
     """
-    if published is None or published.day is None:
+    if published is None:
+        return None
+    if published.month is None:  # an undated article's reference year: 'on Thursday' fell in it, day unknown
+        return PartialDate(published.year) if kind != "weekday" or match.group("wd")[0].isupper() else None
+    if published.day is None:
         return None
     day = date(published.year, published.month, published.day)
     if kind == "weekday":

@@ -109,8 +109,8 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
 
 
 def _reported(ctx: ArticleContext):
-    """A layoff the article states without a date is news of its publication month."""
-    published = ctx.article.published
+    """A layoff the article states without a date is news of its publication month (or reference year)."""
+    published = ctx.reference
     return PartialDate(published.year, published.month) if published and published.month else published
 
 
