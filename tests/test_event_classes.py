@@ -339,3 +339,15 @@ def test_a_part_of_the_staff_is_the_count_and_the_whole_is_not():
     assert _layoffs("Wexford Dairy Inc. will lay off 200 of its 1,000 employees.\n", "en.txt") == \
         {("Wexford Dairy Inc.", 200)}
     assert _layoffs("PT Pelita Susu Segar merumahkan 300 dari 2.000 karyawannya.\n") == {("Pelita Susu Segar", 300)}
+
+
+# ---------------------------------------------------------------- a layoff told again
+
+def test_a_layoff_pointed_back_to_is_no_layoff_of_what_its_sentence_names():
+    found = _layoffs("Jakarta, 3 Maret 2025 - PT Galang Niaga Persada memberhentikan 260 karyawannya.\n"
+                     "Pengumuman PHK massal tersebut disampaikan melalui pengajuan Harbor Filing Services Inc, dokumen untuk "
+                     "otoritas bursa.\n")
+    assert found == {("Galang Niaga Persada", 260)}
+    found = _layoffs("Wexford Mills Ltd. cut 140 jobs on Monday.\n"
+                     "News of these layoffs reached Dunmore Textiles Ltd. within hours.\n", "en.txt")
+    assert found == {("Wexford Mills Ltd.", 140)}

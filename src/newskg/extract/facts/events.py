@@ -93,6 +93,8 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
     """A layoff named without a count: of the companies a list names, or of the clause's employer."""
     if inside_quotation(sentence.text, at - sentence.start):
         return []  # a speaker's words about layoffs in general ("keputusan yang menyebabkan PHK")
+    if _told_before(ctx, sentence, at):
+        return []  # "PHK tersebut", "these layoffs": the layoff already reported, not another company's
     nouns = f"{ctx.lang.words('statistic_nouns')}|{ctx.lang.words('talk_nouns')}"
     if re.search(rf"\b(?:{nouns})\s+$", sentence.text[:at - sentence.start], re.IGNORECASE):
         return []  # "data PHK", "gelombang PHK", "isu PHK": figures, a trend or talk, not one company's layoff
@@ -106,6 +108,17 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
         rule = "layoff: listed company" if listed else "layoff: trigger, no count"
         facts.append(_fact(ctx, sentence, rule, values, ctx.date_near(sentence, at)))
     return facts
+
+
+def _told_before(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
+    """Does a demonstrative point the trigger at ``at`` back to an event told earlier ('PHK massal tersebut',
+    'these cuts')? Its sentence adds details (how it was announced), not a layoff of whoever it names."""
+    grammar, local = ctx.lang.grammar, at - sentence.start
+    before = grammar.get("event_anaphors_before") and re.search(
+        rf"\b(?:{ctx.lang.words('event_anaphors_before')})\s+$", sentence.text[:local], re.IGNORECASE)
+    after = grammar.get("event_anaphors_after") and re.match(
+        rf"\S+(?:\s+\w+)?\s+(?:{ctx.lang.words('event_anaphors_after')})\b", sentence.text[local:], re.IGNORECASE)
+    return bool(before or after)
 
 
 def _reported(ctx: ArticleContext):
