@@ -116,8 +116,10 @@ def _told_before(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
     grammar, local = ctx.lang.grammar, at - sentence.start
     before = grammar.get("event_anaphors_before") and re.search(
         rf"\b(?:{ctx.lang.words('event_anaphors_before')})\s+$", sentence.text[:local], re.IGNORECASE)
+    words = alternation(ctx.lang.fact_words("Layoff", "triggers"))  # the whole trigger, its short form in brackets
     after = grammar.get("event_anaphors_after") and re.match(
-        rf"\S+(?:\s+\w+)?\s+(?:{ctx.lang.words('event_anaphors_after')})\b", sentence.text[local:], re.IGNORECASE)
+        rf"(?:{words})(?:\s*\([^)]*\))?\s+(?:{ctx.lang.words('event_anaphors_after')})\b", sentence.text[local:],
+        re.IGNORECASE)
     return bool(before or after)
 
 
