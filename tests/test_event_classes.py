@@ -351,3 +351,12 @@ def test_a_layoff_pointed_back_to_is_no_layoff_of_what_its_sentence_names():
     found = _layoffs("Wexford Mills Ltd. cut 140 jobs on Monday.\n"
                      "News of these layoffs reached Dunmore Textiles Ltd. within hours.\n", "en.txt")
     assert found == {("Wexford Mills Ltd.", 140)}
+
+
+def test_a_few_quoted_words_in_the_writers_sentence_are_no_speech():
+    found = _layoffs("Dalton Freight Inc. told staff on Monday it will go through “a reduction in workforce” that "
+                     "affects about 8 per cent of its drivers.\n", "en.txt")
+    assert found == {("Dalton Freight Inc.", None)}
+    found = _layoffs("“We have done everything we can to avoid a reduction in workforce this year,” said Mara Quint, "
+                     "who runs Dalton Freight Inc.\n", "en.txt")
+    assert found == set()

@@ -91,7 +91,7 @@ def _calendar_word(ctx: ArticleContext, word: str) -> bool:
 
 def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
     """A layoff named without a count: of the companies a list names, or of the clause's employer."""
-    if inside_quotation(sentence.text, at - sentence.start):
+    if _in_speech(sentence.text, at - sentence.start):
         return []  # a speaker's words about layoffs in general ("keputusan yang menyebabkan PHK")
     if _told_before(ctx, sentence, at):
         return []  # "PHK tersebut", "these layoffs": the layoff already reported, not another company's
@@ -108,6 +108,22 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
         rule = "layoff: listed company" if listed else "layoff: trigger, no count"
         facts.append(_fact(ctx, sentence, rule, values, ctx.date_near(sentence, at)))
     return facts
+
+
+def _in_speech(text: str, local: int) -> bool:
+    """Is ``local`` inside a quoted statement? A few quoted words in the writer's own sentence ('will go through
+    "a reduction in workforce"') are the writer's report of the event, quoted for the wording, not speech."""
+    if not inside_quotation(text, local):
+        return False
+    opened = max(text.rfind("“", 0, local), text.rfind('"', 0, local))
+    closing = re.search(r"[”\"]", text[local:])
+    if closing is None or opened < 0:
+        return True
+    quoted = text[opened + 1:local + closing.start()]
+    return len(quoted.split()) > _SHORT_QUOTE or bool(re.search(r"[.!?,]$", quoted.strip()))
+
+
+_SHORT_QUOTE = 5  # words: a quoted phrase this short, with no sentence end inside, is a phrase, not a statement
 
 
 def _told_before(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
