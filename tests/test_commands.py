@@ -138,6 +138,20 @@ def test_article_facts_finds_an_article_by_its_file_name_or_its_stem(folder, tmp
     assert nothing.stdout.splitlines() == ["fact,kind,sentence,rule"]
 
 
+@pytest.mark.parametrize("where", ["--graph", "--store"])
+def test_article_facts_finds_an_article_whose_name_has_spaces_and_accents(tmp_path, where):
+    """Such a stem is percent-encoded in the article's IRI: the parameter as the user types it must still match."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "laporan pabrik é.txt").write_text(TEKSTIL, encoding="utf-8")
+    target = tmp_path / ("kg" if where == "--store" else "g")
+    assert _invoke("build", articles, *(("--store", target) if where == "--store" else ("--out", target)), "-q",
+                   "--no-html").exit_code == 0
+    location = target if where == "--store" else target / "newskg.trig"
+    result = _invoke("query", "article_facts", "--param", "article=laporan pabrik é", where, location, "--format", "csv")
+    assert result.exit_code == 0 and "merumahkan 420 karyawan" in result.stdout, result.output
+
+
 def test_the_query_library_answers_from_any_folder(folder, tmp_path):
     """It used to be read from ./queries: elsewhere --list printed nothing and a name was parsed as SPARQL."""
     import subprocess

@@ -136,6 +136,27 @@ def test_cors_only_for_named_origins_and_no_cross_site_form(endpoint):
     assert status == 200
 
 
+def test_a_rebound_name_is_not_this_endpoint(endpoint):
+    """DNS rebinding: a page on evil.example makes its name resolve to 127.0.0.1; the browser then sends
+    Host and Origin of evil.example, which agree with each other. The Host names no name of this endpoint."""
+    base = endpoint("--allow-host", "kg.lan")
+    query = "SELECT * WHERE { ?s ?p ?o } LIMIT 1"
+    port = base.rsplit(":", 1)[1]
+    rebound = {"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}"}
+    for method in ("GET", "POST"):
+        status, _, body = ask(base, query, method, rebound)
+        assert status == 403 and "evil.example" in body and "--allow-host" in body, body
+    status, _, body = ask(base, query, headers={"Host": f"evil.example:{port}"})  # no Origin: a script's fetch
+    assert status == 403, body
+    request = urllib.request.Request(f"{base}/", headers={"Host": f"evil.example:{port}"})  # the query page too
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 403
+    for name in (f"localhost:{port}", f"127.0.0.1:{port}", f"KG.lan:{port}", "kg.lan"):
+        status, _, body = ask(base, query, headers={"Host": name})
+        assert status == 200, (name, body)
+
+
 def test_timeout_stops_a_cartesian_query(endpoint):
     base = endpoint("--timeout", "3")
     started = time.monotonic()
@@ -169,7 +190,7 @@ def raw(base: str, request: bytes, half_close: bool = False) -> str:
 
 
 def post(length: str, body: bytes, kind: str = "application/sparql-query") -> bytes:
-    return (f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: {kind}\r\nContent-Length: {length}\r\n\r\n"
+    return (f"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: {kind}\r\nContent-Length: {length}\r\n\r\n"
             .encode() + body)
 
 
@@ -179,7 +200,7 @@ MALFORMED = [
     (post(str(10 ** 12), b"ASK {}"), 413),
     (post("4", b"\xff\xfe\xfa\xfb"), 400),
     (post("12", b"query=%FF%FE", "application/x-www-form-urlencoded"), 400),
-    (b"GET /sparql?query=%FF%FE HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+    (b"GET /sparql?query=%FF%FE HTTP/1.1\r\nHost: localhost\r\n\r\n", 400),
     (post("100", b"ASK {"), 408),  # fewer bytes than announced: the server stops waiting
 ]
 

@@ -12,6 +12,7 @@ from rdflib import Dataset
 
 from newskg.rdf.claims import add_claims, add_same_stories, statements_from_results
 from newskg.corpus import Admission, admitted
+from newskg.deadline import TooSlow, too_slow_message, within
 from newskg.extract.entities import ArticleEntities, CorpusEntities, add_outlet, resolve_article, resolve_corpus
 from newskg.errors import InputError, NewskgError
 from newskg.extract.facts import ArticleContext, extract_facts
@@ -90,15 +91,21 @@ def analyse_article(article: Article) -> ArticleResult:
 
 
 def build_corpus(paths: list[str | Path], lang_code: str | None = None, fields: RecordFields = RecordFields(),
-                 progress=None) -> BuildResult:
-    """Read every article under ``paths`` and build one dataset; unreadable articles are skipped.
+                 progress=None, article_seconds: float = 0) -> BuildResult:
+    """Read every article under ``paths`` and build one dataset; unreadable articles are skipped, and so is an
+    article that takes more than ``article_seconds`` to analyse (0: no bound).
 
     ``progress``, if given, is called once per article read or skipped (for a progress bar).
     """
     skipped: list[InputError] = []
     admission = Admission()
-    results = [analyse_article(article)
-               for _, article in admitted(iter_articles(paths, fields, lang_code), admission, skipped, progress)]
+    results = []
+    for _, article in admitted(iter_articles(paths, fields, lang_code), admission, skipped, progress):
+        try:
+            with within(article_seconds):
+                results.append(analyse_article(article))
+        except TooSlow:
+            skipped.append(InputError(article.source, too_slow_message(article_seconds)))
     if not results:
         raise NewskgError("no article could be read" + (f": {skipped[0]}" if skipped else ""))
     return assemble(results, skipped)

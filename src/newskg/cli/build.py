@@ -20,7 +20,7 @@ from newskg.lang import available_languages  # a folder under lang/ is a languag
               help="Keep the graph in a persistent store folder; only new or changed articles are processed.")
 @click.option("--jobs", default=0, type=click.IntRange(0), help="Worker processes for --store builds (0: automatic).")
 @click.option("--article-timeout", default=60.0, type=click.FloatRange(0), show_default=True,
-              help="With --store: seconds one article may take to analyse before it is reported and skipped (0: no bound).")
+              help="Seconds one article may take to analyse before it is reported and skipped (0: no bound).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML view (faster on big corpora).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the output (faster).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -64,7 +64,7 @@ def build(paths: tuple[str, ...], out_dir: str | None, store: str | None, jobs: 
     try:
         with _progress(paths, quiet or as_json) as tick:
             result = build_corpus(list(paths), lang_code=None if lang_code == "auto" else lang_code, fields=fields,
-                                  progress=tick)
+                                  progress=tick, article_seconds=article_timeout)
         violations = [] if no_validate else _validate(result.dataset)
         written = write_outputs(result.dataset, Path(out_dir), html=not no_html)
     except NewskgError as err:

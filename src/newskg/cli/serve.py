@@ -19,12 +19,16 @@ from newskg.errors import NewskgError
               help="Largest answer in MB; a bigger one is refused with a message (add a LIMIT).")
 @click.option("--cors-origin", multiple=True, metavar="ORIGIN",
               help="A web origin whose pages may query the endpoint (e.g. https://yasgui.triply.cc); repeatable.")
+@click.option("--allow-host", multiple=True, metavar="NAME",
+              help="Another name this endpoint is reached by (a server on 127.0.0.1 answers only to localhost and "
+                   "127.0.0.1, against DNS rebinding); repeatable.")
 @click.option("--allow-service", is_flag=True,
               help="Let queries use SERVICE (the server then fetches the URLs queries name).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Queries answered at the same time (each worker holds its own copy with --in-memory).")
 def serve(graph: str, store: str | None, host: str, port: int, in_memory: bool, timeout: float,
-          max_answer_mb: int, cors_origin: tuple[str, ...], allow_service: bool, workers: int) -> None:
+          max_answer_mb: int, cors_origin: tuple[str, ...], allow_host: tuple[str, ...], allow_service: bool,
+          workers: int) -> None:
     """Serve the graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) at /sparql.
 
     Queries run in worker processes, stopped after --timeout. SERVICE is refused, and pages from other
@@ -41,7 +45,7 @@ def serve(graph: str, store: str | None, host: str, port: int, in_memory: bool, 
     limits = Limits(timeout, max_answer_mb * 1024 * 1024, allow_service)
     try:
         httpd = make_server(Source(None if store else graph, store, in_memory), host, port, limits,
-                            cors_origin, workers)
+                            cors_origin, workers, allow_host)
     except (NewskgError, OSError) as err:
         _fail(err if isinstance(err, NewskgError) else NewskgError(f"{host}:{port}: cannot listen ({err})"))
     click.echo(f"SPARQL endpoint: http://{host}:{httpd.server_address[1]}/sparql  (Ctrl-C to stop)", err=True)

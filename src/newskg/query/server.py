@@ -12,6 +12,12 @@ endpoint refuses SERVICE (which would make it fetch other addresses), refuses
 requests that come from another site's page (an Origin it was not told to
 trust), answers CORS only for the origins named with ``--cors-origin``, and
 caps the request body. Every malformed request gets an HTTP status.
+
+A server on a loopback address also checks the Host header: a page on
+another site can make its own name resolve to 127.0.0.1 (DNS rebinding), and
+the browser then treats the endpoint as that site, Origin and all. Only the
+loopback names, the address listened on and the names given with
+``--allow-host`` are this endpoint.
 """
 from __future__ import annotations
 
@@ -26,6 +32,25 @@ _PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>newskg SPARQL
 <body style="font-family:sans-serif"><h3>newskg SPARQL endpoint</h3>
 <form action="/sparql" method="get"><textarea name="query" rows="12" cols="100">SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea>
 <br><button type="submit">Run</button></form><p>Endpoint: <code>/sparql</code> (GET or POST).</p></body></html>"""
+
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port: 'localhost:7878' -> 'localhost', '[::1]:80' -> '::1'."""
+    header = header.strip().casefold()
+    if header.startswith("["):
+        return header[1:].split("]")[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def names_to_check(listen_host: str, allowed_hosts: tuple[str, ...]) -> frozenset[str] | None:
+    """The Host names a server on ``listen_host`` answers to, or None when any name is fine (a server the user
+    exposed on a public or wildcard address is reached by names it cannot know)."""
+    if listen_host.casefold() not in LOOPBACK_NAMES and not listen_host.startswith("127."):
+        return None
+    return LOOPBACK_NAMES | {listen_host.casefold()} | {host_name(name) for name in allowed_hosts}
 
 
 class BadRequest(Exception):
@@ -100,6 +125,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         url = urllib.parse.urlparse(self.path)
         if url.path == "/":
+            try:
+                self._check_host()
+            except BadRequest as err:
+                self._send(Reply(err.status, "text/plain", f"{err}\n".encode("utf-8")))
+                return
             self._send(Reply(200, "text/html; charset=utf-8", _PAGE.encode("utf-8")))
             return
         self._handle(url.path, lambda: _form_query(url.query))
@@ -111,6 +141,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _handle(self, path: str, get_query) -> None:
         try:
+            self._check_host()
             self._check_origin()
             if path not in ("/sparql", "/query"):
                 raise BadRequest(404, "the endpoint is /sparql")
@@ -122,6 +153,15 @@ class Handler(BaseHTTPRequestHandler):
             self._send(Reply(err.status, "text/plain", f"{err}\n".encode("utf-8")))
             return
         self._send(self.server.pool.run(query, self.headers.get("Accept") or ""))
+
+    def _check_host(self) -> None:
+        """Refuse a request addressed to another name (DNS rebinding: see the module's docstring)."""
+        names = self.server.host_names
+        if names is None:
+            return
+        name = host_name(self.headers.get("Host") or "")
+        if name not in names:
+            raise BadRequest(403, f"host {name[:80]!r} is not this endpoint (newskg serve --allow-host {name[:80]})")
 
     def _check_origin(self) -> None:
         """Refuse a request sent by another site's page: a form POST needs no pre-flight, so without this any
@@ -154,8 +194,10 @@ class Endpoint(ThreadingHTTPServer):
     """The HTTP server with its query workers; ``server_close`` stops them too."""
     daemon_threads = True
 
-    def __init__(self, address, pool: QueryPool, cors_origins: tuple[str, ...] = ()):
+    def __init__(self, address, pool: QueryPool, cors_origins: tuple[str, ...] = (),
+                 allowed_hosts: tuple[str, ...] = ()):
         self.pool, self.cors_origins = pool, frozenset(cors_origins)
+        self.host_names = names_to_check(address[0], allowed_hosts)
         try:
             super().__init__(address, Handler)
         except OSError:
@@ -168,6 +210,6 @@ class Endpoint(ThreadingHTTPServer):
 
 
 def serve(source: Source, host: str, port: int, limits: Limits = Limits(),
-          cors_origins: tuple[str, ...] = (), workers: int = 2) -> Endpoint:
+          cors_origins: tuple[str, ...] = (), workers: int = 2, allowed_hosts: tuple[str, ...] = ()) -> Endpoint:
     """An endpoint ready to ``serve_forever``; a graph or store that cannot be opened is a NewskgError."""
-    return Endpoint((host, port), QueryPool(source, limits, workers), cors_origins)
+    return Endpoint((host, port), QueryPool(source, limits, workers), cors_origins, allowed_hosts)

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import pickle
 import re
-import signal
-import threading
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from newskg.deadline import TooSlow as AnalysisTooSlow, too_slow_message, within
 from newskg.rdf.claims import statements_from_results
 from newskg.errors import InputError
 from newskg.extract.entities import CorpusEntities
@@ -64,7 +62,7 @@ def analyse_for_store(job: tuple[Article, Path, float]) -> AnalysedArticle | Too
     one pathological text cannot hold a whole update."""
     article, cache_path, seconds = job
     try:
-        with _time_bound(seconds):
+        with within(seconds):
             result = analyse_article(article)
             doc_id = article.doc_id
             local = CorpusEntities({}, {(doc_id, i): f"local/{i}" for i in range(len(result.entities.entities))})
@@ -72,38 +70,12 @@ def analyse_for_store(job: tuple[Article, Path, float]) -> AnalysedArticle | Too
             template = "".join(nquad(t, graph) for t in article_triples(result.article, result.sentences,
                                                                          result.entities, result.facts, local))
             statements = statements_from_results([result], local)
-    except _TooSlow:
-        return TooSlow(article.doc_id, InputError(article.source, f"took more than {seconds:g} s to analyse "
-                                                                  "(--article-timeout sets the bound)"))
+    except AnalysisTooSlow:
+        return TooSlow(article.doc_id, InputError(article.source, too_slow_message(seconds)))
     with cache_path.open("wb") as handle:
         pickle.dump(CachedArticle(template, statements), handle, protocol=pickle.HIGHEST_PROTOCOL)
     return AnalysedArticle(doc_id, article.sha256, article.source, result.entities.entities, uses_of(result),
                            Counter(f.kind for f in result.facts))
-
-
-class _TooSlow(BaseException):
-    """Raised by the timer in the middle of an analysis; a BaseException, so no ``except Exception`` in the
-    pipeline swallows it."""
-
-
-@contextmanager
-def _time_bound(seconds: float):
-    """Interrupt the body after ``seconds`` with ``_TooSlow`` (a real-time timer; only in a main thread,
-    where signals are delivered: elsewhere, and for 0, no bound)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum, frame):
-        raise _TooSlow
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def globalise(value, iris: list[str]):
