@@ -360,3 +360,28 @@ def test_a_few_quoted_words_in_the_writers_sentence_are_no_speech():
     found = _layoffs("“We have done everything we can to avoid a reduction in workforce this year,” said Mara Quint, "
                      "who runs Dalton Freight Inc.\n", "en.txt")
     assert found == set()
+
+
+# ---------------------------------------------------------------- count-less layoffs: object, subject, others
+
+def test_a_cut_of_something_else_is_no_layoff():
+    found = _layoffs("Tarrow Rail Ltd. said on Friday its new scheduling software, which cut idle shunting time by "
+                     "about 15%, is now used at every depot.\nTarrow Rail Ltd. runs freight trains.\n", "en.txt")
+    assert found == set()
+    found = _layoffs("Tarrow Rail Ltd. runs freight trains.\nThe company cut about 9% of its maintenance team "
+                     "in early 2025.\n", "en.txt")
+    assert found == {("Tarrow Rail Ltd.", None)}
+
+
+def test_staff_described_by_a_layoff_already_told_is_no_new_layoff():
+    found = _layoffs("PT Sinar Kulit Nusantara memberhentikan 380 buruhnya pada Januari 2026.\n"
+                     "Ketua serikat, Dodi Prasetyo, meminta PT Mega Sol Andalan memprioritaskan buruh yang terkena "
+                     "PHK saat pesanan pulih.\n")
+    assert found == {("Sinar Kulit Nusantara", 380)}
+
+
+def test_a_total_of_counted_unnamed_companies_is_no_layoff_of_the_focus_company():
+    found = _layoffs("PT Sinar Kulit Nusantara memberhentikan 380 buruhnya pada Januari 2026.\n"
+                     "Data dinas mencatat, sepanjang 2025 ada sembilan pabrik sepatu yang melakukan PHK dengan "
+                     "total lebih dari 5.000 pekerja.\n")
+    assert found == {("Sinar Kulit Nusantara", 380)}

@@ -55,6 +55,8 @@ def _nobody(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
 def _counted(ctx: ArticleContext, sentence: Sentence, starts: list[int], counts: list[Quantity]) -> list[Fact]:
     """One layoff per count of the sentence ("800 cuts this year and 400 last year"), each by the employer of
     the last trigger before it ("A memangkas 100 karyawan, dan B merumahkan 200 pekerja")."""
+    if _counted_companies(ctx, sentence) and not ctx.employers_named(sentence):
+        return []  # "tujuh pabrik ... melakukan PHK dengan total 4.000 pekerja": unnamed companies' total
     facts = []
     own = [division_after(ctx, sentence, count) for count in counts]
     if any(own):  # a breakdown: the total has no division, each part its own
@@ -71,6 +73,13 @@ def _counted(ctx: ArticleContext, sentence: Sentence, starts: list[int], counts:
             rule += " (plan)" if planned(ctx, sentence, at) else ""
             facts.append(_fact(ctx, sentence, rule, values, date, division))
     return facts
+
+
+def _counted_companies(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """Does the sentence count companies ('tujuh pabrik', 'three employers')? Their layoffs are no one company's."""
+    nouns = ctx.lang.words("company_count_nouns")
+    return any(re.match(rf"\s+(?:\w+\s+)?(?:{nouns})\b", ctx.article.text[q.end:sentence.end], re.IGNORECASE)
+               for q in ctx.quantities[sentence.index] if q.unit == "count")
 
 
 def _unknown_owner_after(ctx: ArticleContext, sentence: Sentence, count: Quantity) -> bool:
@@ -98,16 +107,51 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
     nouns = f"{ctx.lang.words('statistic_nouns')}|{ctx.lang.words('talk_nouns')}"
     if re.search(rf"\b(?:{nouns})\s+$", sentence.text[:at - sentence.start], re.IGNORECASE):
         return []  # "data PHK", "gelombang PHK", "isu PHK": figures, a trend or talk, not one company's layoff
+    if not _staff_object(ctx, sentence, at) or _affected_group(ctx, sentence, at):
+        return []  # "cut standby duty by 12%": a cut, but not of staff; "buruh yang terkena PHK": a layoff told
     listed = _listed(ctx, sentence)
     named = {m.ref for m in ctx.employers_named(sentence)}
     section = ctx.section_subject(sentence.index)  # "Quillfield Books" heading, "The bookseller is cutting ..."
-    employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named or ref == section]
+    anaphor = _anaphor_subject(ctx, sentence, at)  # "The company cut 40% of its team": the company in focus
+    employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named or ref == section or anaphor]
     facts = []
     for employer in employers:
         values = [("organization", employer)]
         rule = "layoff: listed company" if listed else "layoff: trigger, no count"
         facts.append(_fact(ctx, sentence, rule, values, ctx.date_near(sentence, at)))
     return facts
+
+
+def _staff_object(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
+    """A verb that cuts anything ('cut', 'memangkas': object_verbs in facts.yaml) is a layoff only with staff or
+    jobs as its object, a few words on and before the clause ends ('cut 10% of its staff', not 'cut costs')."""
+    rest = sentence.text[at - sentence.start:]
+    verb = re.match(rf"(?:{alternation(ctx.lang.fact_words('Layoff', 'object_verbs'))})\b", rest, re.IGNORECASE)
+    if not verb:
+        return True
+    objects = alternation(ctx.lang.employee_nouns + ctx.lang.fact_words('Layoff', 'staff_objects'))
+    after = re.split(r"[,;.:](?=\s|$)", rest[verb.end():], maxsplit=1)[0].split()[:_OBJECT_WORDS]  # not "2.400"
+    before = re.split(r"[,;:](?=\s)", sentence.text[:at - sentence.start])[-1].split()[-_OBJECT_WORDS // 2:]  # "jobs were cut"
+    return bool(re.search(rf"\b(?:{objects})", " ".join(before + after), re.IGNORECASE))
+
+
+_OBJECT_WORDS = 8  # "cut roughly 40% of its 600-person support team": the object within this many words
+
+
+def _affected_group(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
+    """'buruh yang terkena PHK', 'workers who were laid off': staff described by a layoff already told, no new one."""
+    before = sentence.text[:at - sentence.start]
+    w = ctx.lang.words
+    return bool(re.search(rf"\b(?:{alternation(ctx.lang.employee_nouns)})\s+(?:{w('relative_words')})\s+"
+                          rf"(?:\w+\s+)?(?:{w('affected_words')})\s+$", before, re.IGNORECASE))
+
+
+def _anaphor_subject(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
+    """Is the trigger's subject a word for the company in focus ('The company cut', 'perusahaan itu akan
+    merumahkan'), at most a few words before it within the clause?"""
+    before = sentence.text[:at - sentence.start]
+    return bool(re.search(rf"\b(?:{ctx.lang.words('company_anaphors')})\s+(?:[^\W\d]+\s+){{0,2}}$", before, re.IGNORECASE)) \
+        and not re.search(r"[,;]\s*(?:\S+\s+){0,3}$", before)
 
 
 def _in_speech(text: str, local: int) -> bool:
