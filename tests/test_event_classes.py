@@ -345,8 +345,7 @@ def test_a_part_of_the_staff_is_the_count_and_the_whole_is_not():
 
 def test_a_layoff_pointed_back_to_is_no_layoff_of_what_its_sentence_names():
     found = _layoffs("Jakarta, 3 Maret 2025 - PT Galang Niaga Persada memberhentikan 260 karyawannya.\n"
-                     "Pengumuman PHK massal tersebut disampaikan melalui pengajuan Harbor Filing Services Inc, dokumen untuk "
-                     "otoritas bursa.\n")
+                     "Kabar PHK itu pertama kali muncul dalam berkas Harbor Filing Services Inc pekan lalu.\n")
     assert found == {("Galang Niaga Persada", 260)}
     found = _layoffs("Wexford Mills Ltd. cut 140 jobs on Monday.\n"
                      "News of these layoffs reached Dunmore Textiles Ltd. within hours.\n", "en.txt")
