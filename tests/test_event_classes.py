@@ -384,3 +384,25 @@ def test_a_total_of_counted_unnamed_companies_is_no_layoff_of_the_focus_company(
                      "Data dinas mencatat, sepanjang 2025 ada sembilan pabrik sepatu yang melakukan PHK dengan "
                      "total lebih dari 5.000 pekerja.\n")
     assert found == {("Sinar Kulit Nusantara", 380)}
+
+
+# ---------------------------------------------------------------- hiring said by a count of people
+
+def _hiring(text: str, name: str = "a.txt") -> set:
+    return {(r["org"], r["openings"], str(r["date"])) for r in rows(build_texts({name: text}).dataset, "hiring")}
+
+
+def test_a_verb_of_needing_or_opening_with_a_count_of_people_is_hiring():
+    found = _hiring("Jakarta, 4 Maret 2025 - PT Benang Emas Sentosa membutuhkan tiga ribu operator jahit untuk "
+                    "pabrik barunya.\n")
+    assert found == {("Benang Emas Sentosa", 3000, "2025-03")}
+    found = _hiring("Jakarta, 4 Maret 2025 - PT Lintas Kargo Prima membuka 85 posisi di bidang teknologi.\n")
+    assert found == {("Lintas Kargo Prima", 85, "2025-03")}
+    assert _hiring("Jakarta, 4 Maret 2025 - PT Kopi Senja Abadi membuka 40 gerai baru dan membutuhkan dua tahun "
+                   "untuk balik modal.\n") == set()
+
+
+def test_the_count_a_hiring_verb_takes_is_the_openings_and_new_hires_are_details():
+    found = _hiring("June 3, 2025\nBrisk Ledger Inc. is rehiring about 140 customer-support agents over the next "
+                    "year.\nAbout half of the new hires are former employees, said Dana Whitcombe.\n", "en.txt")
+    assert found == {("Brisk Ledger Inc.", 140, "2025-06")}

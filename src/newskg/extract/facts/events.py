@@ -14,7 +14,7 @@ import re
 
 from newskg.extract.facts.context import ArticleContext, Ref
 from newskg.extract.facts.workforce import (date_after, division_after, division_phrase, employee_count, planned, qualified,
-                                     triggers)
+                                     reported, triggers)
 from newskg.model import EntityType, Fact, PartialDate, Quantity, Sentence
 from newskg.textutil import alternation, find_words, inside_quotation
 
@@ -68,7 +68,7 @@ def _counted(ctx: ArticleContext, sentence: Sentence, starts: list[int], counts:
             values = [("organization", employer), ("employees", count.as_int)]
             qualified(values, count)
             date = (date_after(ctx, sentence, count) if len(counts) > 1 else ctx.date_near(sentence, at)) \
-                or _reported(ctx)
+                or reported(ctx)
             rule = "layoff: trigger + employee count" if not count.vague else "layoff: trigger + vague count"
             rule += " (plan)" if planned(ctx, sentence, at) else ""
             facts.append(_fact(ctx, sentence, rule, values, date, division))
@@ -181,12 +181,6 @@ def _told_before(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
         rf"(?:{words})(?:\s*\([^)]*\))?\s+(?:{ctx.lang.words('event_anaphors_after')})\b", sentence.text[local:],
         re.IGNORECASE)
     return bool(before or after)
-
-
-def _reported(ctx: ArticleContext):
-    """A layoff the article states without a date is news of its publication month (or reference year)."""
-    published = ctx.reference
-    return PartialDate(published.year, published.month) if published and published.month else published
 
 
 def _fact(ctx: ArticleContext, sentence: Sentence, rule: str, values: list, date, division: str | None = None) -> Fact:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from newskg.extract.facts.context import ArticleContext
-from newskg.model import Quantity, Sentence
+from newskg.model import PartialDate, Quantity, Sentence
 from newskg.textutil import alternation, find_words
 
 
@@ -68,3 +68,9 @@ def date_after(ctx: ArticleContext, sentence: Sentence, q: Quantity):
                 and not re.search(rf"\b(?:{ctx.lang.words('change_from')})\b", gap):
             return date.value
     return ctx.date_near(sentence, q.start) if len(ctx.dates[sentence.index]) <= 1 else None
+
+
+def reported(ctx: ArticleContext) -> PartialDate | None:
+    """An event the article states without a date is news of its publication month (or reference year)."""
+    published = ctx.reference
+    return PartialDate(published.year, published.month) if published and published.month else published
