@@ -406,3 +406,16 @@ def test_the_count_a_hiring_verb_takes_is_the_openings_and_new_hires_are_details
     found = _hiring("June 3, 2025\nBrisk Ledger Inc. is rehiring about 140 customer-support agents over the next "
                     "year.\nAbout half of the new hires are former employees, said Dana Whitcombe.\n", "en.txt")
     assert found == {("Brisk Ledger Inc.", 140, "2025-06")}
+
+
+# ---------------------------------------------------------------- staff counts: shapes of stating a total
+
+def _staff(text: str, name: str = "a.txt") -> set:
+    return {(r["org"], r["value"]) for r in rows(build_texts({name: text}).dataset, "headcount")}
+
+
+def test_a_number_right_after_a_staff_total_is_the_staff_count():
+    found = _staff("PT Kereta Senja Nusantara mengoperasikan 40 rangkaian dengan total karyawan 5.130 orang.\n")
+    assert found == {("Kereta Senja Nusantara", 5130)}
+    found = _staff("Hingga akhir 2024, total karyawan PT Kereta Senja Nusantara tercatat 5.130 orang.\n")
+    assert found == {("Kereta Senja Nusantara", 5130)}

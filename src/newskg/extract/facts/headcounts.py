@@ -86,6 +86,8 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
     nouns = [n for n in nouns if not any(c.start() <= n.start() < c.end() for c in cuts)]  # "mengurangi tenaga kerja"
     if (re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) or q.qualifier) and _noun_close(sentence, nouns, q):
         return "headcount: jumlah karyawan adalah X"
+    if _noun_right_before(ctx, sentence, nouns, q):
+        return "headcount: total karyawan X"
     if employee_count(ctx, sentence, q) and _existing_after(ctx, sentence, q):
         return "headcount: N staff that exist"
     if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
@@ -96,6 +98,21 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
             and employee_count(ctx, sentence, q) and not _affected_after(ctx, sentence, q, cuts):
         return "headcount: memiliki X karyawan"
     return None
+
+
+def _noun_right_before(ctx: ArticleContext, sentence: Sentence, nouns: list[re.Match], q: Quantity) -> bool:
+    """'total karyawan 4.215 orang', 'total karyawan Bank X tercatat 14.306 orang': nothing but the company's name
+    and a verb of stating between a staff-total noun and the number."""
+    text = ctx.article.text
+    names = [(m.mention.start, m.mention.end) for m in ctx.mentions[sentence.index]]
+    for noun in nouns:
+        start = sentence.start + noun.end()
+        if start > q.start:
+            continue
+        gap = "".join(ch for i, ch in enumerate(text[start:q.start], start) if not any(a <= i < b for a, b in names))
+        if re.fullmatch(rf"\s*(?:(?:{ctx.lang.words('figure_verbs')})\s+)*", gap, re.IGNORECASE):
+            return True
+    return False
 
 
 def _have_before(ctx: ArticleContext, before: str) -> bool:
