@@ -419,3 +419,13 @@ def test_a_number_right_after_a_staff_total_is_the_staff_count():
     assert found == {("Kereta Senja Nusantara", 5130)}
     found = _staff("Hingga akhir 2024, total karyawan PT Kereta Senja Nusantara tercatat 5.130 orang.\n")
     assert found == {("Kereta Senja Nusantara", 5130)}
+
+
+def test_the_parts_of_a_staff_total_are_staff_counts_of_their_divisions():
+    found = _staff("PT Rel Cepat Andalas mengoperasikan 22 kereta dengan total karyawan 3.120 orang, termasuk 410 "
+                   "masinis dan 960 teknisi perawatan.\n")
+    assert found == {("Rel Cepat Andalas", 3120), ("Rel Cepat Andalas", 410), ("Rel Cepat Andalas", 960)}
+    found = _staff("Corran Ferries Ltd. employs 2,040 people. Its filing breaks down the workforce as 350 deckhands, "
+                   "610 stewards and 220 engineers.\n", "en.txt")
+    assert found == {("Corran Ferries Ltd.", 2040), ("Corran Ferries Ltd.", 350), ("Corran Ferries Ltd.", 610),
+                     ("Corran Ferries Ltd.", 220)}

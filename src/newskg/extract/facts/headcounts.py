@@ -25,7 +25,8 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
             date = date_after(ctx, sentence, quantity)
             if date:
                 values.append(("date", date))
-            division = _division_named(ctx, sentence, quantity) or _division(ctx, sentence)
+            division = _division_named(ctx, sentence, quantity) or (
+                _part_name(ctx, sentence, quantity) if rule == "headcount: breakdown" else _division(ctx, sentence))
             if division:
                 values.append(("division", division))
             change = _percent_change(ctx, sentence)
@@ -52,8 +53,12 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
     text = ctx.article.text
     figures = []
+    parts = _breakdown(ctx, sentence, counts) if has_noun else []
     for q in counts:
         before = text[sentence.start:q.start].casefold()
+        if q in parts:
+            figures.append((anchor, q, "figure", "headcount: breakdown"))
+            continue
         if re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?(?:\s+(?:{w('average')}))?\s*$", before) \
                 and _has_later(counts, q, dst, text):
             figures.append((anchor, q, "before", "headcount: dari X menjadi Y"))
@@ -68,6 +73,34 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     if not has_noun and not any(employee_count(ctx, sentence, f[1]) for f in figures):
         return [f for f in figures if f[3] in _STANDALONE]
     return [f for f in figures if not _is_duration(ctx, sentence, f[1])]
+
+
+def _breakdown(ctx: ArticleContext, sentence: Sentence, counts: list[Quantity]) -> list[Quantity]:
+    """'..., termasuk 610 pilot dan 1.380 awak kabin', 'breaks down its workforce as 598 pilots, 1,362 cabin crew
+    and ...': the counts of a list after a breakdown word, each the staff of one part."""
+    text, w = ctx.article.text, ctx.lang.words
+    opener = re.search(rf"\b(?:{w('breakdown_words')})\b", sentence.text, re.IGNORECASE)
+    if not opener:
+        return []
+    parts, end = [], sentence.start + opener.end()
+    for q in counts:
+        gap = text[end:q.start]
+        first = not parts and len(gap.split()) <= 3 and not re.search(r"[,;.]\s", gap)  # "as 598", "its workforce as 598"
+        listed = parts and len(gap.split()) <= 5 and re.search(rf",|\b(?:{w('subject_coordinators')})\b", gap)
+        if q.start < end or not (first or listed) or _is_duration(ctx, sentence, q):
+            if parts:
+                break
+            continue
+        parts.append(q)
+        end = q.end
+    return parts if len(parts) >= 2 else []
+
+
+def _part_name(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:
+    """The part a breakdown's count is of: the words after it, up to the next comma or coordinator."""
+    match = re.match(rf"\s+([^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}}?)(?=\s*[,.;]|\s+(?:"
+                     rf"{ctx.lang.words('subject_coordinators')})\b|\s*$)", ctx.article.text[q.end:sentence.end])
+    return match.group(1) if match else None
 
 
 def _staff_total_nouns(ctx: ArticleContext, lower: str) -> list[re.Match]:
