@@ -429,3 +429,9 @@ def test_the_parts_of_a_staff_total_are_staff_counts_of_their_divisions():
                    "610 stewards and 220 engineers.\n", "en.txt")
     assert found == {("Corran Ferries Ltd.", 2040), ("Corran Ferries Ltd.", 350), ("Corran Ferries Ltd.", 610),
                      ("Corran Ferries Ltd.", 220)}
+
+
+def test_a_change_of_other_things_beside_a_staff_count_is_no_staff_count():
+    found = _staff("The Dornach plant of Velm Motoren AG, which employs 4,300 people, will move from three shifts to "
+                   "two in March.\n", "en.txt")
+    assert found == {("Velm Motoren AG", 4300)}

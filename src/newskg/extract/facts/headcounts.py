@@ -54,6 +54,10 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     text = ctx.article.text
     figures = []
     parts = _breakdown(ctx, sentence, counts) if has_noun else []
+    other = [q for q in counts if q not in parts and _counts_other_things(ctx, sentence, q)]  # "from three shifts"
+    partners = [q for q in counts for o in other if o.end <= q.start and  # "... to two": its partner, the same things
+                re.fullmatch(rf"\s+\S+\s+(?:{dst})\s+", text[o.end:q.start], re.IGNORECASE)]
+    counts = [q for q in counts if q not in other and q not in partners]
     for q in counts:
         before = text[sentence.start:q.start].casefold()
         if q in parts:
@@ -94,6 +98,17 @@ def _breakdown(ctx: ArticleContext, sentence: Sentence, counts: list[Quantity]) 
         parts.append(q)
         end = q.end
     return parts if len(parts) >= 2 else []
+
+
+def _counts_other_things(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """Is ``q`` followed by a noun that is no word for staff ('three shifts', '12 pesawat')? Common words
+    ('dari 3.800 menjadi ...', '9,000 in 2023') and staff nouns leave it a possible staff count."""
+    word = re.match(r"\s+([^\W\d][\w-]*)", ctx.article.text[q.end:sentence.end])
+    if not word or word.group(1).casefold() in ctx.lang.stopwords or word.group(1)[0].isupper():
+        return False
+    staff = _words(ctx.lang.employee_nouns + tuple(ctx.lang.grammar["staff_nouns"]))
+    known = rf"{staff}|{ctx.lang.words('change_to')}|{ctx.lang.words('change_from')}|{ctx.lang.words('figure_verbs')}"
+    return not re.match(rf"(?:{known})", word.group(1), re.IGNORECASE)
 
 
 def _part_name(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:
