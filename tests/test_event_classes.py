@@ -435,3 +435,17 @@ def test_a_change_of_other_things_beside_a_staff_count_is_no_staff_count():
     found = _staff("The Dornach plant of Velm Motoren AG, which employs 4,300 people, will move from three shifts to "
                    "two in March.\n", "en.txt")
     assert found == {("Velm Motoren AG", 4300)}
+
+
+def test_a_sized_team_and_a_payroll_are_staff_counts():
+    found = _staff("Fenwick Parcel Ltd. said its 350-person customer service team will move to Leeds.\n", "en.txt")
+    assert found == {("Fenwick Parcel Ltd.", 350)}
+    found = _staff("Fenwick Parcel Ltd. cut 200 jobs in 2021, and its payroll bottomed out at 2,600 before rising "
+                   "to 2,950 a year later.\n", "en.txt")
+    assert found == {("Fenwick Parcel Ltd.", 2600), ("Fenwick Parcel Ltd.", 2950)}
+
+
+def test_companies_that_have_all_cut_staff_are_a_trend_not_layoffs():
+    found = _layoffs("Marlow Freight Inc. said on Monday it will cut 120 jobs.\nIn recent months, Tidewell Inc., "
+                     "Quorra Labs Inc. and Bexley Stores Inc. have all shed staff.\n", "en.txt")
+    assert found == {("Marlow Freight Inc.", 120)}

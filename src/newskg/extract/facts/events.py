@@ -114,6 +114,8 @@ def _uncounted(ctx: ArticleContext, sentence: Sentence, at: int) -> list[Fact]:
     section = ctx.section_subject(sentence.index)  # "Quillfield Books" heading, "The bookseller is cutting ..."
     anaphor = _anaphor_subject(ctx, sentence, at)  # "The company cut 40% of its team": the company in focus
     employers = listed or [ref for ref in ctx.employers(sentence, at) if ref in named or ref == section or anaphor]
+    if len(employers) > 1 and _all_of_them(ctx, sentence, at):
+        return []  # "A, B, C and D have all shed staff": a trend told by names, no one's layoff in this article
     facts = []
     for employer in employers:
         values = [("organization", employer)]
@@ -144,6 +146,12 @@ def _affected_group(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
     w = ctx.lang.words
     return bool(re.search(rf"\b(?:{alternation(ctx.lang.employee_nouns)})\s+(?:{w('relative_words')})\s+"
                           rf"(?:\w+\s+)?(?:{w('affected_words')})\s+$", before, re.IGNORECASE))
+
+
+def _all_of_them(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
+    """Does a word for 'all of them' ('have all', 'sama-sama') stand just before the trigger?"""
+    before = " ".join(sentence.text[:at - sentence.start].split()[-3:])
+    return bool(re.search(rf"\b(?:{ctx.lang.words('group_quantifiers')})\b", before, re.IGNORECASE))
 
 
 def _anaphor_subject(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:

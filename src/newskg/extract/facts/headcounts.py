@@ -25,7 +25,7 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
             date = date_after(ctx, sentence, quantity)
             if date:
                 values.append(("date", date))
-            division = _division_named(ctx, sentence, quantity) or (
+            division = _division_named(ctx, sentence, quantity) or _sized_group(ctx, sentence, quantity) or (
                 _part_name(ctx, sentence, quantity) if rule == "headcount: breakdown" else _division(ctx, sentence))
             if division:
                 values.append(("division", division))
@@ -37,7 +37,8 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
     return facts, claimed
 
 
-_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N staff that exist", "headcount: N staff are DIVISION")  # rules that need no staff noun
+_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N staff that exist", "headcount: N staff are DIVISION",
+               "headcount: N-person team")  # rules that need no staff noun
 
 
 def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
@@ -48,6 +49,7 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     src, dst, prev = w("change_from"), w("change_to"), w("previously")
     existing = any(_existing_after(ctx, sentence, q) or _division_named(ctx, sentence, q) for q in counts)
     period_end = bool(ctx.lang.grammar.get("period_end_verbs")) and _find(ctx.lang.grammar["period_end_verbs"], lower)
+    existing = existing or any(_sized_group(ctx, sentence, q) for q in counts)  # "its 600-person support team"
     if not counts or not (has_noun or have or existing or period_end or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
@@ -138,6 +140,8 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
         return "headcount: total karyawan X"
     if employee_count(ctx, sentence, q) and _existing_after(ctx, sentence, q):
         return "headcount: N staff that exist"
+    if _sized_group(ctx, sentence, q):
+        return "headcount: N-person team"
     if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
         return "headcount: N staff are DIVISION"
     have = _have_before(ctx, before)
@@ -161,6 +165,15 @@ def _noun_right_before(ctx: ArticleContext, sentence: Sentence, nouns: list[re.M
         if re.fullmatch(rf"\s*(?:(?:{ctx.lang.words('figure_verbs')})\s+)*", gap, re.IGNORECASE):
             return True
     return False
+
+
+def _sized_group(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:
+    """'its 600-person support team', 'a 40-strong unit': a group of staff sized by a compound; the group's name."""
+    if not ctx.lang.grammar.get("size_compounds"):
+        return None
+    match = re.match(rf"-(?:{ctx.lang.words('size_compounds')})\s+((?:[\w-]+\s+){{0,2}}?(?:{ctx.lang.words('group_nouns')}))\b",
+                     ctx.article.text[q.end:sentence.end], re.IGNORECASE)
+    return match.group(1) if match else None
 
 
 def _have_before(ctx: ArticleContext, before: str) -> bool:
