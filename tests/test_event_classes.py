@@ -449,3 +449,11 @@ def test_companies_that_have_all_cut_staff_are_a_trend_not_layoffs():
     found = _layoffs("Marlow Freight Inc. said on Monday it will cut 120 jobs.\nIn recent months, Tidewell Inc., "
                      "Quorra Labs Inc. and Bexley Stores Inc. have all shed staff.\n", "en.txt")
     assert found == {("Marlow Freight Inc.", 120)}
+
+
+def test_the_full_stop_of_a_legal_form_ends_no_statement():
+    found = _layoffs("March 6, 2025\nAbout 230 employees at Pellworth Dynamics Inc. were laid off on Monday.\n",
+                     "en.txt")
+    assert found == {("Pellworth Dynamics Inc.", 230)}
+    dataset = build_texts({"en.txt": "About 230 employees at Pellworth Dynamics Inc. were laid off.\n"}).dataset
+    assert [r["division"] for r in rows(dataset, "layoffs")] == [None]

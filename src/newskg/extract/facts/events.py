@@ -240,9 +240,18 @@ def _same_statement(ctx: ArticleContext, found: list[re.Match], sentence: Senten
         start, end = sorted((sentence.start + trigger.start(), q.start))
         if aside and not aside[0] <= sentence.start + trigger.start() < aside[1]:
             continue  # "the union, which represents 300,000 staff, criticised the layoffs": an aside's number
-        if not re.search(r"[.!?][\"”’]?\s", ctx.article.text[start:end]):
+        if not re.search(r"[.!?][\"”’]?\s", _without_names(ctx, sentence, start, end)):
             return True
     return False
+
+
+def _without_names(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> str:
+    """The text from ``start`` to ``end`` with names blanked: the full stop of 'Inc.' ends no statement."""
+    text = list(ctx.article.text[start:end])
+    for m in ctx.mentions[sentence.index]:
+        for i in range(max(m.mention.start, start), min(m.mention.end, end)):
+            text[i - start] = "x"
+    return "".join(text)
 
 
 def _relative_clause(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> tuple[int, int] | None:

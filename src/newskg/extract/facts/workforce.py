@@ -50,6 +50,8 @@ def division_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str 
                      ctx.article.text[q.end:sentence.end], re.IGNORECASE)
     if not match or match.group(1).split()[0].casefold() in ctx.lang.months:
         return None  # "in October": a date, not a division
+    if ctx.in_mention(sentence, q.end + match.start(1)):
+        return None  # "200 employees at Hollis Robotics Inc.": the employer, not a division
     return match.group(1)
 
 
