@@ -457,3 +457,15 @@ def test_the_full_stop_of_a_legal_form_ends_no_statement():
     assert found == {("Pellworth Dynamics Inc.", 230)}
     dataset = build_texts({"en.txt": "About 230 employees at Pellworth Dynamics Inc. were laid off.\n"}).dataset
     assert [r["division"] for r in rows(dataset, "layoffs")] == [None]
+
+
+def test_a_denial_some_words_before_and_a_cut_by_an_amount():
+    assert _layoffs("March 6, 2025\nGarvin Optics Inc. denied reports that it plans to cut 500 jobs.\n", "en.txt") == set()
+    found = _layoffs("March 6, 2025\nGarvin Optics Inc. makes lenses. The company plans to reduce headcount by "
+                     "roughly 450 this year.\n", "en.txt")
+    assert found == {("Garvin Optics Inc.", 450)}
+    assert _staff("March 6, 2025\nGarvin Optics Inc. plans to reduce headcount by roughly 450 this year.\n",
+                  "en.txt") == set()
+    found = _layoffs("March 6, 2025\nGarvin Optics Inc. told 180 employees on Friday that they had been made "
+                     "redundant.\n", "en.txt")
+    assert found == {("Garvin Optics Inc.", 180)}

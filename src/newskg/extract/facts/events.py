@@ -38,8 +38,12 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
 
 def _denied(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
     """'membantah melakukan PHK', 'denied it would cut jobs': a denial, not a layoff."""
-    before = " ".join(sentence.text[:trigger.start()].split()[-5:])
+    clause = re.split(r"[,;:](?=\s)", sentence.text[:trigger.start()])[-1]  # "denied reports that it plans to cut"
+    before = " ".join(clause.split()[-_DENIAL_WORDS:])
     return bool(re.search(rf"\b(?:{ctx.lang.words('denial_words')})\b", before, re.IGNORECASE))
+
+
+_DENIAL_WORDS = 8  # a denial this many words before a layoff word, in its clause, denies it
 
 
 def _nobody(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
@@ -220,7 +224,7 @@ def _layoff_counts(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -
         part = nxt is not None and _partitive(ctx, sentence, q, nxt)
         breakdown = bool(counts) and division_after(ctx, sentence, q) is not None  # "2,500 in sales, 700 in ..."
         if not (employee_count(ctx, sentence, q) or _job_cuts_after(ctx, sentence, q) or lower_end or breakdown or part
-                or (q.vague and not counts)):
+                or (q.vague and not counts) or _staff_cut_by(ctx, sentence, q)):
             continue
         previous = quantities[i - 1] if i else None
         if previous is not None and _joined(ctx, previous, q, "count_base_joiners"):
@@ -290,6 +294,13 @@ def _own_clause(ctx: ArticleContext, earlier: Quantity, later: Quantity) -> bool
     gap = ctx.article.text[earlier.end:later.start]
     return bool(re.search(rf"\b(?:{ctx.lang.words('subject_coordinators')})\b", gap, re.IGNORECASE)) \
         and not re.search(rf"\b(?:{ctx.lang.words('total_words')})\b", gap, re.IGNORECASE)
+
+
+def _staff_cut_by(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """'reduce headcount by 600', 'cut its workforce by about 900': the amount the staff is cut by."""
+    objects = alternation(ctx.lang.employee_nouns + ctx.lang.fact_words('Layoff', 'staff_objects'))
+    before = ctx.article.text[sentence.start:q.start]
+    return bool(re.search(rf"\b(?:{objects})\s+(?:{ctx.lang.words('change_by')})\s*$", before, re.IGNORECASE))
 
 
 def _job_cuts_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
