@@ -469,3 +469,17 @@ def test_a_denial_some_words_before_and_a_cut_by_an_amount():
     found = _layoffs("March 6, 2025\nGarvin Optics Inc. told 180 employees on Friday that they had been made "
                      "redundant.\n", "en.txt")
     assert found == {("Garvin Optics Inc.", 180)}
+
+
+def test_more_shapes_of_a_staff_count():
+    assert _staff("Tamsin Glass Inc. said its 4,700 employees will get a bonus.\n", "en.txt") == {("Tamsin Glass Inc.", 4700)}
+    assert _staff("Tamsin Glass Inc. had 2,350 full-time employees at the end of 2024.\n", "en.txt") == \
+        {("Tamsin Glass Inc.", 2350)}
+    assert _staff("Karyawan PT Kaca Terang Abadi berjumlah 1.350 orang.\n") == {("Kaca Terang Abadi", 1350)}
+    assert _staff("Jumlah karyawan PT Kaca Terang Abadi kini tinggal 2.150 orang.\n") == {("Kaca Terang Abadi", 2150)}
+    assert _staff("Tamsin Glass Inc. laid off its 300 employees in Ohio.\n", "en.txt") == set()
+
+
+def test_adding_jobs_is_hiring():
+    found = _hiring("March 6, 2025\nTamsin Glass Inc. will add 1,100 jobs at its new plant in Texas.\n", "en.txt")
+    assert found == {("Tamsin Glass Inc.", 1100, "2025-03")}

@@ -49,7 +49,8 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     src, dst, prev = w("change_from"), w("change_to"), w("previously")
     existing = any(_existing_after(ctx, sentence, q) or _division_named(ctx, sentence, q) for q in counts)
     period_end = bool(ctx.lang.grammar.get("period_end_verbs")) and _find(ctx.lang.grammar["period_end_verbs"], lower)
-    existing = existing or any(_sized_group(ctx, sentence, q) for q in counts)  # "its 600-person support team"
+    existing = existing or any(_sized_group(ctx, sentence, q) or _staff_of_name_stated(ctx, sentence, q)
+                               or _possessed_staff(ctx, sentence, q, []) for q in counts)  # "its 600-person team"
     if not counts or not (has_noun or have or existing or period_end or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
@@ -105,7 +106,8 @@ def _breakdown(ctx: ArticleContext, sentence: Sentence, counts: list[Quantity]) 
 def _counts_other_things(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
     """Is ``q`` followed by a noun that is no word for staff ('three shifts', '12 pesawat')? Common words
     ('dari 3.800 menjadi ...', '9,000 in 2023') and staff nouns leave it a possible staff count."""
-    word = re.match(r"\s+([^\W\d][\w-]*)", ctx.article.text[q.end:sentence.end])
+    after = ctx.article.text[q.end:sentence.end]
+    word = re.match(r"\s+(?:\w+-[\w-]+\s+)?([^\W\d][\w-]*)", after)  # "2,300 full-time employees": the noun
     if not word or word.group(1).casefold() in ctx.lang.stopwords or word.group(1)[0].isupper():
         return False
     staff = _words(ctx.lang.employee_nouns + tuple(ctx.lang.grammar["staff_nouns"]))
@@ -136,8 +138,10 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
     nouns = [n for n in nouns if not any(c.start() <= n.start() < c.end() for c in cuts)]  # "mengurangi tenaga kerja"
     if (re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) or q.qualifier) and _noun_close(sentence, nouns, q):
         return "headcount: jumlah karyawan adalah X"
-    if _noun_right_before(ctx, sentence, nouns, q):
+    if _noun_right_before(ctx, sentence, nouns, q) or _staff_of_name_stated(ctx, sentence, q):
         return "headcount: total karyawan X"
+    if _possessed_staff(ctx, sentence, q, cuts):
+        return "headcount: its N staff"
     if employee_count(ctx, sentence, q) and _existing_after(ctx, sentence, q):
         return "headcount: N staff that exist"
     if _sized_group(ctx, sentence, q):
@@ -162,9 +166,41 @@ def _noun_right_before(ctx: ArticleContext, sentence: Sentence, nouns: list[re.M
         if start > q.start:
             continue
         gap = "".join(ch for i, ch in enumerate(text[start:q.start], start) if not any(a <= i < b for a, b in names))
-        if re.fullmatch(rf"\s*(?:(?:{ctx.lang.words('figure_verbs')})\s+)*", gap, re.IGNORECASE):
+        legal = ctx.lang.words("legal_forms_before") if ctx.lang.grammar["legal_forms_before"] else "(?!)"
+        if re.fullmatch(rf"\s*(?:(?:{_stating(ctx)}|{legal})\s+)*", gap, re.IGNORECASE):  # "PT" before a name
             return True
     return False
+
+
+def _stating(ctx: ArticleContext) -> str:
+    """Verbs of stating a figure and the hedges around them ('tercatat', 'kini tinggal', 'stands at')."""
+    hedges = f"|{ctx.lang.words('figure_hedges')}" if ctx.lang.grammar.get("figure_hedges") else ""
+    return ctx.lang.words("figure_verbs") + hedges
+
+
+def _staff_of_name_stated(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """'Karyawan PT X berjumlah 1.200 orang': a staff noun, a company's name, a verb of stating, the number."""
+    before = ctx.article.text[sentence.start:q.start]
+    for m in reversed(ctx.mentions[sentence.index]):
+        if m.mention.end <= q.start and m.type.is_organization:
+            head, tail = before[:m.mention.start - sentence.start], before[m.mention.end - sentence.start:]
+            legal = ctx.lang.words("legal_forms_before") if ctx.lang.grammar["legal_forms_before"] else "(?!)"
+            return bool(re.search(rf"\b(?:{ctx.lang.words('staff_nouns')})(?:{ctx.lang.words('noun_suffixes')})?\s+"
+                                  rf"(?:(?:{legal})\s+)?$", head, re.IGNORECASE)) and \
+                bool(re.fullmatch(rf"\s+(?:(?:{_stating(ctx)})\s+)*(?:{ctx.lang.words('figure_verbs')})\s+", tail,
+                                  re.IGNORECASE))
+    return False
+
+
+def _possessed_staff(ctx: ArticleContext, sentence: Sentence, q: Quantity, cuts: list[re.Match]) -> bool:
+    """'its 4,500 employees': the company's whole staff, unless a cut or an effect is said of them."""
+    if not ctx.lang.grammar.get("staff_possessives") or not employee_count(ctx, sentence, q):
+        return False
+    before = ctx.article.text[sentence.start:q.start]
+    if not re.search(rf"\b(?:{ctx.lang.words('staff_possessives')})\s+$", before, re.IGNORECASE):
+        return False
+    near_cut = any(0 <= q.start - (sentence.start + c.end()) <= 25 for c in cuts)  # "laid off its 300 employees"
+    return not near_cut and not _affected_after(ctx, sentence, q, cuts)
 
 
 def _sized_group(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:

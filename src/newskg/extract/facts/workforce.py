@@ -16,7 +16,7 @@ def employee_count(ctx: ArticleContext, sentence: Sentence, quantity: Quantity) 
     nouns = alternation(ctx.lang.employee_nouns)
     suffixes = ctx.lang.words("noun_suffixes")  # "karyawannya": its employees
     # "400 customer service jobs": up to two modifiers, the second in lower case (not a name)
-    return bool(re.match(rf"\s+(?:\w+\s+)?(?-i:[a-z][a-z-]*\s+)?(?:{nouns})(?:{suffixes})?\b", after, re.IGNORECASE))
+    return bool(re.match(rf"\s+(?:[\w-]+\s+)?(?-i:[a-z][a-z-]*\s+)?(?:{nouns})(?:{suffixes})?\b", after, re.IGNORECASE))
 
 
 def qualified(values: list, quantity: Quantity) -> None:
