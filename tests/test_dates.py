@@ -139,3 +139,12 @@ def test_undated_article_layoff_takes_the_reference_year():
             "Harlow Pumps Inc. had cut 75 workers in 2024, and its sales target for 2030 stays.\n")
     found = {(r["employees"], str(r["date"])) for r in rows(build_texts({"en.txt": text}).dataset, "layoffs")}
     assert found == {(240, "2024"), (75, "2024")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("id", "tiga bulan lalu", "2024-12"), ("id", "dua tahun lalu", "2023"), ("id", "lima hari yang lalu", "2025-03-01"),
+    ("en", "three months ago", "2024-12"), ("en", "two years ago", "2023"), ("en", "last October", "2024-10"),
+])
+def test_a_counted_time_before_publication(lang, text, expected):
+    published = PartialDate(2025, 3, 6)
+    assert [d.value.iso() for d in find_dates(text, published, load_language(lang))] == [expected]

@@ -50,6 +50,9 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
         ("numeric_noyear", re.compile(rf"(?P<wd>{weekdays}),?\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", flags)),
         ("day_noyear", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})\b(?!\s+{_YEAR})", flags)),
         ("quarter", _quarter_pattern(lang)),
+        ("ago", _ago_pattern(lang)),
+        ("month_last", re.compile(rf"\b(?:{lang.words('month_past_prefix')})\s+(?P<mon>{months})\b(?![\s.,]*\d)", flags)
+         if lang.grammar.get("month_past_prefix") else re.compile(r"(?!)")),
         ("year_rel", re.compile(rf"\b(?P<yrel>{year_words})\b", flags)),
         ("span_rel", re.compile(rf"\b(?P<span>{_span_words(lang)})\b", flags)),
         ("weekday", re.compile(rf"\b(?P<wd>{weekdays})\b", flags)),
@@ -59,9 +62,36 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
 
 _NEEDS = {"iso": {"year"}, "numeric": {"slash", "year"}, "month_bare": {"month"}, "numeric_noyear": {"slash"}, "day": {"month", "year"}, "day_us": {"month", "year"},
           "month": {"month", "year"}, "month_rel": {"month"}, "day_noyear": {"month"}, "quarter": {"year"},
-          "year_rel": set(), "span_rel": set(), "weekday": set(), "year": {"year"}}
+          "year_rel": set(), "span_rel": set(), "weekday": set(), "year": {"year"}, "ago": set(), "month_last": {"month"}}
 # Relative spans ("last week", "bulan lalu"): key in relative_dates -> (days back, month offset) from publication.
 _SPANS = {"week_past": (7, 0), "week_current": (0, 0), "month_past": (0, -1), "month_current": (0, 0)}
+
+
+def _ago_pattern(lang: Language) -> re.Pattern:
+    """'tiga bulan lalu', 'two years ago': a number of days, weeks, months or years before publication."""
+    numbers = "|".join(re.escape(w) for w in sorted(lang.units, key=len, reverse=True))
+    units = "|".join(re.escape(w) for w in sorted(lang.duration_units, key=len, reverse=True))
+    return re.compile(rf"\b(?P<n>\d{{1,2}}|{numbers})\s+(?P<unit>{units})\s+(?:{lang.words('ago_words')})\b",
+                      re.IGNORECASE)
+
+
+def _ago(match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
+    """Count back from publication: days to the day, weeks and months to the month, years to the year."""
+    if published is None:
+        return None
+    n = match.group("n")
+    count = int(n) if n.isdigit() else lang.units.get(n.casefold())
+    unit = lang.duration_units.get(match.group("unit").casefold())
+    if not count or unit not in ("day", "week", "month", "year"):
+        return None
+    if unit == "year" or published.month is None:
+        return PartialDate(published.year - (count if unit == "year" else 0))
+    if unit == "month" or published.day is None:
+        months = count if unit == "month" else 0
+        index = published.year * 12 + published.month - 1 - months
+        return PartialDate(index // 12, index % 12 + 1)
+    found = date(published.year, published.month, published.day) - timedelta(days=count * (7 if unit == "week" else 1))
+    return PartialDate(found.year, found.month, found.day) if unit == "day" else PartialDate(found.year, found.month)
 
 
 def _span_words(lang: Language) -> str:
@@ -142,6 +172,13 @@ def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: La
         return _relative_day(kind, match, published, lang)
     if kind == "quarter":
         return PartialDate(int(groups["y"]))
+    if kind == "ago":
+        return _ago(match, published, lang)
+    if kind == "month_last":  # "last October": the latest such month before publication
+        if published is None or published.month is None:
+            return None
+        month = lang.months[groups["mon"].casefold()]
+        return PartialDate(published.year - (month >= published.month), month)
     if kind in ("month_bare", "numeric_noyear"):
         return _year_left_out(kind, groups, published, lang)
     if kind == "year_rel":
