@@ -483,3 +483,15 @@ def test_more_shapes_of_a_staff_count():
 def test_adding_jobs_is_hiring():
     found = _hiring("March 6, 2025\nTamsin Glass Inc. will add 1,100 jobs at its new plant in Texas.\n", "en.txt")
     assert found == {("Tamsin Glass Inc.", 1100, "2025-03")}
+
+
+def test_a_second_layoff_verb_gives_the_second_count_its_own_company():
+    found = _layoffs("PT Serat Kapas Jaya memangkas 1.800 pekerja, sementara PT Kain Lembut Abadi merumahkan 650 "
+                     "buruh pada Maret 2025.\n")
+    assert found == {("Serat Kapas Jaya", 1800), ("Kain Lembut Abadi", 650)}
+
+
+def test_a_count_of_people_by_their_job_is_the_count():
+    found = _layoffs("March 6, 2025\nHarbin Haulage, a trucking company based in Ohio, said it would lay off "
+                     "520 drivers.\n", "en.txt")
+    assert found == {("Harbin Haulage", 520)}

@@ -231,7 +231,7 @@ def _layoff_counts(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -
             continue  # "5 persen dari 2.000 karyawan", "one in four jobs": a base, not the count
         if previous is not None and counts and previous is counts[-1] and _range(ctx, previous, q):
             continue  # "3.000 hingga 5.000 karyawan": the lower end stands for the range
-        if counts and not breakdown and not _own_clause(ctx, counts[-1], q):
+        if counts and not breakdown and not _own_clause(ctx, counts[-1], q) and not _verb_between(ctx, sentence, counts[-1], q):
             continue
         counts.append(q)
     return counts
@@ -294,6 +294,13 @@ def _own_clause(ctx: ArticleContext, earlier: Quantity, later: Quantity) -> bool
     gap = ctx.article.text[earlier.end:later.start]
     return bool(re.search(rf"\b(?:{ctx.lang.words('subject_coordinators')})\b", gap, re.IGNORECASE)) \
         and not re.search(rf"\b(?:{ctx.lang.words('total_words')})\b", gap, re.IGNORECASE)
+
+
+def _verb_between(ctx: ArticleContext, sentence: Sentence, earlier: Quantity, later: Quantity) -> bool:
+    """'A memangkas 2.000 pekerja, sementara B merumahkan 700 buruh': a layoff word between two counts makes the
+    second a layoff of its own."""
+    return any(earlier.end <= sentence.start + t.start() < later.start
+               for t in triggers(ctx, sentence, ctx.lang.fact_words('Layoff', 'triggers')))
 
 
 def _staff_cut_by(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:

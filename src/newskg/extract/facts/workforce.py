@@ -13,7 +13,7 @@ def employee_count(ctx: ArticleContext, sentence: Sentence, quantity: Quantity) 
     if quantity.unit != "count":
         return False
     after = ctx.article.text[quantity.end:sentence.end]
-    nouns = alternation(ctx.lang.employee_nouns)
+    nouns = alternation(ctx.lang.employee_nouns + ctx.lang.fact_words("Layoff", "people_nouns"))  # "640 drivers"
     suffixes = ctx.lang.words("noun_suffixes")  # "karyawannya": its employees
     # "400 customer service jobs": up to two modifiers, the second in lower case (not a name)
     return bool(re.match(rf"\s+(?:[\w-]+\s+)?(?-i:[a-z][a-z-]*\s+)?(?:{nouns})(?:{suffixes})?\b", after, re.IGNORECASE))
