@@ -495,3 +495,12 @@ def test_a_count_of_people_by_their_job_is_the_count():
     found = _layoffs("March 6, 2025\nHarbin Haulage, a trucking company based in Ohio, said it would lay off "
                      "520 drivers.\n", "en.txt")
     assert found == {("Harbin Haulage", 520)}
+
+
+def test_the_count_of_a_layoff_in_the_next_sentence():
+    found = _layoffs("Perusahaan rintisan logistik Antarin resmi melakukan PHK.\nSebanyak 260 karyawan terdampak "
+                     "keputusan itu, kata juru bicara Antarin, Wulan Sari.\n")
+    assert found == {("Antarin", 260)}
+    found = _layoffs("Perusahaan rintisan logistik Antarin resmi melakukan PHK.\nPT Kirim Kilat Prima mencatat 260 "
+                     "karyawan terdampak banjir.\n")
+    assert found == {("Antarin", None)}

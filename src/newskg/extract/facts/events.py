@@ -32,8 +32,27 @@ def extract_layoffs(ctx: ArticleContext, claimed: set[int]) -> list[Fact]:
         if counts:
             facts.extend(_counted(ctx, sentence, [sentence.start + t.start() for t in found], counts))
         else:
-            facts.extend(_uncounted(ctx, sentence, at))
+            facts.extend(_counted_next(ctx, sentence, fact, claimed) for fact in _uncounted(ctx, sentence, at))
     return _one_per_uncounted_employer(facts)
+
+
+def _counted_next(ctx: ArticleContext, sentence: Sentence, fact: Fact, claimed: set[int]) -> Fact:
+    """'X resmi melakukan PHK. Sebanyak 240 karyawan terdampak ...': the next sentence, with no layoff word and
+    no other company, gives the count of the layoff just told as the staff it affected."""
+    body = [s for s in ctx.sentences if s.index > sentence.index and not s.is_heading][:1]
+    if fact.get("percentage") is not None or not body \
+            or any(m.ref != fact.get("organization") for m in ctx.orgs(body[0], include_media=True)) \
+            or triggers(ctx, body[0], ctx.lang.fact_words('Layoff', 'triggers')):
+        return fact
+    nxt, w = body[0], ctx.lang.words
+    for q in ctx.quantities[nxt.index]:
+        after = " ".join(ctx.article.text[q.end:nxt.end].split()[:4])
+        if q.start not in claimed and q.unit == "count" and employee_count(ctx, nxt, q) \
+                and re.search(rf"\b(?:{w('affected_words')})\b", after, re.IGNORECASE):
+            values = [v for v in fact.values if v[0] != "employees"] + [("employees", q.as_int)]
+            qualified(values, q)
+            return Fact(fact.kind, fact.sentence, "layoff: trigger, count in the next sentence", tuple(values))
+    return fact
 
 
 def _denied(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
