@@ -504,3 +504,12 @@ def test_the_count_of_a_layoff_in_the_next_sentence():
     found = _layoffs("Perusahaan rintisan logistik Antarin resmi melakukan PHK.\nPT Kirim Kilat Prima mencatat 260 "
                      "karyawan terdampak banjir.\n")
     assert found == {("Antarin", None)}
+
+
+def test_contracts_not_renewed_are_a_layoff():
+    found = _layoffs("March 6, 2025\nOstrava Cables AG will let the contracts of about 900 temporary workers expire "
+                     "in June.\n", "en.txt")
+    assert found == {("Ostrava Cables AG", 900)}
+    found = _layoffs("Jakarta, Kamis (6/3/2025) - Kontrak 450 pekerja PT Kabel Prima Nusa tidak diperpanjang "
+                     "bulan ini.\n")
+    assert found == {("Kabel Prima Nusa", 450)}
