@@ -155,3 +155,42 @@ def test_headline_quote_after_a_colon_is_the_opening_person_s():
 Brightlane chief executive Marta Kowalczyk told employees on Monday that 400 jobs would go.
 """
     assert ("Marta Kowalczyk", "The company's costs have grown faster than our sales") in _quotes(text, "en.txt")
+
+
+def test_a_pronoun_speaker_s_statement_is_not_an_anonymous_source():
+    text = """Kestrel Airways Drops Routes
+Kestrel Airways chief executive Nadia Rowe said on Monday the airline would drop 12 routes.
+"We cannot fly empty planes across the ocean every single night," she said in a statement.
+"""
+    assert ("Nadia Rowe", "We cannot fly empty planes across the ocean every single night") in _quotes(text, "en.txt")
+
+
+def test_single_quotation_marks_in_the_body_are_quotes_apostrophes_are_not():
+    text = """Hollis Steel Trims Jobs
+Hollis Steel said on Tuesday it would cut 700 jobs at its plant in Gary.
+Chief executive Marta Quinn said: 'We can't keep every line running when the firm's customers buy less.'
+"""
+    assert ("Marta Quinn", "We can't keep every line running when the firm's customers buy less") in _quotes(text, "en.txt")
+
+
+def test_more_clitic_verbs_of_saying_name_the_last_speaker():
+    text = """Koperasi Tani Makmur Tutup Gudang
+Ketua Koperasi Tani Makmur, Suryadi Wibowo, mengatakan gudang di Klaten akan ditutup.
+“Kami tidak sanggup lagi membayar sewa gudang yang naik setiap tahun,” akunya.
+“Petani anggota tetap bisa menjual hasil panen lewat kantor pusat,” bebernya.
+"""
+    found = _quotes(text, "id.txt")
+    assert ("Suryadi Wibowo", "Kami tidak sanggup lagi membayar sewa gudang yang naik setiap tahun") in found
+    assert ("Suryadi Wibowo", "Petani anggota tetap bisa menjual hasil panen lewat kantor pusat") in found
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_quote_fragments_around_a_sentence_are_two():
+    text = """Sepatu Kencana Kurangi Pekerja
+Direktur Utama PT Sepatu Kencana, Agus Wibisono, membenarkan rencana pengurangan 500 pekerja.
+“Kami,” kata Agus, “tidak punya pilihan lain selain mengurangi pekerja tahun ini.”
+"""
+    english = """Wexford Mills Closes a Plant
+Saying she was “truly sorry,” Wexford Mills chief executive Helen Ashby wrote to staff on Monday that the firm would make “a smaller, leaner company” of itself.
+"""
+    assert ("Agus Wibisono", "Kami, tidak punya pilihan lain selain mengurangi pekerja tahun ini") in _quotes(text, "id.txt")
+    assert not any(t.startswith("truly sorry") and "smaller" in t for _, t in _quotes(english, "en.txt"))

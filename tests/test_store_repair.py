@@ -18,7 +18,8 @@ from newskg.develop.generator import generate_corpus
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 UPDATE_POINTS = ["after-analysis", "after-rewrite", "before-commit", "after-commit"]
-GONE = ["g000003.txt", "g000031.txt", "g000012.txt"]
+GONE = ["g000003.txt", "g000031.txt", "g000012.txt", "copy07.txt"]
+REPUBLISHED = "\nArtikel ini telah tayang sebelumnya di media lain.\n"  # a copy of a story, near-identical
 
 
 def cli(*args: str, kill_at: str | None = None) -> subprocess.CompletedProcess:
@@ -42,7 +43,8 @@ def sorted_nquads(store: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """A store of 30 articles, and the files of an update that adds 6, changes 5 and keeps the rest."""
+    """A store of 30 articles and a near copy of one, and the files of an update that adds 6 and a near copy of a
+    changed one, changes 5 and keeps the rest; the removal drops the first copy."""
     root = tmp_path_factory.mktemp("repair")
     paths = generate_corpus(36, root / "all")
     before, after = root / "before", root / "after"
@@ -55,6 +57,11 @@ def corpus(tmp_path_factory):
         if number <= 5:  # changed: a sentence more, naming a new organisation
             text += f"\nDirektur PT Baru Sentosa {number}, Budi Hartono, mengatakan pihaknya akan merekrut 40 orang.\n"
         (after / path.name).write_text(text, encoding="utf-8")
+        if number == 7:
+            for folder in (before, after):
+                (folder / "copy07.txt").write_text(text + REPUBLISHED, encoding="utf-8")
+        if number == 2:
+            (after / "copy02.txt").write_text(text + REPUBLISHED, encoding="utf-8")
     assert build(before, root / "kg-before").returncode == 0
     assert build(after, root / "kg-fresh").returncode == 0
     kept = root / "kept"
@@ -64,6 +71,8 @@ def corpus(tmp_path_factory):
     assert build(kept, root / "kg-kept").returncode == 0
     (root / "fresh.nq").write_text("\n".join(sorted_nquads(root / "kg-fresh")), encoding="utf-8")
     (root / "kept.nq").write_text("\n".join(sorted_nquads(root / "kg-kept")), encoding="utf-8")
+    links = [(name, sum("sameStoryAs" in line for line in fresh(root, name))) for name in ("fresh.nq", "kept.nq")]
+    assert links == [("fresh.nq", 4), ("kept.nq", 2)]  # both ways
     return root
 
 

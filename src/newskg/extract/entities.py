@@ -56,8 +56,9 @@ def resolve_article(doc_id: str, found: MentionResult, lang: Language) -> Articl
     for mention in mentions:
         by_key.setdefault(surface_key(mention.text), []).append(mention)
     type_of = {key: Counter(m.type for m in ms).most_common(1)[0][0] for key, ms in by_key.items()}
+    registered = {key for key, ms in by_key.items() if any(m.cue.startswith(_LEGAL_FORM_CUE) for m in ms)}
     for key in by_key:
-        target = _longer_form(key, type_of, lang, found.aliases)
+        target = _longer_form(key, type_of, lang, found.aliases) or _registered_name(key, type_of, registered)
         if target:
             parent[key] = target
     entities: list[LocalEntity] = []
@@ -123,6 +124,19 @@ def _longer_form(key: str, type_of: dict[str, EntityType], lang: Language, alias
     if len(candidates) == 1:
         return candidates[0]
     return None
+
+
+_LEGAL_FORM_CUE = "legal form before the name"  # the cue mentions.votes gives a name written after 'PT'
+
+
+def _registered_name(key: str, type_of: dict[str, EntityType], registered: set[str]) -> str | None:
+    """'<X>' for 'PT <X> <Y>': a one-word organisation that opens the one registered name (written after a legal
+    form) of the article is the company's short name; two such names, or none, leave it alone."""
+    if len(key.split()) != 1 or not type_of[key].is_organization:
+        return None
+    longer = [other for other in registered if other.split()[0] == key and len(other.split()) > 1
+              and type_of[other].is_organization]
+    return longer[0] if len(longer) == 1 else None
 
 
 def _is_designator(words: list[str], lang: Language) -> bool:
@@ -264,10 +278,10 @@ def _global_entity(members: list[LocalEntity]) -> Entity:
         code = next(c for s in sorted(surfaces) if (c := country_code(s)))
         english, _ = country_names(code)
         return Entity(f"country/{code}", entity_type, english, tuple(sorted(surfaces)), None, code)
-    if known is not None:
-        label = known.name
     prefix = {"person": "person", "city": "place", "product": "product"}.get(entity_type.value, "org")
-    key = f"{prefix}/{slugify(label)}"
+    key = f"{prefix}/{slugify(known.name if known is not None else label)}"
+    if known is not None and (len(label.split()) < 2 or known.name.casefold() in {s.casefold() for s in surfaces}):
+        label = known.name  # the list's full name for an acronym; a full name the text writes stays as written
     aliases = tuple(sorted(s for s in surfaces if s != label))
     code = city_country(label) if entity_type is EntityType.CITY else None
     return Entity(key, entity_type, label, aliases, known.wikidata if known else None, code)

@@ -26,6 +26,8 @@ _DATELINE = re.compile(
     r"^(?P<a>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2})(?:,\s*(?P<b>[A-Za-z][\w.]*(?:\s[A-Z][\w.]*){0,2}))?"
     r"\s*(?:--|[–—-])\s*(?=\S)")
 _PLACE_HEAD = re.compile(r"^(?P<place>[A-Z][A-Z ]{2,})\.\s+(?=\S)")  # 'KONTAN.CO.ID - JAKARTA. ...'
+_WIRE_DATELINE = re.compile(  # 'NEW YORK (Wirepoint) - ...', 'Jakarta (KABAR) - ...': the place, then the wire in parentheses
+    r"^(?P<place>[A-Za-z][\w.]*(?:\s[A-Za-z][\w.]*){0,2}),?\s*\((?P<outlet>[A-Z][\w.&' -]{1,30})\)\s*(?:--|[–—-])\s*(?=\S)")
 _SITE_LINE = re.compile(r"^(?P<name>[\w-]+?)https?://(?:www\.)?(?P<domain>[\w-]+)\.")
 _CLOSING_QUOTES = "'’\"”"
 
@@ -167,11 +169,18 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
     body: list[Span] = []
     headings: list[Span] = []
     seen: set[str] = set()
+    captions = 0  # caption lines kept in the body: the dateline is looked for in the first lines of text
     for number, line in enumerate(lines):
         key = line.text.casefold()
         site = _SITE_LINE.match(line.text)
         if site and site.group("name").casefold() == site.group("domain").casefold():
             outlet = outlet or site.group("name")  # an author box: "zonagadgethttps://www.zonagadget.co.id/"
+            continue
+        caption = _caption_of(line, lang) if key not in seen and (title or body) else None
+        if caption is not None:  # a photo caption: its sentence stays, the credit and any dateline go
+            seen.add(key)
+            body.append(_strip_outlet_dateline(caption, None)[0])
+            captions += 1
             continue
         if key in seen or _is_furniture(line.text, lang):
             continue
@@ -199,7 +208,7 @@ def parse_article(text: str, doc_id: str, source: str, lang_code: str | None = N
                 title = line
             headings.append(line)
             continue
-        if len(body) < 3:
+        if len(body) - captions < 3:
             line, outlet = _strip_outlet_dateline(line, outlet)
         body.append(line)
     if meta.published and published is None:
@@ -237,6 +246,31 @@ def _is_furniture(line: str, lang: Language) -> bool:
     if any(marker in lowered for marker in lang.grammar["credit_markers"]):
         return True
     return len(line.split()) < 25 and bool(_PHOTO_CREDIT.search(line))  # the count first: the search is slow on long lines
+
+
+_CAPS_CREDIT = re.compile(r"\s+[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*/[A-Z][\w-]*(?: [A-Z][\w-]+)*\s*$")  # ' NAME NAME/Agency'
+_PAREN_CREDIT = re.compile(r"\s*\([^()]*/[^()]*\)\s*$")  # ' (AGENCY FOTO/Name)'
+_CAPTION_WORDS = 4  # fewer words before a credit are a label ('Ilustrasi'), not a caption
+
+
+def _caption_of(line: Span, lang: Language) -> Span | None:
+    """The caption before a photo credit at the end of a line ('<Name>, founder of <X> NAME/Agency',
+    '<Name> di pabrik <X>. (Foto: <Agency>)'), or None: a caption states who is shown and their title,
+    the credit names only the photographer."""
+    if len(line.text.split()) >= 40:
+        return None
+    markers = "|".join(re.escape(m.strip(" :")) for m in lang.grammar["credit_markers"])
+    cut = None
+    for pattern in (_PAREN_CREDIT, _CAPS_CREDIT, re.compile(rf"\s*\(?\b(?:{markers})\s*:[^()]*\)?\s*$", re.I)):
+        match = pattern.search(line.text)
+        if match and (cut is None or match.start() < cut):
+            cut = match.start()
+    if cut is None:
+        return None
+    text = line.text[:cut].rstrip()
+    if len(text.split()) < _CAPTION_WORDS or not re.search(r"\b[a-z]{3,}\b", text):
+        return None
+    return Span(line.start, line.start + len(text), text)
 
 
 def _is_heading(line: str) -> bool:
@@ -313,6 +347,11 @@ def _outlet_name(match: re.Match) -> str | None:
 
 def _strip_outlet_dateline(line: Span, outlet: str | None) -> tuple[Span, str | None]:
     """'Jakarta, VIVA – Perusahaan ...' -> the outlet, and the line without its dateline."""
+    wire = _WIRE_DATELINE.match(line.text)
+    if wire and (dateline_place(wire.group("place")) or wire.group("place").isupper()) \
+            and not dateline_place(wire.group("outlet")):  # 'JAKARTA (Kabar) -': a wire's dateline
+        rest = line.text[wire.end():]
+        return Span(line.end - len(rest), line.end, rest), outlet or wire.group("outlet").strip()
     match = _DATELINE.match(line.text)
     if not match or len(line.text.split()) < 8:
         return line, outlet

@@ -20,6 +20,7 @@ from newskg.errors import InputError
 from newskg.extract.entities import CorpusEntities
 from newskg.model import Article
 from newskg.pipeline import ArticleResult, analyse_article, roles_and_countries_named
+from newskg.read.duplicates import shingles
 from newskg.rdf.triples import article_iri, article_triples, entity_iri
 
 
@@ -42,6 +43,7 @@ class AnalysedArticle:
     entities: list
     uses: set[str]
     fact_kinds: Counter
+    runs: frozenset[int]  # the body's word runs, hashed (``read.duplicates.shingles``): the same story twice
 
 
 _LOCAL = str(entity_iri("local/"))  # the placeholder IRI of local entity N is _LOCAL + N
@@ -75,7 +77,7 @@ def analyse_for_store(job: tuple[Article, Path, float]) -> AnalysedArticle | Too
     with cache_path.open("wb") as handle:
         pickle.dump(CachedArticle(template, statements), handle, protocol=pickle.HIGHEST_PROTOCOL)
     return AnalysedArticle(doc_id, article.sha256, article.source, result.entities.entities, uses_of(result),
-                           Counter(f.kind for f in result.facts))
+                           Counter(f.kind for f in result.facts), shingles(article))
 
 
 def globalise(value, iris: list[str]):

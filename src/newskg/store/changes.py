@@ -31,6 +31,7 @@ class UpdateReport:
     rewritten: int = 0
     skipped: list[InputError] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # article id -> its file, for the removed ones
+    same_stories: list[str] = field(default_factory=list)  # near-identical articles found ("a.txt and b.txt")
 
     def skip(self, slow: TooSlow) -> None:
         """An article read but given up: reported, and counted neither added nor changed."""
@@ -42,4 +43,5 @@ class UpdateReport:
     def summary(self) -> dict:
         return {"added": len(self.added), "changed": len(self.changed), "unchanged": self.unchanged,
                 "removed": len(self.removed), "graphs rewritten": self.rewritten,
-                "skipped": [str(e) for e in self.skipped]}
+                "skipped": [str(e) for e in self.skipped]} | \
+            ({"same story (claims count each as one source)": self.same_stories} if self.same_stories else {})

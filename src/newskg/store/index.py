@@ -19,6 +19,7 @@ from typing import Iterable
 
 from newskg.extract.entities import LocalEntity, match_slots, surname_word
 from newskg.model import EntityType
+from newskg.store.stories import Stories
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles(doc TEXT PRIMARY KEY, sha256 TEXT NOT NULL, source TEXT NOT NULL);
@@ -54,6 +55,7 @@ class StoreIndex:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        self.stories = Stories(self.db)  # the articles' word runs and the near-identical pairs
 
     def commit(self) -> None:
         self.db.commit()
@@ -72,7 +74,7 @@ class StoreIndex:
         return row[0] if row else None
 
     def add_article(self, doc: str, sha256: str, source: str, entities: list[LocalEntity], uses: Iterable[str],
-                    fact_kinds: Counter) -> None:
+                    fact_kinds: Counter, runs: frozenset[int]) -> None:
         self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", (doc, sha256, source))
         self.db.executemany("INSERT INTO fact_counts VALUES (?, ?, ?)", [(doc, k, n) for k, n in fact_kinds.items()])
         self.db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, NULL)",
@@ -83,13 +85,16 @@ class StoreIndex:
         self.db.executemany("INSERT INTO surnames VALUES (?, ?, ?)",
                             [(word, doc, i) for i, e in enumerate(entities) if (word := surname_word(e))])
         self.db.executemany("INSERT INTO uses VALUES (?, ?)", [(doc, owner) for owner in sorted(set(uses))])
+        self.stories.add(doc, runs)
 
     def drop_articles(self, docs: Iterable[str], keep_row: bool = False) -> None:
         """Forget what these articles contributed (before they are added again, or for good)."""
+        docs = list(docs)
         rows = [(doc,) for doc in docs]
         tables = ["nodes", "slots", "surnames", "uses", "statements", "fact_counts"] + ([] if keep_row else ["articles"])
         for table in tables:
             self.db.executemany(f"DELETE FROM {table} WHERE doc = ?", rows)
+        self.stories.drop(docs)
 
     # -- entity resolution
     def _for_each(self, query: str, values: Iterable[str]) -> set:
@@ -181,8 +186,9 @@ class StoreIndex:
         return buckets | {row[2] for row in rows}
 
     def statements_in(self, bucket: str) -> list:
-        rows = self.db.execute("SELECT data FROM statements WHERE bucket = ? ORDER BY doc, fact", (bucket,))
-        return [pickle.loads(data) for (data,) in rows]
+        """The bucket's claim statements, each with the story its article tells (copies count once)."""
+        rows = self.db.execute("SELECT doc, data FROM statements WHERE bucket = ? ORDER BY doc, fact", (bucket,))
+        return self.stories.assign([(doc, pickle.loads(data)) for doc, data in rows])
 
     # -- counts for a summary (a count over the whole store in SPARQL takes seconds at 10,000 articles)
     def set_entity_type(self, key: str, entity_type: str | None) -> None:
@@ -218,9 +224,11 @@ class StoreIndex:
         self.db.execute("DELETE FROM lines")
 
     def all_owners(self) -> set[str]:
-        """Every role, country and claim bucket that writes into the corpus-wide graphs (entities aside)."""
+        """Every role, country, claim bucket and article with a same-story link: what writes into the
+        corpus-wide graphs (entities aside)."""
         owners = {o for (o,) in self.db.execute("SELECT DISTINCT owner FROM uses")}
         owners.update(f"claims:{b}" for (b,) in self.db.execute("SELECT DISTINCT bucket FROM statements"))
+        owners.update(f"story:{doc}" for doc in self.stories.all_docs())
         return owners
 
 

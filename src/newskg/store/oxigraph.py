@@ -31,6 +31,7 @@ from newskg.rdf.claims import claim_triples, find_conflicts, group_claims
 from newskg.corpus import Admission, Verdict, admitted, find_article
 from newskg.extract.entities import resolve_nodes
 from newskg.errors import InputError, NewskgError
+from newskg.read.duplicates import shingles
 from newskg.read.inputs import RecordFields, iter_articles
 from newskg.model import Article
 from newskg.rdf.triples import article_iri, bare_country, constant_triples, entity_iri, one_entity_triples, role_triples
@@ -97,10 +98,15 @@ class PersistentStore:
 
     def _to_analyse(self, paths, fields, lang_code, report: UpdateReport, progress) -> Iterator[Article]:
         """The new and changed articles under ``paths``, one at a time (read as the workers go on)."""
-        admission = Admission(self.index.articles())
+        known = self.index.articles()
+        admission = Admission(known)
+        missing = self.index.stories.missing()  # stored by a newskg that did not compare texts: compare them now
+        unprinted = {known[doc]: doc for doc in missing}  # (an unchanged article comes with its file stem as id)
         for verdict, article in admitted(iter_articles(paths, fields, lang_code), admission, report.skipped, progress):
             if verdict is Verdict.UNCHANGED:
                 report.unchanged += 1
+                if (article.sha256, article.source) in unprinted:
+                    self.index.stories.add(unprinted[article.sha256, article.source], shingles(article))
                 continue
             (report.changed if verdict is Verdict.CHANGED else report.added).append(article.doc_id)
             yield article
@@ -161,7 +167,7 @@ class PersistentStore:
             self._pending.stale.add(cache_name(analysed.doc_id, old))
         self._forget([analysed.doc_id], keep_row=True)
         self.index.add_article(analysed.doc_id, analysed.sha256, analysed.source, analysed.entities,
-                               analysed.uses, analysed.fact_kinds)
+                               analysed.uses, analysed.fact_kinds, analysed.runs)
         self._pending.fresh.add(analysed.doc_id)
         self._pending.owners |= analysed.uses
 
@@ -192,6 +198,7 @@ class PersistentStore:
             self._rewrite_articles(rewrite[start:start + BATCH])
         report.rewritten += len(rewrite)
         kill_point("after-rewrite")
+        self._relink(report, whole)
         if recover:
             pending.owners |= index.all_owners()
         self._write_corpus_graphs()
@@ -220,6 +227,15 @@ class PersistentStore:
             if not outside:
                 return corpus, {(doc, idx): key for doc, idx, _, key in rows if key is not None}
             scope |= index.reach(outside)
+
+    def _relink(self, report: UpdateReport, everything: bool) -> None:
+        """Find the near-identical articles the change makes or unmakes (``store.stories``); rewrite their
+        links and the claim buckets of every article whose story changed."""
+        index = self.index
+        linked, moved, found = index.stories.relink(self._pending.removed, everything)
+        self._pending.owners |= {f"story:{doc}" for doc in linked} | {f"claims:{b}" for b in index.buckets_of(moved)}
+        sources = {doc: source for doc, (_, source) in index.articles().items()} if found else {}
+        report.same_stories += [f"{sources[first]} and {sources[second]}" for first, second in found]
 
     def _rewrite_articles(self, docs: list[str]) -> None:
         """Write these article graphs from their cached templates with today's entity IRIs."""
@@ -251,6 +267,8 @@ class PersistentStore:
             elif kind == "country" and f"country/{name}" not in entities \
                     and not index.nodes_of_keys([f"country/{name}"]):
                 entities[f"country/{name}"] = None  # named only by facts, or no more
+            elif kind == "story":
+                owners[owner] = nquad_lines(index.stories.links(name), CLAIMS_GRAPH)
             elif kind == "claims":
                 statements = index.statements_in(name)
                 claims, conflicts = group_claims(statements), find_conflicts(statements)
@@ -340,8 +358,10 @@ class PersistentStore:
 
     def summary(self) -> dict:
         """Counts for a build's summary (articles, entities by type, facts by kind, claims, conflicts), from
-        the index: counting over the store in SPARQL takes seconds at 10,000 articles."""
-        return self.index.summary()
+        the index: counting over the store in SPARQL takes seconds at 10,000 articles. Articles stored by a
+        newskg that did not compare texts are counted: the next build of their folder compares them."""
+        missing = len(self.index.stories.missing())
+        return self.index.summary() | ({"not compared for the same story": missing} if missing else {})
 
     def query(self, text: str, source: str = "query", params: dict | None = None):
         """Answer a SPARQL query (an ``Answer``, as for a graph file)."""

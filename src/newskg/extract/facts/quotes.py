@@ -20,7 +20,9 @@ that applies, most explicit first:
 A headline quote after a colon ("X tells staff: '...'") is the person's the headline opens with.
 A quote opened in a paragraph and not closed there runs on into the next paragraph when that
 paragraph opens with a quotation mark (the press convention for quotes of several paragraphs); a
-quote that is never closed is left out (a page cut off mid-quote).
+quote that is never closed is left out (a page cut off mid-quote). A quote interrupted by a short
+attribution and going on in lower case ('"Kami," kata X, "tidak ..."') is one quote. Single marks are
+quotes in a sentence without double ones.
 Anonymous sources ("sumber tersebut", "a spokesperson") give no quote. Every word list is in
 ``lang/<code>/``: verbs of saying, clitics and anonymous sources in ``entities.yaml``; lead-ins
 ("according_to"), coordination ("role_join"), and in the ``# --- quotes`` block the verbs only these
@@ -30,7 +32,7 @@ in ``grammar.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newskg.extract.facts.context import ArticleContext, Ref
 from newskg.model import EntityType, Fact, Sentence
@@ -39,6 +41,9 @@ from newskg.textutil import alternation
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 _HEADLINE_QUOTE = re.compile(r"(?<!\w)['‘“\"]((?:[^'’”\"]|['’](?=\w))+)['’”\"](?!\w)")
 _UNCLOSED = re.compile(r"[“\"]([^“”\"]+)$")
+# Single marks (the British press's quotes) in a sentence without double ones: an apostrophe inside a word
+# ("don't", "firm's") neither opens nor closes one.
+_SINGLE = re.compile(r"(?<![\w'‘’])['‘](?=[^\W\d_])((?:[^'‘’]|['’](?=\w))+)['’](?!\w)")
 _MIN_WORDS = 6  # shorter quoted text without an attribution right after it is a term, not a speech
 _VERB_WINDOW = 4  # words between a speaker's name and the verb of saying ("X, the CEO, said")
 _NAME_WINDOW = 10  # words after a verb of saying that can hold the speaker's title and name
@@ -54,6 +59,7 @@ class _Quote:
     text: str
     last: Sentence  # the sentence that closes it (differs for quotes that run across paragraphs)
     closed: bool = True
+    rest: _Quote | None = None  # its second half, after an attribution that interrupts it ('"We," he said, "will"')
 
 
 def extract_quotes(ctx: ArticleContext) -> list[Fact]:
@@ -110,16 +116,34 @@ def _quotes(ctx: ArticleContext) -> list[_Quote]:
         ends_paragraph = position + 1 == len(body) or body[position + 1].paragraph != sentence.paragraph
         if quotes and not quotes[-1].closed and ends_paragraph:
             pending = quotes.pop()
-        found.extend(q for q in quotes if q.closed)
+        found.extend(_interrupted(ctx, [q for q in quotes if q.closed]))
     return found
+
+
+def _interrupted(ctx: ArticleContext, quotes: list[_Quote]) -> list[_Quote]:
+    """'"Kami," kata X, "tidak punya pilihan."': a quote that stops at a comma and goes on in lower case after
+    a short attribution (a verb of saying, a few words) is one sentence of the speaker's, one quote. Two
+    fragments a sentence of the writer's runs between are two."""
+    joined: list[_Quote] = []
+    for quote in quotes:
+        first = joined[-1] if joined else None
+        between = ctx.article.text[first.end:quote.start] if first is not None else ""
+        if first is not None and first.rest is None and first.text.rstrip().endswith(",") \
+                and quote.text.lstrip()[:1].islower() and len(between.split()) <= _VERB_WINDOW + 2 \
+                and _verb_near(ctx, between):
+            joined[-1] = replace(first, rest=quote)
+            continue
+        joined.append(quote)
+    return joined
 
 
 def _in_sentence(sentence: Sentence) -> list[_Quote]:
     """The closed quotations of a sentence, and a last one left open to the sentence's end."""
     quotes = []
     last_end = 0
-    for match in _QUOTE.finditer(sentence.text):
-        inner = match.group(1) or match.group(2)
+    marks = _QUOTE if re.search(r"[“”\"]", sentence.text) else _SINGLE
+    for match in marks.finditer(sentence.text):
+        inner = match.group(1) or match.group(marks.groups)
         quotes.append(_Quote(sentence, sentence.start + match.start(), sentence.start + match.end(), inner, sentence))
         last_end = match.end()
     tail = _UNCLOSED.search(sentence.text, last_end)
@@ -151,8 +175,8 @@ def _speakers(ctx: ArticleContext, quote: _Quote, previous, known) -> tuple[tupl
     if not named and not pronoun and (speaker := _known_after_verb(ctx, attribution, known)) is not None:
         return (speaker,), "quote: QUOTE, kata TITLE PERSON (a person named elsewhere in the article)"
     if pronoun or _bare_verb(ctx, attribution):
-        if _anonymous(ctx, attribution):
-            return None
+        if not pronoun and _anonymous(ctx, attribution):
+            return None  # 'said the spokesperson'; but 'he said in a statement' is his
         if previous is not None and previous[0] >= quote.sentence.index - 1:
             return previous[1], "quote: QUOTE, ujarnya (the speaker of the quote before)"
         speaker = ctx.person_before(quote.sentence, quote.start)
@@ -327,8 +351,9 @@ def _continued(ctx: ArticleContext, quote: _Quote, previous, known) -> tuple[tup
 # -- the fact
 
 def _fact(quote: _Quote, speaker: Ref, rule: str, outlet: Ref | None) -> Fact:
-    values = [("speaker", speaker), ("text", _clean(quote.text)), ("quoteStart", quote.start + 1),
-              ("quoteEnd", quote.end - 1)]
+    text = f"{quote.text.strip()} {_clean(quote.rest.text)}" if quote.rest else _clean(quote.text)
+    values = [("speaker", speaker), ("text", text), ("quoteStart", quote.start + 1),
+              ("quoteEnd", (quote.rest or quote).end - 1)]
     if outlet is not None:
         values.append(("givenTo", outlet))
     return Fact("Quote", quote.sentence.index, rule, tuple(values))

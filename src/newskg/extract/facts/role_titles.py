@@ -95,10 +95,12 @@ def _complement(lang: Language, text: str, end: int, anchors: set[int], label: s
     connectors = {w.casefold() for w in lang.grammar.get("role_connectors", ())}
     lowercase = label[:1].islower()
     position, taken, last = end, 0, None  # last: where the last content word ends (no trailing 'and')
+    departments = True  # only department words so far ('VP of Engineering.'): no unrecognised name
+    known_departments = {w.casefold() for w in lang.grammar.get("department_words", ())}
     while taken < 10:
         word = _WORD.match(text, position)
-        if word is None:
-            return None
+        if word is None:  # punctuation ends a lower-case complement ('head of consumer banking,') or departments
+            return last if lowercase or departments else None
         if word.start(1) in anchors or word.group(1).casefold() in stops:
             return last
         token = word.group(1)
@@ -107,6 +109,7 @@ def _complement(lang: Language, text: str, end: int, anchors: set[int], label: s
             return last if lowercase else None
         position, taken = word.end(1), taken + 1
         last = last if linking else position
+        departments = departments and (linking or token.casefold() in known_departments)
     return None
 
 

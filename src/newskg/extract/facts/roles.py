@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from newskg.extract.facts.context import ArticleContext, Located, Ref
+from newskg.extract.facts.role_shapes import department_of, pronoun_roles
 from newskg.extract.facts.role_titles import Title, find_titles
 from newskg.lang import Language
 from newskg.model import EntityType, Fact, Mention, Sentence
@@ -38,6 +39,7 @@ def extract_roles(ctx: ArticleContext) -> list[Fact]:
                     ("person", person.ref), ("organization", org), ("role", key), ("roleLabel", label))))
         facts.extend(_founders(ctx, sentence, seen))
         facts.extend(_anaphoric(ctx, sentence, titles, seen))
+        facts.extend(pronoun_roles(ctx, sentence, titles, seen, _org_after_title))
     return facts
 
 
@@ -115,11 +117,12 @@ def _title_before(ctx: ArticleContext, sentence: Sentence, person: Located, titl
         return
     org = _org_in_gap(ctx, sentence, title, person)
     ref = org and _without_given_name(ctx, org, person)
-    for label, key in title.parts:
+    for index, (label, key) in enumerate(title.parts):
         if key in _ministers(ctx):
             yield from _minister(ctx, label, key, gap, org)
         elif ref is not None:
-            yield label, key, ref, "role: TITLE ORG PERSON"
+            department = department_of(ctx, title, org) if index == len(title.parts) - 1 else ""
+            yield f"{label} {department}".strip(), key, ref, "role: TITLE ORG PERSON"
 
 
 def _title_after(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title):
@@ -307,7 +310,8 @@ def _tail_pattern(lang: Language) -> re.Pattern:
     link, noun = lang.words("role_org_link"), lang.words("role_company_nouns")
     forms = lang.grammar.get("legal_forms_before") or ()
     legal = rf"(?P<legal>(?:{'|'.join(map(re.escape, forms))})\.?\s+)?" if forms else ""
-    return re.compile(rf"\s*(?:(?:{link})\s+)?(?:(?P<noun>{noun})(?![\w-])\s*)?{legal}", re.IGNORECASE)
+    acronym = r"(?:\s*\((?-i:[A-Z]{2,6})\))?"  # 'Chief Technology Officer (CTO) di <X>': the title's own acronym
+    return re.compile(rf"{acronym}\s*(?:(?:{link})\s+)?(?:(?P<noun>{noun})(?![\w-])\s*)?{legal}", re.IGNORECASE)
 
 
 def _org_after_title(ctx: ArticleContext, sentence: Sentence, title: Title) -> tuple[Located | None, re.Match]:

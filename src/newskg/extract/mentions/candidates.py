@@ -91,13 +91,40 @@ def _candidates(article: Article, sentence: Sentence, lang: Language, vocabulary
                 and _connector_allowed(current, token, tokens[i + 1:i + 8], lang)):
             current.append((token, start))
             continue
+        if current and gap_ok and _article_inside_name(current, token, tokens[i + 1:i + 3], lang):
+            current.append((token, start))  # '<X> Bank of the <Y>': 'of' here, 'the' on the next word
+            continue
+        if current and current[-1][0] in lang.name_connectors and token.casefold() == "the" and nxt \
+                and _is_capitalised(nxt[0]) and len(current) > 1 and current[-2][0] in _heads(lang):
+            current.append((token, start))
+            continue
         if current:
             runs.append(current)
         current = []
     if current:
         runs.append(current)
     for run in runs:
-        yield from _trim_run(article, sentence, run, lang, vocabulary)
+        for piece in _agency_pieces(run, lang):
+            yield from _trim_run(article, sentence, piece, lang, vocabulary)
+
+
+def _agency_pieces(run, lang: Language):
+    """'Direktorat <X> <Y> Kementerian <Z>': a body inside another one, each opened by its own agency head word,
+    are two names (the directorate, then its ministry)."""
+    heads = frozenset(lang.agency_head_words)
+    if run[0][0] not in heads:
+        return [run]
+    for i in range(2, len(run) - 1):
+        if run[i][0] in heads and run[i - 1][0] not in heads and run[i - 1][0] not in lang.name_connectors:
+            return [run[:i], *_agency_pieces(run[i:], lang)]
+    return [run]
+
+
+def _article_inside_name(run, token: str, ahead, lang: Language) -> bool:
+    """'Central Bank of the <X>', 'Authority of the <X>': a connector and an article after a head word, before a
+    capitalised word, go on with the name."""
+    return (token in lang.grammar.get("particles", ()) and run[-1][0] in _heads(lang) and len(ahead) == 2
+            and ahead[0][0].casefold() == "the" and _is_capitalised(ahead[1][0]))
 
 
 def _only_designators(run, lang: Language) -> bool:
@@ -110,6 +137,10 @@ def _joining_gap(text: str, previous: tuple[str, int], token: str, start: int, l
     gap = text[previous[1] + len(previous[0]):start]
     if gap == " ":
         return True
+    if gap == ". " and len(previous[0]) == 1 and previous[0].isupper():
+        return True  # 'R. <Surname>': an initial and its full stop
+    if gap in ("' ", "’ ") and previous[0].endswith("s") and token[0].isupper():
+        return True  # "<X> Employees' Union": a plural possessive inside a name
     end = start + len(token)
     if gap in _NICK_OPEN and text[end:end + 2] == _NICK_OPEN[gap] and text[end + 2:end + 3].isupper():
         return True  # '<Given> “<Nick>” <Surname>': a nickname in quotes inside a name
@@ -120,6 +151,11 @@ def _joining_gap(text: str, previous: tuple[str, int], token: str, start: int, l
         (gap == ") " and previous[0] in forms)
 
 
+def _person_shaped(run) -> bool:
+    """Two or three words, each capitalised and then lower case ('Joan Ellis'): a person's name so far."""
+    return 2 <= len(run) <= 3 and all(t[:1].isupper() and t[1:].islower() and t.isalpha() for t, _ in run)
+
+
 def _heads(lang: Language) -> frozenset[str]:
     return lang.organisation_heads | frozenset(lang.grammar.get("trailing_org_heads", ()))
 
@@ -128,9 +164,12 @@ def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: 
     """'Bank of X', 'Dinas <X> dan <Y>', '<X> and <Y> Commission': a
     connector inside a name. A head word after the next name word means one name goes on; right after
     the connector it opens a second name ('Mandiri dan Bank X')."""
+    heads = _heads(lang)
+    if connector in lang.grammar.get("role_org_link", ()) and len(run) > 1 and _person_shaped(run) \
+            and run[-1][0] not in heads:
+        return False  # '<Given> <Surname> of <Org> Research': 'of' after a person's name links two names
     if connector in lang.grammar.get("particles", ()):
         return True
-    heads = _heads(lang)
     if run[0][0] in heads or all(is_title_word(t, lang) or t in lang.name_connectors for t, _ in run):
         return True  # 'Dinas ... dan ...', 'Chief People and Sustainability Officer'
     first_name_word = next((t for t, _ in run if not is_title_word(t, lang)), None)
@@ -160,7 +199,7 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             run = run[role_len:]
             continue
         country_len = _place_prefix_length([t for t, _ in run], lang)
-        if country_len and country_len < len(run):
+        if country_len and country_len < len(run) and not _ends_with_head(run, lang):  # '<Country> Stock Exchange'
             yield _make(article, sentence, run[:country_len], None)
             run = run[country_len:]
             continue
@@ -168,9 +207,9 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             run = run[1:]  # "Para Group": "Group" alone names nothing, so "Para" stays
             continue
         break
-    run = _trim_tail(run, lang)
-    if run and all(is_title_word(t, lang) for t, _ in run):
-        return  # 'an EVP and GM of ...': titles only, no name
+    run = _trim_tail(_without_site_code(article.text, run), lang)
+    if run and (all(is_title_word(t, lang) for t, _ in run) or lang.role_for(" ".join(t for t, _ in run))):
+        return  # 'an EVP and GM of ...', 'Chief Technology Officer (CTO)': titles only, no name
     if run:
         yield _make(article, sentence, run, role)
     elif role and not run:
@@ -187,17 +226,40 @@ def _droppable(article: Article, sentence: Sentence, run, lang: Language, vocabu
     kept = not at_sentence_start and len(run) > 1 and (
         (token[0].isupper() and token.casefold() in lang.name_connectors)  # 'Dan' mid-sentence is a name
         or (token in lang.grammar["name_articles"] and run[-1][0] in lang.grammar["trailing_media_heads"]))
-    return ((_is_stopword(token, lang) and not cited and not kept)
-            or (at_sentence_start and _common_word(token, vocabulary, lang))
+    before_legal_form = len(run) > 1 and run[1][0] in (lang.grammar.get("legal_forms_before") or ())
+    head = len(run) > 1 and token in lang.org_head_words and token not in lang.acronym_stopwords \
+        and not _is_stopword(run[1][0], lang)  # 'Bank <X>' where the text also says 'the bank'; not 'PT'
+    return ((_is_stopword(token, lang) and not cited and not kept and not head)
+            or ((at_sentence_start and not head or before_legal_form) and _common_word(token, vocabulary, lang))
             or token in lang.name_connectors or cue_word)  # "Fintech Arka Pay": the cue is not the name
+
+
+def _ends_with_head(run, lang: Language) -> bool:
+    """'<Country> Stock Exchange', '<Country> Workers Union': a head word that ends a name of a body."""
+    last = run[-1][0]
+    return last in frozenset(lang.grammar.get("trailing_org_heads", ())) | frozenset(lang.union_head_words) | \
+        frozenset(lang.agency_head_words)
 
 
 def _trim_tail(run, lang: Language):
     """'Klarna PHK', 'Google Senin': a common word after a name; '<X> TV', '<X> AI' keep their last word."""
     ends = tuple(lang.grammar.get("trailing_media_heads", ())) + tuple(lang.grammar["name_final_acronyms"])
     while run and (run[-1][0] in lang.name_connectors or _is_date_or_acronym_word(run[-1][0], lang)) and \
-            not (len(run) > 1 and run[-1][0] in ends):
+            not (len(run) > 1 and run[-1][0] in ends) and \
+            not (len(run) == 2 and run[0][0] in lang.agency_head_words and run[-1][0].isupper()):  # 'Kementerian BUMN'
         run = run[:-1]
+    return run
+
+
+def _without_site_code(text: str, run):
+    """'PT <X> <Y> KT 400', '<X> Plant AB 12': a short acronym followed by a number that is no year codes a
+    site or a model, and the company's name ends before it."""
+    if len(run) < 3:
+        return run
+    token, start = run[-1]
+    number = re.match(r" (\d+)\b", text[start + len(token):start + len(token) + 8])
+    if number and token.isalpha() and token.isupper() and len(token) <= 3 and not 1900 <= int(number.group(1)) <= 2099:
+        return run[:-1]
     return run
 
 

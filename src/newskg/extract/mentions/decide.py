@@ -32,6 +32,7 @@ class Decisions:
     def _propagate(self, body: list[Candidate], types: dict[str, EntityType], aliases) -> None:
         self._short_forms_of_organisations(types)
         self._surnames_of_people(types)
+        self._full_names_of_people(body, types)
         for _ in range(2):
             for short, long in aliases:
                 if long in types and short not in types:
@@ -69,6 +70,16 @@ class Decisions:
             if entity_type is not EntityType.PERSON and key in surnames and other < _STRONG:
                 types[key] = EntityType.PERSON
 
+    def _full_names_of_people(self, body: list[Candidate], types: dict[str, EntityType]) -> None:
+        """'<Given> <Surname>' with nothing but a name's shape, where the article types '<Given>' or '<Surname>'
+        alone as a person ('kata <Given>'): the full name is that person, written once where no cue stood."""
+        for cand in body:
+            words = cand.key.split()
+            if cand.key in types or cand.key not in self.shaped or len(words) < 2:
+                continue
+            if EntityType.PERSON in (types.get(words[0]), types.get(words[-1])):
+                types[cand.key] = EntityType.PERSON
+
     def _lists(self, body: list[Candidate]) -> list[list[Candidate]]:
         """Names in one coordination ('A, B, C dan D', 'A and B'): they are things of one kind."""
         coordinators = set(self.lang.grammar["coordinators"])
@@ -90,6 +101,8 @@ class Decisions:
     def _link_to_known(self, key: str, types: dict[str, EntityType]) -> str | None:
         """A short form of a typed name: a surname, a first name, or the first words of an organisation."""
         words = key.split()
+        if len(words) == 1 and words[0] in {h.casefold() for h in self.lang.organisation_heads}:
+            return None  # 'Serikat', 'Bank' alone: the common noun, not the short form of a name it opens
         for other, other_type in types.items():
             other_words = other.split()
             if other == key or len(other_words) <= len(words):

@@ -10,6 +10,7 @@ a legal form, a place that ends a company name, an initial that belongs to the p
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from newskg.extract.gazetteer import known_entity
 from newskg.lang import Language
@@ -18,10 +19,19 @@ from newskg.extract.places import city_country, country_code
 
 def role_length(tokens: list[str], lang: Language) -> int:
     """Length of the title word(s) that open ``tokens`` ('Direktur Utama' -> 2), or 0."""
+    titles = _more_titles(lang)
     for length in range(min(4, len(tokens)), 0, -1):
-        if lang.role_for(" ".join(tokens[:length])):
+        phrase = " ".join(tokens[:length])
+        if lang.role_for(phrase) or phrase.casefold() in titles:
             return length
     return 0
+
+
+@lru_cache(maxsize=None)
+def _more_titles(lang: Language) -> frozenset[str]:
+    """The titles of ``roles.yaml`` beyond its forms ('Peneliti', 'Sekretaris'), casefolded: before a name they
+    are a title too ('Peneliti <Agency>, <Person>')."""
+    return frozenset(t.casefold() for spec in lang.roles.values() for t in spec.get("titles", ()))
 
 
 def _title_words(lang: Language) -> frozenset[str]:
@@ -100,6 +110,7 @@ def split_title_runs(article, candidates: list, lang: Language) -> list:
     starts = {c.start for c in candidates}
     portfolios = frozenset(lang.grammar.get("portfolio_words", ()))
     for cand in candidates:
+        cand = _department_rest(article, cand, lang, known)
         after = article.text[cand.end:cand.end + 2]
         if cand.role is None or len(cand.tokens) < 3 or after == " (" or (after == ", " and cand.end + 2 in starts) \
                 or cand.role.split()[-1] in portfolios:
@@ -107,13 +118,41 @@ def split_title_runs(article, candidates: list, lang: Language) -> list:
             # 'Menteri Keuangan <Person>': the portfolio stands for the ministry, the run is the person
             out.append(cand)
             continue
-        cut = org_prefix_length(cand.tokens, lang, known)
+        cut = min(org_prefix_length(cand.tokens, lang, known), _given_name_before_particle(cand.tokens, lang))
+        if cut == 0:  # 'CEO <Given> von <Surname>': the whole run is the person
+            out.append(cand)
+            continue
         org_end = cand.start + _offset_of_token(cand, cut - 1) + len(cand.tokens[cut - 1])
         person_start = cand.start + _offset_of_token(cand, cut)
         out.append(replace(cand, end=org_end, text=article.text[cand.start:org_end], tokens=cand.tokens[:cut]))
         out.append(replace(cand, start=person_start, text=article.text[person_start:cand.end],
                            tokens=cand.tokens[cut:], role=None))
     return out
+
+
+def _department_rest(article, cand, lang: Language, known: set[tuple[str, ...]]):
+    """'Kepala Divisi Layanan | Nasabah <ACR>': a title that ran into its department leaves the department's last
+    words before the organisation's acronym, which the article writes on its own elsewhere; they join the title."""
+    departments = frozenset(lang.grammar.get("department_words", ()))
+    if cand.role is None or cand.role.split()[-1] not in departments or len(cand.tokens) < 2:
+        return cand
+    last = cand.tokens[-1]
+    if not (last.isupper() and len(last) > 1 and (last,) in known) or len(cand.tokens) > 4:
+        return cand
+    start = cand.start + _offset_of_token(cand, len(cand.tokens) - 1)
+    role = f"{cand.role} {article.text[cand.start:start].strip()}"
+    return replace(cand, start=start, text=article.text[start:cand.end], tokens=(last,), role=role)
+
+
+def _given_name_before_particle(tokens: tuple[str, ...], lang: Language) -> int:
+    """Where the person starts in '<Org> <Given> van den <Surname>': at the word before the first particle
+    ('van', 'von', 'bin'), which belongs to the person's name; the run's length when it holds no particle."""
+    particles = frozenset(lang.grammar.get("particles", ())) - frozenset(lang.grammar.get("org_connectors", ())) \
+        - {"of", "&"}  # 'of' and '&' join the words of an organisation's name, not a person's
+    for i, token in enumerate(tokens[1:], 1):
+        if token in particles:
+            return i - 1
+    return len(tokens)
 
 
 def _offset_of_token(cand, index: int) -> int:

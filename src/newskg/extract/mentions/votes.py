@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from newskg.extract.gazetteer import known_entity
 from newskg.lang import Language
 from newskg.extract.mentions.candidates import Candidate
+from newskg.extract.mentions.context_cues import ContextCues
 from newskg.extract.mentions.decide import _MEDIUM, _STRONG, _WEAK, Decisions
 from newskg.extract.mentions.sections import section_subjects
 from newskg.model import Article, EntityType, Sentence
@@ -16,7 +17,7 @@ from newskg.textutil import alternation
 _WINDOW = 120  # characters of context a cue may span
 
 
-class Typer(Decisions):
+class Typer(Decisions, ContextCues):
     """Collects cue votes for every surface form and decides each one's type."""
 
     def __init__(self, article: Article, sentences: list[Sentence], lang: Language):
@@ -75,6 +76,7 @@ class Typer(Decisions):
         if self._media_cue(left_l):
             self.vote(key, EntityType.MEDIA, _STRONG, "cited as a source")
         self._vote_media_noun(cand, left_l)
+        self._vote_context_cues(cand, left_l, right_l, acronym)
         self._vote_org_cues(cand, left_l, right_l)
         self._vote_heads(cand)
         if any(right_l.startswith(cue) for cue in lang.product_cues_after):
@@ -103,7 +105,8 @@ class Typer(Decisions):
         else:
             self._vote_role_context(cand, nxt, right, acronym)
         if not acronym and re.match(
-                rf"^,\s*(?:(?:{self._determiners})\s+)?(?:{lang.role_alternation}|{self._title_lead})\b",
+                rf"^,\s*(?:(?:{lang.words('role_as')})\s+)?(?:(?:{self._determiners})\s+)?"
+                rf"(?:{lang.role_alternation}|{self._title_lead})\b",
                 right, re.I):
             self.vote(cand.key, EntityType.PERSON, _STRONG, "person, title")
 
@@ -132,7 +135,10 @@ class Typer(Decisions):
                 and cand.key not in self.shaped:
             self.shaped.add(cand.key)  # the shape is one piece of evidence, however often the name is written
             self.vote(cand.key, EntityType.PERSON, 0.5, "name shape")
-        if acronym:
+        if self._acronym_led(cand):
+            self.vote(cand.key, EntityType.ORGANIZATION, _WEAK, "a name led by an acronym")  # 'ABC Ketenagakerjaan'
+        if acronym and (cand.key, "acronym") not in self.shaped:  # one piece of evidence, as the shape above
+            self.shaped.add((cand.key, "acronym"))
             self.vote(cand.key, EntityType.ORGANIZATION, 0.5, "acronym")
         if re.search(rf"(?:{self.lang.words('based_suffixes')})\s+$", self.article.text[max(0, cand.start - 40):cand.start],
                      re.IGNORECASE):
@@ -217,8 +223,8 @@ class Typer(Decisions):
         if match:
             weight = _WEAK if match.group(1) in employee else _MEDIUM
             self.vote(cand.key, EntityType.ORGANIZATION, weight, f"{match.group(1)} X")
-        if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:[\w-]+\s+){{0,2}}(?:{cues_before})\b", right_l) \
-                and not re.match(rf"^,\s*(?:{lang.words('other_companies')})\b", right_l):  # 'X, sejumlah perusahaan ...' starts a clause
+        if re.match(rf"^,\s*(?:(?:{lang.words('indefinite')})\s+)?(?:[\w-]+\s+){{0,2}}(?:{cues_before})\b(?!['’]s\b)", right_l) \
+                and not re.match(rf"^,\s*(?:{lang.words('other_companies')}|{_alt_words(lang.speech_verbs_subject)})\b", right_l):  # 'X, sejumlah perusahaan ...' starts a clause
             # 'X, sebuah perusahaan ...', 'X, a Texas software company'
             self.vote(cand.key, EntityType.ORGANIZATION, _MEDIUM, "X, sebuah perusahaan")
         if re.match(rf"(?:{lang.words('staff_nouns')})\\b", right_l):
@@ -268,8 +274,8 @@ class Typer(Decisions):
         first_two = " ".join(tokens[:2])
         if len(tokens) > 1 and self._vote_trailing_head(cand):
             return
-        if tokens[0] in lang.union_head_words or first_two in lang.union_head_words:
-            self.vote(cand.key, EntityType.UNION, _STRONG, "union name")
+        if len(tokens) > 1 and (tokens[0] in lang.union_head_words or first_two in lang.union_head_words):
+            self.vote(cand.key, EntityType.UNION, _STRONG, "union name")  # a lone 'Serikat' is the common noun
         elif tokens[0] in lang.agency_head_words and len(tokens) > 1:
             self.vote(cand.key, EntityType.AGENCY, _STRONG, "agency name")
         elif (tokens[0] in lang.media_head_words or first_two in lang.media_head_words) and len(tokens) > 1:
