@@ -78,7 +78,7 @@ def _nobody(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> bool:
 def _counted(ctx: ArticleContext, sentence: Sentence, starts: list[int], counts: list[Quantity]) -> list[Fact]:
     """One layoff per count of the sentence ("800 cuts this year and 400 last year"), each by the employer of
     the last trigger before it ("A memangkas 100 karyawan, dan B merumahkan 200 pekerja")."""
-    if _counted_companies(ctx, sentence) and not ctx.employers_named(sentence):
+    if _counted_companies(ctx, sentence, starts[0]) and not ctx.employers_named(sentence):
         return []  # "tujuh pabrik ... melakukan PHK dengan total 4.000 pekerja": unnamed companies' total
     facts = []
     own = [division_after(ctx, sentence, count) for count in counts]
@@ -98,11 +98,14 @@ def _counted(ctx: ArticleContext, sentence: Sentence, starts: list[int], counts:
     return facts
 
 
-def _counted_companies(ctx: ArticleContext, sentence: Sentence) -> bool:
-    """Does the sentence count companies ('tujuh pabrik', 'three employers')? Their layoffs are no one company's."""
-    nouns = ctx.lang.words("company_count_nouns")
-    return any(re.match(rf"\s+(?:\w+\s+)?(?:{nouns})\b", ctx.article.text[q.end:sentence.end], re.IGNORECASE)
-               for q in ctx.quantities[sentence.index] if q.unit == "count")
+def _counted_companies(ctx: ArticleContext, sentence: Sentence, at: int) -> bool:
+    """Does the sentence count the companies that cut, before the layoff word ('ada tujuh pabrik ... yang melakukan
+    PHK')? Their layoffs are no one company's. Companies a company has ('memiliki 12 pabrik') are its own."""
+    nouns, text = ctx.lang.words("company_count_nouns"), ctx.article.text
+    have = alternation(ctx.lang.fact_words('StaffCount', 'have_verbs'))
+    return any(re.match(rf"\s+(?:\w+\s+)?(?:{nouns})\b", text[q.end:sentence.end], re.IGNORECASE)
+               and not re.search(rf"\b(?:{have})\s+$", text[sentence.start:q.start], re.IGNORECASE)
+               for q in ctx.quantities[sentence.index] if q.unit == "count" and q.end <= at)
 
 
 def _unknown_owner_after(ctx: ArticleContext, sentence: Sentence, count: Quantity) -> bool:
