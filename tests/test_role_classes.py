@@ -344,3 +344,53 @@ def test_a_title_with_its_acronym_in_parentheses_is_no_organisation():
     orgs = {r["name"] for r in rows(build_texts(articles).dataset, "organizations")}
     assert "Chief Technology Officer" not in orgs
     assert ("Raka Pratama", "Chief Technology Officer", "Arka") in _roles(articles)
+
+
+def test_english_apposition_with_an_article_before_the_organisation():
+    """'<Person>, <title> of the <Org>': the article 'the' stands between the title's 'of' and the name."""
+    roles = _roles({"a.txt": "Port operator cuts jobs\n"
+                             "Tidewater Terminals Ltd will cut 300 jobs, the company said on Friday.\n"
+                             "Hana Okafor, general secretary of the Tidewater Dockworkers Union, said talks had failed.\n"
+                             "Victor Lang, chairman of the Ardent Pilots Association, called the plan reckless.\n"
+                             "The cuts were unfair, said Imre Balogh, president of the Meadowlark Nurses Union.\n"})
+    assert {("Hana Okafor", "general secretary", "Tidewater Dockworkers Union"),
+            ("Victor Lang", "chairman", "Ardent Pilots Association"),
+            ("Imre Balogh", "president", "Meadowlark Nurses Union")} <= roles
+
+
+def test_a_title_with_a_company_noun_before_the_person_is_held_at_the_company_in_focus():
+    """'Direktur <Department> perseroan, <Person>': the company noun stands for the company the article is about,
+    and the department words stay in the title as written; a company noun before a comma is no cue that the
+    next name is a company ('perusahaan, <Person>,')."""
+    roles = _roles({"a.txt": "Pabrik Baru Serap Pekerja\n"
+                             "PT Gemilang Tirta Abadi Tbk akan membuka pabrik baru di Karawang tahun depan.\n"
+                             "Direktur Keuangan perseroan, Yuliana Sembiring, mengatakan dana sudah disiapkan.\n"
+                             "Direktur Sumber Daya Manusia perseroan, Agung Prasetyo, menjelaskan rekrutmen dimulai Mei.\n"
+                             "Direktur Utama perusahaan, Taufik Hidayat, menyebut produksi naik dua kali lipat.\n"})
+    assert {("Yuliana Sembiring", "Direktur Keuangan", "Gemilang Tirta Abadi Tbk"),
+            ("Agung Prasetyo", "Direktur Sumber Daya Manusia", "Gemilang Tirta Abadi Tbk"),
+            ("Taufik Hidayat", "Direktur Utama", "Gemilang Tirta Abadi Tbk")} <= roles
+
+
+def test_the_head_of_an_office_takes_the_office_kind_into_the_title():
+    """'Kepala Dinas <Name>': the head of an office is titled by its kind ('kepala dinas'), which also opens the
+    office's name."""
+    roles = _roles({"a.txt": "Pelatihan untuk Buruh Terdampak\n"
+                             "Kepala Dinas Ketenagakerjaan Kota Banyuasri, Heru Saputra, mengatakan pelatihan dibuka.\n"
+                             "Kepala Badan Perencanaan Daerah Lembah Hijau, Maria Ulfa, menyebut anggaran cukup.\n"
+                             "Menurut Kepala Balai Latihan Kerja Sindangraya, Dodi Kurniawan, peserta sudah mendaftar.\n"})
+    assert {("Heru Saputra", "Kepala Dinas", "Dinas Ketenagakerjaan Kota Banyuasri"),
+            ("Maria Ulfa", "Kepala Badan", "Badan Perencanaan Daerah Lembah Hijau"),
+            ("Dodi Kurniawan", "Kepala Balai", "Balai Latihan Kerja Sindangraya")} <= roles
+
+
+def test_an_of_department_and_academic_titles_before_the_organisation():
+    """'VP of Engineering <Org>, <Person>': the of-phrase of department words is the title's, not the
+    organisation's; 'Rektor <University>' is a title."""
+    roles = _roles({"a.txt": "Startup Gim Pakai Agen AI\n"
+                             "VP of Engineering Rimba Digital Karya, Yohanes Tirta, menjelaskan timnya membangun sistem.\n"
+                             "Head of Product Awan Biru Teknologi, Lina Marpaung, menyebut fitur baru rilis Juni.\n"
+                             "Rektor Universitas Harapan Bangsa, Siti Marlina Pohan, menyebut kampus siap membantu.\n"})
+    assert {("Yohanes Tirta", "VP of Engineering", "Rimba Digital Karya"),
+            ("Lina Marpaung", "Head of Product", "Awan Biru Teknologi"),
+            ("Siti Marlina Pohan", "Rektor", "Universitas Harapan Bangsa")} <= roles

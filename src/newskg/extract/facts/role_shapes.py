@@ -29,9 +29,41 @@ def department_of(ctx: ArticleContext, title: Title, org) -> str:
     forms = set(ctx.lang.grammar.get("legal_forms_before") or ())
     while words and words[-1].strip(".") in forms:
         words.pop()
-    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+    if not words:
+        return _office_noun(ctx.lang, title, org.mention.text)
+    if len(words) > 4 or not all(w[:1].isupper() for w in words):
         return ""
     return " ".join(words)
+
+
+def _office_noun(lang: Language, title: Title, name: str) -> str:
+    """'Kepala Dinas Tenaga Kerja <X>': the head of an office is titled by the office's kind, which also opens
+    the office's name; the title keeps that noun ('Kepala Dinas') and the organisation keeps its whole name."""
+    heads = {w.casefold() for w in lang.grammar.get("role_office_heads", ())}
+    if not heads or title.parts[-1][0].split()[-1].casefold() not in heads:
+        return ""
+    return next((noun for noun in lang.grammar.get("role_office_nouns", ()) if name.startswith(noun + " ")), "")
+
+
+def bare_department(lang: Language, gap: str) -> str | None:
+    """What stands between a title and its holder when no organisation does: '' for ', ', the department for
+    'Sumber Daya Manusia perseroan, ' ('Direktur Sumber Daya Manusia perseroan, Budi': the company in focus, a
+    company noun naming it), None for anything else. Without a company noun only known department words pass."""
+    match = _bare_gap_pattern(lang).fullmatch(gap)
+    if match is None:
+        return None
+    words = match.group("department").split()
+    known = {w.casefold() for w in lang.grammar.get("department_words", ())}
+    if match.group("noun") is None and not all(w.casefold() in known for w in words):
+        return None
+    return " ".join(words)
+
+
+@lru_cache(maxsize=None)
+def _bare_gap_pattern(lang: Language) -> re.Pattern:
+    noun = lang.words("role_company_nouns") if lang.grammar.get("role_company_nouns") else "(?!)"
+    return re.compile(rf"(?P<department>(?:\s+(?-i:[A-Z])[\w&-]*){{0,4}})\s*(?:(?P<noun>{noun})(?![\w-]))?\s*[,:]?\s*",
+                      re.IGNORECASE)
 
 
 _REACH = 60  # characters before a title in which its pronoun subject and link verb stand
