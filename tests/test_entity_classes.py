@@ -551,3 +551,17 @@ def test_a_person_of_an_organisation_and_a_person_who_leads_one():
     })
     assert {"Joan Ellis", "Ivo Petrov"} <= people and "Brightline Research" in orgs
     assert not {p for p in people if " of " in p}
+
+
+def test_honorifics_name_nothing_and_particles_stay_inside_a_person_name():
+    """'Dr. <Name>', 'Prof. <Name>': the honorific opens a person's name and is no organisation; 'de la',
+    'de los' join a given name and a surname."""
+    orgs, people, _ = _answers({
+        "a.txt": "Call centres shed jobs\n"
+                 "Harbor Voice Solutions Inc. will cut 500 jobs this year, the company said.\n"
+                 "Chief operating officer Luis de la Fuente said the company would retrain staff.\n"
+                 "The company's founder, Carmen de los Santos, declined to comment.\n"
+                 "Dr. Ramon Villanueva, a labour economist, said the cuts were expected. Prof. Miguel Ocampo agreed.\n",
+    })
+    assert {"Luis de la Fuente", "Carmen de los Santos", "Ramon Villanueva", "Miguel Ocampo"} <= people
+    assert not {"Dr", "Prof", "Luis", "Carmen"} & orgs
