@@ -372,18 +372,6 @@ def test_a_title_with_a_company_noun_before_the_person_is_held_at_the_company_in
             ("Taufik Hidayat", "Direktur Utama", "Gemilang Tirta Abadi Tbk")} <= roles
 
 
-def test_the_head_of_an_office_takes_the_office_kind_into_the_title():
-    """'Kepala Dinas <Name>': the head of an office is titled by its kind ('kepala dinas'), which also opens the
-    office's name."""
-    roles = _roles({"a.txt": "Pelatihan untuk Buruh Terdampak\n"
-                             "Kepala Dinas Ketenagakerjaan Kota Banyuasri, Heru Saputra, mengatakan pelatihan dibuka.\n"
-                             "Kepala Badan Perencanaan Daerah Lembah Hijau, Maria Ulfa, menyebut anggaran cukup.\n"
-                             "Menurut Kepala Balai Latihan Kerja Sindangraya, Dodi Kurniawan, peserta sudah mendaftar.\n"})
-    assert {("Heru Saputra", "Kepala Dinas", "Dinas Ketenagakerjaan Kota Banyuasri"),
-            ("Maria Ulfa", "Kepala Badan", "Badan Perencanaan Daerah Lembah Hijau"),
-            ("Dodi Kurniawan", "Kepala Balai", "Balai Latihan Kerja Sindangraya")} <= roles
-
-
 def test_an_of_department_and_academic_titles_before_the_organisation():
     """'VP of Engineering <Org>, <Person>': the of-phrase of department words is the title's, not the
     organisation's; 'Rektor <University>' is a title."""

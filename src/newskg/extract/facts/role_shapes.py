@@ -29,20 +29,9 @@ def department_of(ctx: ArticleContext, title: Title, org) -> str:
     forms = set(ctx.lang.grammar.get("legal_forms_before") or ())
     while words and words[-1].strip(".") in forms:
         words.pop()
-    if not words:
-        return _office_noun(ctx.lang, title, org.mention.text)
-    if len(words) > 4 or not all(w[:1].isupper() for w in words):
+    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
         return ""
     return " ".join(words)
-
-
-def _office_noun(lang: Language, title: Title, name: str) -> str:
-    """'Kepala Dinas Tenaga Kerja <X>': the head of an office is titled by the office's kind, which also opens
-    the office's name; the title keeps that noun ('Kepala Dinas') and the organisation keeps its whole name."""
-    heads = {w.casefold() for w in lang.grammar.get("role_office_heads", ())}
-    if not heads or title.parts[-1][0].split()[-1].casefold() not in heads:
-        return ""
-    return next((noun for noun in lang.grammar.get("role_office_nouns", ()) if name.startswith(noun + " ")), "")
 
 
 def bare_department(lang: Language, gap: str) -> str | None:
