@@ -382,3 +382,36 @@ def test_an_of_department_and_academic_titles_before_the_organisation():
     assert {("Yohanes Tirta", "VP of Engineering", "Rimba Digital Karya"),
             ("Lina Marpaung", "Head of Product", "Awan Biru Teknologi"),
             ("Siti Marlina Pohan", "Rektor", "Universitas Harapan Bangsa")} <= roles
+
+
+def test_a_title_without_an_organisation_in_a_list_article_is_held_at_the_section_company():
+    """A list article ('1. PT X', '2. PT Y'): a title written with 'perseroan' or no organisation belongs to the
+    company heading its section, not to the article's most named one."""
+    roles = _roles({"a.txt": "Tiga Perusahaan Tambah Pekerja\n\n"
+                             "Jakarta, Warta Niaga - Tiga perusahaan mengumumkan rencana rekrutmen baru pekan ini.\n\n"
+                             "1. PT Lembah Hijau Agro\n\nPerusahaan perkebunan ini membuka 200 lowongan di Palangkaraya.\n\n"
+                             "\"Kami butuh tenaga panen,\" kata Direktur Utama PT Lembah Hijau Agro, Markus Sinaga.\n\n"
+                             "2. PT Cahaya Rasa Pangan Tbk\n\nProdusen makanan ringan ini akan merekrut 150 pekerja.\n\n"
+                             "Direktur Sumber Daya Manusia perseroan, Ratih Purnamasari, mengatakan rekrutmen dimulai Maret.\n\n"
+                             "3. PT Bintang Timur Logistik\n\nPerusahaan logistik ini menambah 80 kurir.\n\n"
+                             "Direktur Operasional perseroan, Benny Simanjuntak, menyebut armada juga ditambah.\n"})
+    assert {("Ratih Purnamasari", "Direktur Sumber Daya Manusia", "Cahaya Rasa Pangan Tbk"),
+            ("Benny Simanjuntak", "Direktur Operasional", "Bintang Timur Logistik")} <= roles
+    assert not {r for r in roles if r[0] in {"Ratih Purnamasari", "Benny Simanjuntak"} and r[2] == "Lembah Hijau Agro"}
+
+
+def test_a_company_title_ending_on_a_portfolio_word_leaves_the_acronym_to_the_company():
+    """'Direktur Keuangan <ACR> <Person>': a listed company title that ends on a portfolio word ('Keuangan') is
+    no minister's portfolio; the acronym is the company, the rest the person. 'Menteri Keuangan <Person>' stays
+    a person."""
+    answers = build_texts({"a.txt": "Armada Baru untuk Jalur Timur\n"
+                                    "PT Samudra Pelita Lines Tbk (SPLN) menambah tiga kapal tahun ini.\n"
+                                    "Direktur Keuangan SPLN Hendra Gunawan menjelaskan dana berasal dari kas internal.\n"
+                                    "PT Arunaya Kargo (ARKG) juga menambah armada.\n"
+                                    "Sementara itu Direktur Keuangan ARKG Yanti Rahayu menyebut kapal tiba Juni.\n"
+                                    "Menteri Keuangan Sulastri Wibowo menyambut rencana itu.\n"}).dataset
+    people = {r["name"] for r in rows(answers, "people")}
+    roles = {(r["person"], r["role"]) for r in rows(answers, "roles")}
+    assert {"Hendra Gunawan", "Yanti Rahayu", "Sulastri Wibowo"} <= people
+    assert not {p for p in people if p.startswith(("SPLN", "ARKG"))}
+    assert {("Hendra Gunawan", "Direktur Keuangan"), ("Yanti Rahayu", "Direktur Keuangan")} <= roles

@@ -246,7 +246,7 @@ def _focus(ctx: ArticleContext, sentence: Sentence, position: int) -> Ref | None
         if found:
             subjects = [m for m in found if not ctx._is_object(before, m)] or found
             return subjects[0].ref
-    return ctx.main_org
+    return ctx.section_subject(sentence.index) or ctx.main_org  # a list article: the company heading the section
 
 
 def _employers(ctx: ArticleContext, sentence: Sentence) -> list[Located]:
