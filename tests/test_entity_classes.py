@@ -565,3 +565,19 @@ def test_honorifics_name_nothing_and_particles_stay_inside_a_person_name():
     })
     assert {"Luis de la Fuente", "Carmen de los Santos", "Ramon Villanueva", "Miguel Ocampo"} <= people
     assert not {"Dr", "Prof", "Luis", "Carmen"} & orgs
+
+
+def test_a_body_head_word_takes_its_complement_and_securities_ends_a_company_name():
+    """'<X> Institute for <Y> Studies', '<X> Foundation for <Y>': after a body's head word a connector other than
+    a coordinator goes on with the same name; 'Securities' ends a brokerage's name like 'Capital' does."""
+    orgs, people, _ = _answers({
+        "a.txt": "Software firm trims staff\n"
+                 "Tamarind Softech Ltd will cut 900 jobs, the company said on Tuesday.\n"
+                 "Anil Kapoor, a fellow at the Coromandel Institute for Labour Studies, said the sector was changing.\n"
+                 "The Lotus Foundation for Digital Inclusion offered to retrain the workers.\n"
+                 "The Deccan Association for Tech Employees and Tamarind Softech met on Friday.\n"
+                 "\"The cuts were expected,\" said Rohan Mehta, an analyst at Sahyadri Securities.\n",
+    })
+    assert {"Coromandel Institute for Labour Studies", "Lotus Foundation for Digital Inclusion",
+            "Deccan Association for Tech Employees", "Sahyadri Securities"} <= orgs
+    assert "Labour Studies" not in people and "Deccan Association for Tech Employees and Tamarind Softech" not in orgs
