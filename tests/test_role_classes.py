@@ -415,3 +415,19 @@ def test_a_company_title_ending_on_a_portfolio_word_leaves_the_acronym_to_the_co
     assert {"Hendra Gunawan", "Yanti Rahayu", "Sulastri Wibowo"} <= people
     assert not {p for p in people if p.startswith(("SPLN", "ARKG"))}
     assert {("Hendra Gunawan", "Direktur Keuangan"), ("Yanti Rahayu", "Direktur Keuangan")} <= roles
+
+
+def test_a_description_between_a_title_and_its_organisation():
+    """'an analyst at [Mumbai] brokerage <X>', 'analis di perusahaan sekuritas <X>': a description of the company
+    (a word that describes one, with up to two words before it) stands between the title's link and the name."""
+    roles = _roles({
+        "a.txt": "Software firm trims staff\n"
+                 "Tamarind Softech Ltd will cut 900 jobs, the company said on Tuesday.\n"
+                 "\"The cuts were expected,\" said Rohan Mehta, an analyst at Mumbai brokerage Sahyadri Securities.\n"
+                 "\"Margins will improve,\" said Leena Dsouza, an economist at investment bank Coastal Capital.\n",
+        "b.txt": "Saham Ritel Tertekan\n"
+                 "PT Cahaya Niaga Swalayan Tbk menutup 12 gerai tahun ini.\n"
+                 "\"Penutupan ini sudah diperkirakan,\" kata Dimas Anggara, analis di perusahaan sekuritas Mandala "
+                 "Sekuritas.\n"})
+    assert {("Rohan Mehta", "analyst", "Sahyadri Securities"), ("Leena Dsouza", "economist", "Coastal Capital"),
+            ("Dimas Anggara", "analis", "Mandala Sekuritas")} <= roles

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from newskg.extract.facts.context import ArticleContext, Located, Ref
-from newskg.extract.facts.role_shapes import bare_department, department_of, pronoun_roles
+from newskg.extract.facts.role_shapes import bare_department, department_of, described_at, pronoun_roles
 from newskg.extract.facts.role_titles import Title, find_titles
 from newskg.lang import Language
 from newskg.model import EntityType, Fact, Mention, Sentence
@@ -320,7 +320,8 @@ def _org_after_title(ctx: ArticleContext, sentence: Sentence, title: Title) -> t
     org = _org_starting_at(ctx, sentence, tail.end())
     if org is None and tail.groupdict().get("legal"):
         org = _org_starting_at(ctx, sentence, tail.start("legal"))
-    return org or _known_org_at(ctx, sentence, tail.end()), tail
+    described = described_at(ctx.lang, ctx.article.text, tail.start("noun") if tail.group("noun") else tail.end())
+    return org or _known_org_at(ctx, sentence, tail.end()) or _org_starting_at(ctx, sentence, described), tail
 
 
 def _known_org_at(ctx: ArticleContext, sentence: Sentence, position: int) -> Located | None:
