@@ -551,3 +551,33 @@ def test_a_person_of_an_organisation_and_a_person_who_leads_one():
     })
     assert {"Joan Ellis", "Ivo Petrov"} <= people and "Brightline Research" in orgs
     assert not {p for p in people if " of " in p}
+
+
+def test_honorifics_name_nothing_and_particles_stay_inside_a_person_name():
+    """'Dr. <Name>', 'Prof. <Name>': the honorific opens a person's name and is no organisation; 'de la',
+    'de los' join a given name and a surname."""
+    orgs, people, _ = _answers({
+        "a.txt": "Call centres shed jobs\n"
+                 "Harbor Voice Solutions Inc. will cut 500 jobs this year, the company said.\n"
+                 "Chief operating officer Luis de la Fuente said the company would retrain staff.\n"
+                 "The company's founder, Carmen de los Santos, declined to comment.\n"
+                 "Dr. Ramon Villanueva, a labour economist, said the cuts were expected. Prof. Miguel Ocampo agreed.\n",
+    })
+    assert {"Luis de la Fuente", "Carmen de los Santos", "Ramon Villanueva", "Miguel Ocampo"} <= people
+    assert not {"Dr", "Prof", "Luis", "Carmen"} & orgs
+
+
+def test_a_body_head_word_takes_its_complement_and_securities_ends_a_company_name():
+    """'<X> Institute for <Y> Studies', '<X> Foundation for <Y>': after a body's head word a connector other than
+    a coordinator goes on with the same name; 'Securities' ends a brokerage's name like 'Capital' does."""
+    orgs, people, _ = _answers({
+        "a.txt": "Software firm trims staff\n"
+                 "Tamarind Softech Ltd will cut 900 jobs, the company said on Tuesday.\n"
+                 "Anil Kapoor, a fellow at the Coromandel Institute for Labour Studies, said the sector was changing.\n"
+                 "The Lotus Foundation for Digital Inclusion offered to retrain the workers.\n"
+                 "The Deccan Association for Tech Employees and Tamarind Softech met on Friday.\n"
+                 "\"The cuts were expected,\" said Rohan Mehta, an analyst at Sahyadri Securities.\n",
+    })
+    assert {"Coromandel Institute for Labour Studies", "Lotus Foundation for Digital Inclusion",
+            "Deccan Association for Tech Employees", "Sahyadri Securities"} <= orgs
+    assert "Labour Studies" not in people and "Deccan Association for Tech Employees and Tamarind Softech" not in orgs

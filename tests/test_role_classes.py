@@ -344,3 +344,90 @@ def test_a_title_with_its_acronym_in_parentheses_is_no_organisation():
     orgs = {r["name"] for r in rows(build_texts(articles).dataset, "organizations")}
     assert "Chief Technology Officer" not in orgs
     assert ("Raka Pratama", "Chief Technology Officer", "Arka") in _roles(articles)
+
+
+def test_english_apposition_with_an_article_before_the_organisation():
+    """'<Person>, <title> of the <Org>': the article 'the' stands between the title's 'of' and the name."""
+    roles = _roles({"a.txt": "Port operator cuts jobs\n"
+                             "Tidewater Terminals Ltd will cut 300 jobs, the company said on Friday.\n"
+                             "Hana Okafor, general secretary of the Tidewater Dockworkers Union, said talks had failed.\n"
+                             "Victor Lang, chairman of the Ardent Pilots Association, called the plan reckless.\n"
+                             "The cuts were unfair, said Imre Balogh, president of the Meadowlark Nurses Union.\n"})
+    assert {("Hana Okafor", "general secretary", "Tidewater Dockworkers Union"),
+            ("Victor Lang", "chairman", "Ardent Pilots Association"),
+            ("Imre Balogh", "president", "Meadowlark Nurses Union")} <= roles
+
+
+def test_a_title_with_a_company_noun_before_the_person_is_held_at_the_company_in_focus():
+    """'Direktur <Department> perseroan, <Person>': the company noun stands for the company the article is about,
+    and the department words stay in the title as written; a company noun before a comma is no cue that the
+    next name is a company ('perusahaan, <Person>,')."""
+    roles = _roles({"a.txt": "Pabrik Baru Serap Pekerja\n"
+                             "PT Gemilang Tirta Abadi Tbk akan membuka pabrik baru di Karawang tahun depan.\n"
+                             "Direktur Keuangan perseroan, Yuliana Sembiring, mengatakan dana sudah disiapkan.\n"
+                             "Direktur Sumber Daya Manusia perseroan, Agung Prasetyo, menjelaskan rekrutmen dimulai Mei.\n"
+                             "Direktur Utama perusahaan, Taufik Hidayat, menyebut produksi naik dua kali lipat.\n"})
+    assert {("Yuliana Sembiring", "Direktur Keuangan", "Gemilang Tirta Abadi Tbk"),
+            ("Agung Prasetyo", "Direktur Sumber Daya Manusia", "Gemilang Tirta Abadi Tbk"),
+            ("Taufik Hidayat", "Direktur Utama", "Gemilang Tirta Abadi Tbk")} <= roles
+
+
+def test_an_of_department_and_academic_titles_before_the_organisation():
+    """'VP of Engineering <Org>, <Person>': the of-phrase of department words is the title's, not the
+    organisation's; 'Rektor <University>' is a title."""
+    roles = _roles({"a.txt": "Startup Gim Pakai Agen AI\n"
+                             "VP of Engineering Rimba Digital Karya, Yohanes Tirta, menjelaskan timnya membangun sistem.\n"
+                             "Head of Product Awan Biru Teknologi, Lina Marpaung, menyebut fitur baru rilis Juni.\n"
+                             "Rektor Universitas Harapan Bangsa, Siti Marlina Pohan, menyebut kampus siap membantu.\n"})
+    assert {("Yohanes Tirta", "VP of Engineering", "Rimba Digital Karya"),
+            ("Lina Marpaung", "Head of Product", "Awan Biru Teknologi"),
+            ("Siti Marlina Pohan", "Rektor", "Universitas Harapan Bangsa")} <= roles
+
+
+def test_a_title_without_an_organisation_in_a_list_article_is_held_at_the_section_company():
+    """A list article ('1. PT X', '2. PT Y'): a title written with 'perseroan' or no organisation belongs to the
+    company heading its section, not to the article's most named one."""
+    roles = _roles({"a.txt": "Tiga Perusahaan Tambah Pekerja\n\n"
+                             "Jakarta, Warta Niaga - Tiga perusahaan mengumumkan rencana rekrutmen baru pekan ini.\n\n"
+                             "1. PT Lembah Hijau Agro\n\nPerusahaan perkebunan ini membuka 200 lowongan di Palangkaraya.\n\n"
+                             "\"Kami butuh tenaga panen,\" kata Direktur Utama PT Lembah Hijau Agro, Markus Sinaga.\n\n"
+                             "2. PT Cahaya Rasa Pangan Tbk\n\nProdusen makanan ringan ini akan merekrut 150 pekerja.\n\n"
+                             "Direktur Sumber Daya Manusia perseroan, Ratih Purnamasari, mengatakan rekrutmen dimulai Maret.\n\n"
+                             "3. PT Bintang Timur Logistik\n\nPerusahaan logistik ini menambah 80 kurir.\n\n"
+                             "Direktur Operasional perseroan, Benny Simanjuntak, menyebut armada juga ditambah.\n"})
+    assert {("Ratih Purnamasari", "Direktur Sumber Daya Manusia", "Cahaya Rasa Pangan Tbk"),
+            ("Benny Simanjuntak", "Direktur Operasional", "Bintang Timur Logistik")} <= roles
+    assert not {r for r in roles if r[0] in {"Ratih Purnamasari", "Benny Simanjuntak"} and r[2] == "Lembah Hijau Agro"}
+
+
+def test_a_company_title_ending_on_a_portfolio_word_leaves_the_acronym_to_the_company():
+    """'Direktur Keuangan <ACR> <Person>': a listed company title that ends on a portfolio word ('Keuangan') is
+    no minister's portfolio; the acronym is the company, the rest the person. 'Menteri Keuangan <Person>' stays
+    a person."""
+    answers = build_texts({"a.txt": "Armada Baru untuk Jalur Timur\n"
+                                    "PT Samudra Pelita Lines Tbk (SPLN) menambah tiga kapal tahun ini.\n"
+                                    "Direktur Keuangan SPLN Hendra Gunawan menjelaskan dana berasal dari kas internal.\n"
+                                    "PT Arunaya Kargo (ARKG) juga menambah armada.\n"
+                                    "Sementara itu Direktur Keuangan ARKG Yanti Rahayu menyebut kapal tiba Juni.\n"
+                                    "Menteri Keuangan Sulastri Wibowo menyambut rencana itu.\n"}).dataset
+    people = {r["name"] for r in rows(answers, "people")}
+    roles = {(r["person"], r["role"]) for r in rows(answers, "roles")}
+    assert {"Hendra Gunawan", "Yanti Rahayu", "Sulastri Wibowo"} <= people
+    assert not {p for p in people if p.startswith(("SPLN", "ARKG"))}
+    assert {("Hendra Gunawan", "Direktur Keuangan"), ("Yanti Rahayu", "Direktur Keuangan")} <= roles
+
+
+def test_a_description_between_a_title_and_its_organisation():
+    """'an analyst at [Mumbai] brokerage <X>', 'analis di perusahaan sekuritas <X>': a description of the company
+    (a word that describes one, with up to two words before it) stands between the title's link and the name."""
+    roles = _roles({
+        "a.txt": "Software firm trims staff\n"
+                 "Tamarind Softech Ltd will cut 900 jobs, the company said on Tuesday.\n"
+                 "\"The cuts were expected,\" said Rohan Mehta, an analyst at Mumbai brokerage Sahyadri Securities.\n"
+                 "\"Margins will improve,\" said Leena Dsouza, an economist at investment bank Coastal Capital.\n",
+        "b.txt": "Saham Ritel Tertekan\n"
+                 "PT Cahaya Niaga Swalayan Tbk menutup 12 gerai tahun ini.\n"
+                 "\"Penutupan ini sudah diperkirakan,\" kata Dimas Anggara, analis di perusahaan sekuritas Mandala "
+                 "Sekuritas.\n"})
+    assert {("Rohan Mehta", "analyst", "Sahyadri Securities"), ("Leena Dsouza", "economist", "Coastal Capital"),
+            ("Dimas Anggara", "analis", "Mandala Sekuritas")} <= roles

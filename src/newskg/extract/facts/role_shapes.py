@@ -34,6 +34,40 @@ def department_of(ctx: ArticleContext, title: Title, org) -> str:
     return " ".join(words)
 
 
+def described_at(lang: Language, text: str, position: int) -> int:
+    """Where a name starts after a description that opens at ``position`` ('[Mumbai] brokerage <X>', 'perusahaan
+    sekuritas <X>'): up to two words, then a word that describes a company; -1 when no description stands there."""
+    match = _described_pattern(lang).match(text, position)
+    return match.end() if match else -1
+
+
+@lru_cache(maxsize=None)
+def _described_pattern(lang: Language) -> re.Pattern:
+    cues = "|".join(re.escape(c) for c in sorted(lang.org_cues_before, key=len, reverse=True))
+    return re.compile(rf"(?:[\w-]+\s+){{0,2}}?(?-i:{cues})\s+(?:[a-z-]+\s+)?(?=[A-Z])")
+
+
+def bare_department(lang: Language, gap: str) -> str | None:
+    """What stands between a title and its holder when no organisation does: '' for ', ', the department for
+    'Sumber Daya Manusia perseroan, ' ('Direktur Sumber Daya Manusia perseroan, Budi': the company in focus, a
+    company noun naming it), None for anything else. Without a company noun only known department words pass."""
+    match = _bare_gap_pattern(lang).fullmatch(gap)
+    if match is None:
+        return None
+    words = match.group("department").split()
+    known = {w.casefold() for w in lang.grammar.get("department_words", ())}
+    if match.group("noun") is None and not all(w.casefold() in known for w in words):
+        return None
+    return " ".join(words)
+
+
+@lru_cache(maxsize=None)
+def _bare_gap_pattern(lang: Language) -> re.Pattern:
+    noun = lang.words("role_company_nouns") if lang.grammar.get("role_company_nouns") else "(?!)"
+    return re.compile(rf"(?P<department>(?:\s+(?-i:[A-Z])[\w&-]*){{0,4}})\s*(?:(?P<noun>{noun})(?![\w-]))?\s*[,:]?\s*",
+                      re.IGNORECASE)
+
+
 _REACH = 60  # characters before a title in which its pronoun subject and link verb stand
 
 

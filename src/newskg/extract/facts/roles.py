@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from newskg.extract.facts.context import ArticleContext, Located, Ref
-from newskg.extract.facts.role_shapes import department_of, pronoun_roles
+from newskg.extract.facts.role_shapes import bare_department, department_of, described_at, pronoun_roles
 from newskg.extract.facts.role_titles import Title, find_titles
 from newskg.lang import Language
 from newskg.model import EntityType, Fact, Mention, Sentence
@@ -107,12 +107,14 @@ def _lead_verb_pattern(lang: Language) -> re.Pattern:
 def _title_before(ctx: ArticleContext, sentence: Sentence, person: Located, title: Title):
     """'TITLE [ORG] [(ACRONYM)] [,:] PERSON', 'ORG's TITLE, PERSON', 'Menteri PORTFOLIO PERSON'."""
     gap = ctx.article.text[title.end:person.mention.start]
-    if _bare_gap(gap):
+    department = bare_department(ctx.lang, gap)
+    if department is not None and not (department and {k for _, k in title.parts} & set(_ministers(ctx))):
         org = _org_before_title(ctx, sentence, title)
         rule = "role: ORG's TITLE PERSON" if org else "role: TITLE PERSON (organisation in focus)"
-        for label, key in title.parts:
+        for index, (label, key) in enumerate(title.parts):
             if org is None and key in _unattached(ctx):
                 continue
+            label = f"{label} {department}".strip() if index == len(title.parts) - 1 else label
             yield label, key, org or _focus(ctx, sentence, title.start), rule
         return
     org = _org_in_gap(ctx, sentence, title, person)
@@ -155,10 +157,6 @@ def _possessive_lead(ctx: ArticleContext, sentence: Sentence, person: Located, t
                 and text[org.mention.end:title.lead].strip() in gaps:
             return org.ref
     return None
-
-
-def _bare_gap(gap: str) -> bool:
-    return re.fullmatch(r"\s*[,:]?\s*", gap) is not None
 
 
 def _ends_clause(rest: str) -> bool:
@@ -248,7 +246,7 @@ def _focus(ctx: ArticleContext, sentence: Sentence, position: int) -> Ref | None
         if found:
             subjects = [m for m in found if not ctx._is_object(before, m)] or found
             return subjects[0].ref
-    return ctx.main_org
+    return ctx.section_subject(sentence.index) or ctx.main_org  # a list article: the company heading the section
 
 
 def _employers(ctx: ArticleContext, sentence: Sentence) -> list[Located]:
@@ -306,12 +304,13 @@ def _lead_pattern(lang: Language) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _tail_pattern(lang: Language) -> re.Pattern:
-    """After a title: '[of|di] [the company|perusahaan] [PT]' before the organisation's name."""
+    """After a title: '[of|di] [the] [the company|perusahaan] [PT]' before the organisation's name."""
     link, noun = lang.words("role_org_link"), lang.words("role_company_nouns")
+    det = rf"(?:(?:{lang.words('role_org_det')})\s+)?" if lang.grammar.get("role_org_det") else ""
     forms = lang.grammar.get("legal_forms_before") or ()
     legal = rf"(?P<legal>(?:{'|'.join(map(re.escape, forms))})\.?\s+)?" if forms else ""
     acronym = r"(?:\s*\((?-i:[A-Z]{2,6})\))?"  # 'Chief Technology Officer (CTO) di <X>': the title's own acronym
-    return re.compile(rf"{acronym}\s*(?:(?:{link})\s+)?(?:(?P<noun>{noun})(?![\w-])\s*)?{legal}", re.IGNORECASE)
+    return re.compile(rf"{acronym}\s*(?:(?:{link})\s+{det})?(?:(?P<noun>{noun})(?![\w-])\s*)?{legal}", re.IGNORECASE)
 
 
 def _org_after_title(ctx: ArticleContext, sentence: Sentence, title: Title) -> tuple[Located | None, re.Match]:
@@ -321,7 +320,8 @@ def _org_after_title(ctx: ArticleContext, sentence: Sentence, title: Title) -> t
     org = _org_starting_at(ctx, sentence, tail.end())
     if org is None and tail.groupdict().get("legal"):
         org = _org_starting_at(ctx, sentence, tail.start("legal"))
-    return org or _known_org_at(ctx, sentence, tail.end()), tail
+    described = described_at(ctx.lang, ctx.article.text, tail.start("noun") if tail.group("noun") else tail.end())
+    return org or _known_org_at(ctx, sentence, tail.end()) or _org_starting_at(ctx, sentence, described), tail
 
 
 def _known_org_at(ctx: ArticleContext, sentence: Sentence, position: int) -> Located | None:

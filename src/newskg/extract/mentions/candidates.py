@@ -170,6 +170,8 @@ def _connector_allowed(run: list[tuple[str, int]], connector: str, ahead, lang: 
         return False  # '<Given> <Surname> of <Org> Research': 'of' after a person's name links two names
     if connector in lang.grammar.get("particles", ()):
         return True
+    if run[-1][0] in heads and connector not in lang.grammar.get("coordinators", ()):
+        return True  # '<X> Institute for <Y> Studies', '<X> Council on <Y>': a body's head word takes its complement
     if run[0][0] in heads or all(is_title_word(t, lang) or t in lang.name_connectors for t, _ in run):
         return True  # 'Dinas ... dan ...', 'Chief People and Sustainability Officer'
     first_name_word = next((t for t, _ in run if not is_title_word(t, lang)), None)

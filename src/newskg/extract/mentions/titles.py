@@ -113,7 +113,7 @@ def split_title_runs(article, candidates: list, lang: Language) -> list:
         cand = _department_rest(article, cand, lang, known)
         after = article.text[cand.end:cand.end + 2]
         if cand.role is None or len(cand.tokens) < 3 or after == " (" or (after == ", " and cand.end + 2 in starts) \
-                or cand.role.split()[-1] in portfolios:
+                or (cand.role.split()[-1] in portfolios and not _company_title(cand.role, lang)):
             # 'Presiden <Union> (<ACR>) <Person>', 'Kepala <Agency>, <Person>': the run is the organisation;
             # 'Menteri Keuangan <Person>': the portfolio stands for the ministry, the run is the person
             out.append(cand)
@@ -128,6 +128,13 @@ def split_title_runs(article, candidates: list, lang: Language) -> list:
         out.append(replace(cand, start=person_start, text=article.text[person_start:cand.end],
                            tokens=cand.tokens[cut:], role=None))
     return out
+
+
+def _company_title(role: str, lang: Language) -> bool:
+    """'Direktur Keuangan': a company's title that ends on a portfolio word ('Keuangan'), listed whole in
+    roles.yaml; a minister's portfolio ('Menteri Keuangan <Person>') is no listed title."""
+    key = lang.role_for(role)
+    return key is not None and key not in lang.grammar.get("role_minister_keys", ())
 
 
 def _department_rest(article, cand, lang: Language, known: set[tuple[str, ...]]):

@@ -213,7 +213,7 @@ class Typer(Decisions, ContextCues):
     def _vote_org_cues(self, cand: Candidate, left_l: str, right_l: str) -> None:
         lang = self.lang
         left, _ = self._context(cand)  # original case: "AS" is a country, "as" a word
-        trimmed = self._strip_trailing_country(re.sub(r"[\s,]+$", "", left)).casefold()
+        trimmed = self._strip_trailing_country(re.sub(r"\s+$", "", left)).casefold()  # 'perusahaan, <X>,': no cue
         trimmed = re.sub(rf"(?:\s+(?:{lang.words('other_words')}))?\s+(?:{lang.words('namers')})$", "", trimmed)
         cues_before = _alt_words(lang.org_cues_before)
         employee = set(lang.grammar["weak_org_cues"])  # "karyawan X" hints, "perusahaan X" says
