@@ -229,3 +229,74 @@ Jakarta - PT Bank Kenari Tbk memasang robot layanan ditenagai AI di 20 kantor ca
 """
     assert _adoptions(english, "en.txt") == {("Harlow Post Ltd", "AI-generated weather reports")}
     assert _adoptions(indonesian, "id.txt") == {("Bank Kenari Tbk", "robot layanan ditenagai AI")}
+
+
+def test_an_assistant_that_is_a_thing_is_software_in_an_article_about_ai():
+    relative = """Tolvane Insurance Rehires Claims Staff
+Tolvane Insurance Ltd said on Tuesday it would bring back 60 claims handlers after its AI rollout stalled.
+Claims handlers now work with a new claims assistant that summarises each file before a call.
+"""
+    named = """Brackwell Software Trims Testing Team
+Brackwell Software Inc cut 80 testing jobs in May as it leaned on AI across its projects.
+The firm said its in-house review assistant, Pilot, now checks most new code before release.
+"""
+    tool = """Ostrander Telecom Shifts Support Work
+Ostrander Telecom Ltd has moved routine billing questions to an AI chatbot, executives said.
+Human agents also get a live assist tool which flags angry callers mid-call.
+"""
+    person = """Ostrander Telecom Hires Staff
+Ostrander Telecom Ltd has moved routine billing questions to an AI chatbot, executives said.
+The chief executive hired an assistant who schedules her meetings.
+"""
+    assert ("Tolvane Insurance Ltd", "new claims assistant") in _adoptions(relative, "en.txt")
+    assert ("Brackwell Software Inc", "in-house review assistant, Pilot") in _adoptions(named, "en.txt")
+    assert ("Ostrander Telecom Ltd", "live assist tool") in _adoptions(tool, "en.txt")
+    assert _adoptions(person, "en.txt") == {("Ostrander Telecom Ltd", "AI chatbot")}
+
+
+def test_the_platform_a_technology_runs_on_is_not_its_adopter():
+    running = """Dunmore Systems Cuts Support Jobs
+Dunmore Systems Ltd will cut 90 support jobs this year.
+The chief executive said its AI support agents running on Northwind Cloud Inc servers now close half of all tickets.
+"""
+    built = """Pellham Freight Adds Agents
+Pellham Freight Ltd is cutting 40 dispatch jobs.
+He said its AI agents built on Greyfield Labs' models now book loads for 30 carriers.
+"""
+    hosted = """Carrow Health Adds A Chatbot
+Carrow Health Inc will close two call centres, its chief executive said.
+Mara Bell said their AI chatbot hosted by Tessellate Inc answers patients in six languages.
+"""
+    assert {org for org, _ in _adoptions(running, "en.txt")} == {"Dunmore Systems Ltd"}
+    assert {org for org, _ in _adoptions(built, "en.txt")} == {"Pellham Freight Ltd"}
+    assert {org for org, _ in _adoptions(hosted, "en.txt")} == {"Carrow Health Inc"}
+
+
+def test_what_staff_are_trained_in_or_hired_for_is_no_adoption():
+    trained = """Halden Bank Hires Graduates
+Halden Bank Plc will hire 300 graduates this year, who will be trained in AI-assisted auditing.
+"""
+    analysts = """Corrib Contact Centres Hires
+Corrib Contact Centres Ltd is hiring 200 people, among them AI quality analysts and “bot” trainers.
+"""
+    indonesian = """Bank Lintas Buka Lowongan
+Jakarta - PT Bank Lintas Tbk membuka 50 lowongan untuk analis AI dan pelatih chatbot tahun ini.
+"""
+    assert _adoptions(trained, "en.txt") == set()
+    assert _adoptions(analysts, "en.txt") == set()
+    assert _adoptions(indonesian, "id.txt") == set()
+
+
+def test_a_fronted_month_is_not_the_technology_s_name():
+    english = """Garrow Utilities Answers Calls With AI
+Since March, an AI voice agent has answered every outage call at Garrow Utilities Ltd.
+"""
+    other = """Hesketh Bank Adds Chat
+In October, a virtual assistant began answering card questions for Hesketh Bank Plc customers.
+"""
+    named = """Lowick Retail Adds Assistant
+Sable, an AI shopping assistant, now answers questions for Lowick Retail Ltd shoppers.
+"""
+    assert all("March" not in tech for _, tech in _adoptions(english, "en.txt"))
+    assert all("October" not in tech for _, tech in _adoptions(other, "en.txt"))
+    assert any("Sable" in tech for _, tech in _adoptions(named, "en.txt"))
