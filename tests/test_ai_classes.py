@@ -300,3 +300,18 @@ Sable, an AI shopping assistant, now answers questions for Lowick Retail Ltd sho
     assert all("March" not in tech for _, tech in _adoptions(english, "en.txt"))
     assert all("October" not in tech for _, tech in _adoptions(other, "en.txt"))
     assert any("Sable" in tech for _, tech in _adoptions(named, "en.txt"))
+
+
+def test_every_tense_of_a_verb_of_adoption_adopts():
+    leans = """Ashcombe Dairy Trims Office Jobs
+Ashcombe Dairy Ltd cut 60 office jobs as it leans on automation and AI to process orders.
+"""
+    taps = """Morland Travel Rewrites Its Brochures
+Morland Travel Ltd tapped generative AI last spring to write its holiday brochures.
+"""
+    helped = """Quenby Insurance Speeds Up Claims
+Quenby Insurance Plc now settles small claims with the help of AI copilots in its Leeds office.
+"""
+    assert {org for org, _ in _adoptions(leans, "en.txt")} == {"Ashcombe Dairy Ltd"}
+    assert _adoptions(taps, "en.txt") == {("Morland Travel Ltd", "generative AI")}
+    assert _adoptions(helped, "en.txt") == {("Quenby Insurance Plc", "AI copilots")}
