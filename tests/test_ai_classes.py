@@ -315,3 +315,21 @@ Quenby Insurance Plc now settles small claims with the help of AI copilots in it
     assert {org for org, _ in _adoptions(leans, "en.txt")} == {"Ashcombe Dairy Ltd"}
     assert _adoptions(taps, "en.txt") == {("Morland Travel Ltd", "generative AI")}
     assert _adoptions(helped, "en.txt") == {("Quenby Insurance Plc", "AI copilots")}
+
+
+def test_the_organisation_after_a_verb_of_saying_is_the_adopter_not_the_speaker_s_employer():
+    apposition = """Harrowgate Bank Cuts Branch Staff
+Harrowgate Bank Plc will cut 300 branch jobs this year.
+Lena Fors, an analyst at Brightwell Securities, said Harrowgate Bank has deployed an AI chatbot for card disputes.
+"""
+    that = """Harrowgate Bank Cuts Branch Staff
+Harrowgate Bank Plc will cut 300 branch jobs this year.
+Tom Reyes of the Ledger Institute said that Harrowgate Bank uses AI agents to check loan files.
+"""
+    indonesian = """Bank Harapan Sentosa Pangkas Karyawan
+Jakarta - PT Bank Harapan Sentosa Tbk memangkas 300 karyawan cabang tahun ini.
+Pengamat dari Lembaga Kajian Perbankan Nusantara, Rudi Hartono, mengatakan bahwa Bank Harapan Sentosa memakai chatbot AI untuk melayani nasabah.
+"""
+    assert {org for org, _ in _adoptions(apposition, "en.txt")} == {"Harrowgate Bank Plc"}
+    assert {org for org, _ in _adoptions(that, "en.txt")} == {"Harrowgate Bank Plc"}
+    assert {org for org, _ in _adoptions(indonesian, "id.txt")} == {"Bank Harapan Sentosa Tbk"}

@@ -246,11 +246,26 @@ def _adopter(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> R
     makers = _makers(ctx, sentence, end)
     if _owned_by_focus(ctx, sentence, start):
         return ctx.org_in_focus(sentence.index, employers_only=True, agencies=True)
+    reported = _reported_subject(ctx, sentence, start)
+    if reported is not None and reported not in makers:
+        return reported
     found = next((r for r in ctx.employers(sentence, sentence.start + start, agencies=True) if r not in makers), None)
     if found is None and makers:
         focus = ctx.org_in_focus(sentence.index, employers_only=True, agencies=True)
         return focus if focus not in makers else None
     return found
+
+
+def _reported_subject(ctx: ArticleContext, sentence: Sentence, start: int) -> Ref | None:
+    """'<speaker>, whom ..., said Borrow Co also gives its staff an AI tool': the organisation right after the last
+    verb of saying before the technology is the reported clause's subject, whatever the speaker's clause names."""
+    said, leads = alternation(ctx.lang.speech_verbs_subject), alternation(ctx.lang.fact_words('AIAdoption', 'that_words'))
+    lead = rf"(?:\s+(?:{leads}))?" if leads else ""
+    verbs = list(re.finditer(rf"(?<![\w-])(?:{said}){lead}\s+", sentence.text[:start], re.IGNORECASE)) if said else []
+    if not verbs:
+        return None
+    at = sentence.start + verbs[-1].end()
+    return next((m.ref for m in ctx.employers_named(sentence, agencies=True) if m.mention.start == at), None)
 
 
 def _owned_by_focus(ctx: ArticleContext, sentence: Sentence, start: int) -> bool:
