@@ -251,7 +251,12 @@ The chief executive hired an assistant who schedules her meetings.
     assert ("Tolvane Insurance Ltd", "new claims assistant") in _adoptions(relative, "en.txt")
     assert ("Brackwell Software Inc", "in-house review assistant, Pilot") in _adoptions(named, "en.txt")
     assert ("Ostrander Telecom Ltd", "live assist tool") in _adoptions(tool, "en.txt")
+    secretary = """Harrowgate Bank Adds AI Chatbot
+Harrowgate Bank Plc has deployed an AI chatbot for card disputes, chief executive Dana Whitlock said.
+Whitlock's executive assistant, Maria, said the bank would hire 40 new tellers.
+"""
     assert _adoptions(person, "en.txt") == {("Ostrander Telecom Ltd", "AI chatbot")}
+    assert _adoptions(secretary, "en.txt") == {("Harrowgate Bank Plc", "AI chatbot")}
 
 
 def test_the_platform_a_technology_runs_on_is_not_its_adopter():

@@ -70,7 +70,7 @@ def _other_assistant(ctx: ArticleContext, sentence: Sentence, every: list[tuple]
     """An assistant that is a thing, in a sentence that names another technology elsewhere ('its coding assistant,
     Orin, writes tests, while AI agents triage tickets'): a second adoption, whichever comes first."""
     ai = alternation(ctx.lang.fact_words('AIAdoption', 'terms'))
-    found = _software_assistant(ctx, sentence.text, ai) if every else None
+    found = _software_assistant(ctx, sentence, ai) if every else None
     if found is None or any(s < found.end() and found.start() < e for _, s, e, _ in every) or \
             not _stated(ctx, sentence, found.start(), found.end()):
         return []
@@ -94,7 +94,7 @@ def _technology(ctx: ArticleContext, sentence: Sentence, offset: int = 0):
                           re.IGNORECASE).search(text, offset)
     for found, rule in ((specific, "ai: specific technology"), (headed, "ai: AI named by its product noun"),
                         (None if offset else _ai_based(ctx, text, ai), "ai: a thing based on AI"),
-                        (None if offset else _software_assistant(ctx, text, ai), "ai: an assistant that is a thing")):
+                        (None if offset else _software_assistant(ctx, sentence, ai), "ai: an assistant that is a thing")):
         if found and _stated(ctx, sentence, found.start(), found.end()):
             return _widest(ctx, found, 0, headed, rule)
     generic = None if offset else _adopted(ctx, text, ai)  # after a coordinator, only a named kind of AI
@@ -106,7 +106,7 @@ def _technology(ctx: ArticleContext, sentence: Sentence, offset: int = 0):
     return None
 
 
-def _software_assistant(ctx: ArticleContext, text: str, ai: str):
+def _software_assistant(ctx: ArticleContext, sentence: Sentence, ai: str):
     """'an in-house coding assistant, Orin,', 'a new assist tool that drafts replies': in an article about AI, an
     assistant that is a thing (named in apposition, or the subject of 'that'/'which', never of 'who') is software,
     even where the sentence does not say AI again. Its modifiers before it are its distinctive words."""
@@ -119,7 +119,9 @@ def _software_assistant(ctx: ArticleContext, text: str, ai: str):
     named = r",\s+[A-Z][\w-]*,"
     thing = rf"(?={named}|\s+(?:{relatives})\s+[a-z]+s\b)" if relatives else rf"(?={named})"
     tail = rf"(?:\s+(?:{tails}))?" if tails else ""
-    return re.search(rf"(?<![\w-])(?:{word}\s+){{0,3}}(?:{heads}){tail}{thing}", text)
+    found = re.search(rf"(?<![\w-])(?:{word}\s+){{0,3}}(?:{heads}){tail}{thing}", sentence.text)
+    at = sentence.start + found.end() + 2 if found else 0  # the name in apposition, if any: a person's is no tool's
+    return None if found is None or any(p.mention.start <= at < p.mention.end for p in ctx.people(sentence)) else found
 
 
 def _stated(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> bool:
