@@ -59,6 +59,20 @@ Arka TV menyebut presenter virtual AI itu dibuat dari wajah dan suara penyiar as
     assert len(found) == 1 and next(iter(found))[1] == "presenter virtual"
 
 
+def test_a_technology_named_again_keeps_the_workers_it_replaced():
+    """One adoption per technology, but a later sentence about it that counts the people it replaced keeps that
+    figure (with its own sentence as the source), under the same technology: no second row per question."""
+    from newskg.rdf.vocab import NKG
+
+    text = """Bank Rantau Pakai Chatbot
+Jakarta - PT Bank Rantau Tbk meluncurkan chatbot AI bernama Sekar untuk menjawab pertanyaan nasabah.
+Chatbot itu kini menggantikan sekitar 240 petugas pusat panggilan.
+"""
+    dataset = build_texts({"id.txt": text}).dataset
+    assert len({(r["org"], r["technology"]) for r in rows(dataset, "ai_adoption")}) == 1
+    assert [int(o) for o in dataset.objects(None, NKG.replacedWorkers)] == [240]
+
+
 def test_an_organisation_that_replaces_people_with_ai_adopts_it():
     text = """Talvik Telecom Replaces Call Centre
 Talvik Telecom Ltd replaced about 400 call-centre workers with AI last year, chief executive Jonas Berg said.

@@ -115,3 +115,36 @@ def test_bare_month_needs_a_capital_and_a_publication_date():
                                            ("Selasa (30/12)", "2024-12-30")])
 def test_indonesian_day_and_month_without_year(text, expected):
     assert [d.value.iso() for d in find_dates(text, PUBLISHED, ID)] == [expected]
+
+
+# ---------------------------------------------------------------- an undated article: its latest year stands in
+
+def test_undated_article_counts_from_the_latest_year_it_states():
+    from newskg.extract.dates import reference_year
+
+    en = load_language("en")
+    text = ("Harlow Pumps reported revenue for 2023. It aims to double sales by 2031 and expects a charge in "
+            "fiscal 2026. On Tuesday it said it had cut 90 jobs in March.")
+    assert reference_year(text, en) == PartialDate(2023)
+    later = [d.value.iso() for d in find_dates("On Tuesday it cut 90 jobs in March, and more this year.",
+                                               reference_year(text, en), en)]
+    assert later == ["2023", "2023-03", "2023"]
+    assert reference_year("Tidak ada tahun di sini.", ID) is None
+
+
+def test_undated_article_layoff_takes_the_reference_year():
+    from conftest import build_texts, rows
+
+    text = ("Harlow Pumps Cuts Jobs\nHarlow Pumps Inc. said on Wednesday it will lay off 240 employees.\n"
+            "Harlow Pumps Inc. had cut 75 workers in 2024, and its sales target for 2030 stays.\n")
+    found = {(r["employees"], str(r["date"])) for r in rows(build_texts({"en.txt": text}).dataset, "layoffs")}
+    assert found == {(240, "2024"), (75, "2024")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("id", "tiga bulan lalu", "2024-12"), ("id", "dua tahun lalu", "2023"), ("id", "lima hari yang lalu", "2025-03-01"),
+    ("en", "three months ago", "2024-12"), ("en", "two years ago", "2023"), ("en", "last October", "2024-10"),
+])
+def test_a_counted_time_before_publication(lang, text, expected):
+    published = PartialDate(2025, 3, 6)
+    assert [d.value.iso() for d in find_dates(text, published, load_language(lang))] == [expected]

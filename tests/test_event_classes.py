@@ -339,3 +339,177 @@ def test_a_part_of_the_staff_is_the_count_and_the_whole_is_not():
     assert _layoffs("Wexford Dairy Inc. will lay off 200 of its 1,000 employees.\n", "en.txt") == \
         {("Wexford Dairy Inc.", 200)}
     assert _layoffs("PT Pelita Susu Segar merumahkan 300 dari 2.000 karyawannya.\n") == {("Pelita Susu Segar", 300)}
+
+
+# ---------------------------------------------------------------- a layoff told again
+
+def test_a_layoff_pointed_back_to_is_no_layoff_of_what_its_sentence_names():
+    found = _layoffs("Jakarta, 3 Maret 2025 - PT Galang Niaga Persada memberhentikan 260 karyawannya.\n"
+                     "Kabar PHK itu pertama kali muncul dalam berkas Harbor Filing Services Inc pekan lalu.\n")
+    assert found == {("Galang Niaga Persada", 260)}
+    found = _layoffs("Wexford Mills Ltd. cut 140 jobs on Monday.\n"
+                     "News of these layoffs reached Dunmore Textiles Ltd. within hours.\n", "en.txt")
+    assert found == {("Wexford Mills Ltd.", 140)}
+
+
+def test_a_few_quoted_words_in_the_writers_sentence_are_no_speech():
+    found = _layoffs("Dalton Freight Inc. told staff on Monday it will go through “a reduction in workforce” that "
+                     "affects about 8 per cent of its drivers.\n", "en.txt")
+    assert found == {("Dalton Freight Inc.", None)}
+    found = _layoffs("“We have done everything we can to avoid a reduction in workforce this year,” said Mara Quint, "
+                     "who runs Dalton Freight Inc.\n", "en.txt")
+    assert found == set()
+
+
+# ---------------------------------------------------------------- count-less layoffs: object, subject, others
+
+def test_a_cut_of_something_else_is_no_layoff():
+    found = _layoffs("Tarrow Rail Ltd. said on Friday its new scheduling software, which cut idle shunting time by "
+                     "about 15%, is now used at every depot.\nTarrow Rail Ltd. runs freight trains.\n", "en.txt")
+    assert found == set()
+    found = _layoffs("Tarrow Rail Ltd. runs freight trains.\nThe company cut about 9% of its maintenance team "
+                     "in early 2025.\n", "en.txt")
+    assert found == {("Tarrow Rail Ltd.", None)}
+
+
+def test_staff_described_by_a_layoff_already_told_is_no_new_layoff():
+    found = _layoffs("PT Sinar Kulit Nusantara memberhentikan 380 buruhnya pada Januari 2026.\n"
+                     "Ketua serikat, Dodi Prasetyo, meminta PT Mega Sol Andalan memprioritaskan buruh yang terkena "
+                     "PHK saat pesanan pulih.\n")
+    assert found == {("Sinar Kulit Nusantara", 380)}
+
+
+def test_a_total_of_counted_unnamed_companies_is_no_layoff_of_the_focus_company():
+    found = _layoffs("PT Sinar Kulit Nusantara memberhentikan 380 buruhnya pada Januari 2026.\n"
+                     "Data dinas mencatat, sepanjang 2025 ada sembilan pabrik sepatu yang melakukan PHK dengan "
+                     "total lebih dari 5.000 pekerja.\n")
+    assert found == {("Sinar Kulit Nusantara", 380)}
+
+
+# ---------------------------------------------------------------- hiring said by a count of people
+
+def _hiring(text: str, name: str = "a.txt") -> set:
+    return {(r["org"], r["openings"], str(r["date"])) for r in rows(build_texts({name: text}).dataset, "hiring")}
+
+
+def test_a_verb_of_needing_or_opening_with_a_count_of_people_is_hiring():
+    found = _hiring("Jakarta, 4 Maret 2025 - PT Benang Emas Sentosa membutuhkan tiga ribu operator jahit untuk "
+                    "pabrik barunya.\n")
+    assert found == {("Benang Emas Sentosa", 3000, "2025-03")}
+    found = _hiring("Jakarta, 4 Maret 2025 - PT Lintas Kargo Prima membuka 85 posisi di bidang teknologi.\n")
+    assert found == {("Lintas Kargo Prima", 85, "2025-03")}
+    assert _hiring("Jakarta, 4 Maret 2025 - PT Kopi Senja Abadi membuka 40 gerai baru dan membutuhkan dua tahun "
+                   "untuk balik modal.\n") == set()
+
+
+def test_the_count_a_hiring_verb_takes_is_the_openings_and_new_hires_are_details():
+    found = _hiring("June 3, 2025\nBrisk Ledger Inc. is rehiring about 140 customer-support agents over the next "
+                    "year.\nAbout half of the new hires are former employees, said Dana Whitcombe.\n", "en.txt")
+    assert found == {("Brisk Ledger Inc.", 140, "2025-06")}
+
+
+# ---------------------------------------------------------------- staff counts: shapes of stating a total
+
+def _staff(text: str, name: str = "a.txt") -> set:
+    return {(r["org"], r["value"]) for r in rows(build_texts({name: text}).dataset, "headcount")}
+
+
+def test_a_number_right_after_a_staff_total_is_the_staff_count():
+    found = _staff("PT Kereta Senja Nusantara mengoperasikan 40 rangkaian dengan total karyawan 5.130 orang.\n")
+    assert found == {("Kereta Senja Nusantara", 5130)}
+    found = _staff("Hingga akhir 2024, total karyawan PT Kereta Senja Nusantara tercatat 5.130 orang.\n")
+    assert found == {("Kereta Senja Nusantara", 5130)}
+
+
+def test_the_parts_of_a_staff_total_are_staff_counts_of_their_divisions():
+    found = _staff("PT Rel Cepat Andalas mengoperasikan 22 kereta dengan total karyawan 3.120 orang, termasuk 410 "
+                   "masinis dan 960 teknisi perawatan.\n")
+    assert found == {("Rel Cepat Andalas", 3120), ("Rel Cepat Andalas", 410), ("Rel Cepat Andalas", 960)}
+    found = _staff("Corran Ferries Ltd. employs 2,040 people. Its filing breaks down the workforce as 350 deckhands, "
+                   "610 stewards and 220 engineers.\n", "en.txt")
+    assert found == {("Corran Ferries Ltd.", 2040), ("Corran Ferries Ltd.", 350), ("Corran Ferries Ltd.", 610),
+                     ("Corran Ferries Ltd.", 220)}
+
+
+def test_a_change_of_other_things_beside_a_staff_count_is_no_staff_count():
+    found = _staff("The Dornach plant of Velm Motoren AG, which employs 4,300 people, will move from three shifts to "
+                   "two in March.\n", "en.txt")
+    assert found == {("Velm Motoren AG", 4300)}
+
+
+def test_a_sized_team_and_a_payroll_are_staff_counts():
+    found = _staff("Fenwick Parcel Ltd. said its 350-person customer service team will move to Leeds.\n", "en.txt")
+    assert found == {("Fenwick Parcel Ltd.", 350)}
+    found = _staff("Fenwick Parcel Ltd. cut 200 jobs in 2021, and its payroll bottomed out at 2,600 before rising "
+                   "to 2,950 a year later.\n", "en.txt")
+    assert found == {("Fenwick Parcel Ltd.", 2600), ("Fenwick Parcel Ltd.", 2950)}
+
+
+def test_companies_that_have_all_cut_staff_are_a_trend_not_layoffs():
+    found = _layoffs("Marlow Freight Inc. said on Monday it will cut 120 jobs.\nIn recent months, Tidewell Inc., "
+                     "Quorra Labs Inc. and Bexley Stores Inc. have all shed staff.\n", "en.txt")
+    assert found == {("Marlow Freight Inc.", 120)}
+
+
+def test_the_full_stop_of_a_legal_form_ends_no_statement():
+    found = _layoffs("March 6, 2025\nAbout 230 employees at Pellworth Dynamics Inc. were laid off on Monday.\n",
+                     "en.txt")
+    assert found == {("Pellworth Dynamics Inc.", 230)}
+    dataset = build_texts({"en.txt": "About 230 employees at Pellworth Dynamics Inc. were laid off.\n"}).dataset
+    assert [r["division"] for r in rows(dataset, "layoffs")] == [None]
+
+
+def test_a_denial_some_words_before_and_a_cut_by_an_amount():
+    assert _layoffs("March 6, 2025\nGarvin Optics Inc. denied reports that it plans to cut 500 jobs.\n", "en.txt") == set()
+    found = _layoffs("March 6, 2025\nGarvin Optics Inc. makes lenses. The company plans to reduce headcount by "
+                     "roughly 450 this year.\n", "en.txt")
+    assert found == {("Garvin Optics Inc.", 450)}
+    assert _staff("March 6, 2025\nGarvin Optics Inc. plans to reduce headcount by roughly 450 this year.\n",
+                  "en.txt") == set()
+    found = _layoffs("March 6, 2025\nGarvin Optics Inc. told 180 employees on Friday that they had been made "
+                     "redundant.\n", "en.txt")
+    assert found == {("Garvin Optics Inc.", 180)}
+
+
+def test_more_shapes_of_a_staff_count():
+    assert _staff("Tamsin Glass Inc. said its 4,700 employees will get a bonus.\n", "en.txt") == {("Tamsin Glass Inc.", 4700)}
+    assert _staff("Tamsin Glass Inc. had 2,350 full-time employees at the end of 2024.\n", "en.txt") == \
+        {("Tamsin Glass Inc.", 2350)}
+    assert _staff("Karyawan PT Kaca Terang Abadi berjumlah 1.350 orang.\n") == {("Kaca Terang Abadi", 1350)}
+    assert _staff("Jumlah karyawan PT Kaca Terang Abadi kini tinggal 2.150 orang.\n") == {("Kaca Terang Abadi", 2150)}
+    assert _staff("Tamsin Glass Inc. laid off its 300 employees in Ohio.\n", "en.txt") == set()
+
+
+def test_adding_jobs_is_hiring():
+    found = _hiring("March 6, 2025\nTamsin Glass Inc. will add 1,100 jobs at its new plant in Texas.\n", "en.txt")
+    assert found == {("Tamsin Glass Inc.", 1100, "2025-03")}
+
+
+def test_a_second_layoff_verb_gives_the_second_count_its_own_company():
+    found = _layoffs("PT Serat Kapas Jaya memangkas 1.800 pekerja, sementara PT Kain Lembut Abadi merumahkan 650 "
+                     "buruh pada Maret 2025.\n")
+    assert found == {("Serat Kapas Jaya", 1800), ("Kain Lembut Abadi", 650)}
+
+
+def test_a_count_of_people_by_their_job_is_the_count():
+    found = _layoffs("March 6, 2025\nHarbin Haulage, a trucking company based in Ohio, said it would lay off "
+                     "520 drivers.\n", "en.txt")
+    assert found == {("Harbin Haulage", 520)}
+
+
+def test_the_count_of_a_layoff_in_the_next_sentence():
+    found = _layoffs("Perusahaan rintisan logistik Antarin resmi melakukan PHK.\nSebanyak 260 karyawan terdampak "
+                     "keputusan itu, kata juru bicara Antarin, Wulan Sari.\n")
+    assert found == {("Antarin", 260)}
+    found = _layoffs("Perusahaan rintisan logistik Antarin resmi melakukan PHK.\nPT Kirim Kilat Prima mencatat 260 "
+                     "karyawan terdampak banjir.\n")
+    assert found == {("Antarin", None)}
+
+
+def test_contracts_not_renewed_are_a_layoff():
+    found = _layoffs("March 6, 2025\nOstrava Cables AG will let the contracts of about 900 temporary workers expire "
+                     "in June.\n", "en.txt")
+    assert found == {("Ostrava Cables AG", 900)}
+    found = _layoffs("Jakarta, Kamis (6/3/2025) - Kontrak 450 pekerja PT Kabel Prima Nusa tidak diperpanjang "
+                     "bulan ini.\n")
+    assert found == {("Kabel Prima Nusa", 450)}

@@ -50,6 +50,9 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
         ("numeric_noyear", re.compile(rf"(?P<wd>{weekdays}),?\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", flags)),
         ("day_noyear", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{months})\b(?!\s+{_YEAR})", flags)),
         ("quarter", _quarter_pattern(lang)),
+        ("ago", _ago_pattern(lang)),
+        ("month_last", re.compile(rf"\b(?:{lang.words('month_past_prefix')})\s+(?P<mon>{months})\b(?![\s.,]*\d)", flags)
+         if lang.grammar.get("month_past_prefix") else re.compile(r"(?!)")),
         ("year_rel", re.compile(rf"\b(?P<yrel>{year_words})\b", flags)),
         ("span_rel", re.compile(rf"\b(?P<span>{_span_words(lang)})\b", flags)),
         ("weekday", re.compile(rf"\b(?P<wd>{weekdays})\b", flags)),
@@ -59,9 +62,36 @@ def _patterns(lang: Language) -> list[tuple[str, re.Pattern]]:
 
 _NEEDS = {"iso": {"year"}, "numeric": {"slash", "year"}, "month_bare": {"month"}, "numeric_noyear": {"slash"}, "day": {"month", "year"}, "day_us": {"month", "year"},
           "month": {"month", "year"}, "month_rel": {"month"}, "day_noyear": {"month"}, "quarter": {"year"},
-          "year_rel": set(), "span_rel": set(), "weekday": set(), "year": {"year"}}
+          "year_rel": set(), "span_rel": set(), "weekday": set(), "year": {"year"}, "ago": set(), "month_last": {"month"}}
 # Relative spans ("last week", "bulan lalu"): key in relative_dates -> (days back, month offset) from publication.
 _SPANS = {"week_past": (7, 0), "week_current": (0, 0), "month_past": (0, -1), "month_current": (0, 0)}
+
+
+def _ago_pattern(lang: Language) -> re.Pattern:
+    """'tiga bulan lalu', 'two years ago': a number of days, weeks, months or years before publication."""
+    numbers = "|".join(re.escape(w) for w in sorted(lang.units, key=len, reverse=True))
+    units = "|".join(re.escape(w) for w in sorted(lang.duration_units, key=len, reverse=True))
+    return re.compile(rf"\b(?P<n>\d{{1,2}}|{numbers})\s+(?P<unit>{units})\s+(?:{lang.words('ago_words')})\b",
+                      re.IGNORECASE)
+
+
+def _ago(match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
+    """Count back from publication: days to the day, weeks and months to the month, years to the year."""
+    if published is None:
+        return None
+    n = match.group("n")
+    count = int(n) if n.isdigit() else lang.units.get(n.casefold())
+    unit = lang.duration_units.get(match.group("unit").casefold())
+    if not count or unit not in ("day", "week", "month", "year"):
+        return None
+    if unit == "year" or published.month is None:
+        return PartialDate(published.year - (count if unit == "year" else 0))
+    if unit == "month" or published.day is None:
+        months = count if unit == "month" else 0
+        index = published.year * 12 + published.month - 1 - months
+        return PartialDate(index // 12, index % 12 + 1)
+    found = date(published.year, published.month, published.day) - timedelta(days=count * (7 if unit == "week" else 1))
+    return PartialDate(found.year, found.month, found.day) if unit == "day" else PartialDate(found.year, found.month)
 
 
 def _span_words(lang: Language) -> str:
@@ -118,6 +148,20 @@ def find_dates(text: str, published: PartialDate | None, lang: Language, offset:
     return sorted(found, key=lambda d: d.start)
 
 
+def reference_year(text: str, lang: Language) -> PartialDate | None:
+    """An undated article's stand-in for its publication date: the latest year it states for something done.
+
+    News tells what happened lately, so the latest year is most likely the year of writing; a fiscal year
+    ("fiscal 2025") or a target ("by 2030", "hingga 2030") may lie ahead and is left out. Only the year is
+    claimed: relative dates resolved against it ("this year", "in February") get no day they cannot know.
+    """
+    ahead = rf"(?:{lang.words('date_ahead_words')}|{'|'.join(re.escape(w) for w in lang.relative_dates['fiscal_words'])})"
+    years = [d.value.year for d in find_dates(text, None, lang)
+             if not re.search(rf"\b{ahead}\s+(?:\S+\s+){{0,2}}$", text[max(0, d.start - 40):d.start], re.IGNORECASE)
+             and not re.search(rf"\b{ahead}\b", d.text, re.IGNORECASE)]  # "Q1 of fiscal 2025": one date
+    return PartialDate(max(years)) if years else None
+
+
 def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
     groups = match.groupdict()
     if kind in ("iso", "numeric", "day", "day_us", "month", "year"):
@@ -128,6 +172,13 @@ def _resolve(kind: str, match: re.Match, published: PartialDate | None, lang: La
         return _relative_day(kind, match, published, lang)
     if kind == "quarter":
         return PartialDate(int(groups["y"]))
+    if kind == "ago":
+        return _ago(match, published, lang)
+    if kind == "month_last":  # "last October": the latest such month before publication
+        if published is None or published.month is None:
+            return None
+        month = lang.months[groups["mon"].casefold()]
+        return PartialDate(published.year - (month >= published.month), month)
     if kind in ("month_bare", "numeric_noyear"):
         return _year_left_out(kind, groups, published, lang)
     if kind == "year_rel":
@@ -154,8 +205,10 @@ def _year_left_out(kind: str, groups: dict, published: PartialDate | None, lang:
     ('in October' written in January is last October; 'in February' written in December is next February).
     A bare month must be capitalised ('may' is also a verb).
     """
-    if published is None or published.month is None:
+    if published is None:
         return None
+    if published.month is None:  # a year only (an undated article's reference year): the month in that year
+        return _in_reference_year(kind, groups, published, lang)
     if kind == "month_bare":
         if not groups["mon"][0].isupper():
             return None
@@ -169,13 +222,24 @@ def _year_left_out(kind: str, groups: dict, published: PartialDate | None, lang:
     return PartialDate(year, month) if kind == "month_bare" else _safe_date(year, month, int(groups["d"]))
 
 
+def _in_reference_year(kind: str, groups: dict, reference: PartialDate, lang: Language) -> PartialDate | None:
+    """'in October' against a year only: that month of the year (a capitalised month name, as below)."""
+    if kind != "month_bare" or not groups["mon"][0].isupper():
+        return None
+    return PartialDate(reference.year, lang.months[groups["mon"].casefold()])
+
+
 def _relative_day(kind: str, match: re.Match, published: PartialDate | None, lang: Language) -> PartialDate | None:
     """'on Thursday' (a capitalised weekday), 'last week', 'bulan lalu', resolved against a publication day.
 
     A weekday is the last such day on or before publication; a week or a month gives the month it falls in
     (the text does not say which day). Lower-case weekdays are left alone: Indonesian 'minggu' is also 'week'.
     """
-    if published is None or published.day is None:
+    if published is None:
+        return None
+    if published.month is None:  # an undated article's reference year: 'on Thursday' fell in it, day unknown
+        return PartialDate(published.year) if kind != "weekday" or match.group("wd")[0].isupper() else None
+    if published.day is None:
         return None
     day = date(published.year, published.month, published.day)
     if kind == "weekday":

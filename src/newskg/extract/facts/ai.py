@@ -29,10 +29,14 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
         label, start, end, rule = found
         at = sentence.start + start
         if seen and _definite(ctx, sentence.text, start, end):
-            continue  # 'the bot', 'chatbot itu': one already named, whoever the sentence names beside it
+            # 'the bot', 'chatbot itu': one already named, whoever the sentence names beside it
+            facts.extend(_restated(ctx, sentence, facts[-1:]))
+            continue
         organization = _adopter(ctx, sentence, start, end)
         if _repeated(ctx, seen, organization, label):
-            continue  # the same technology named again: one adoption, not one per sentence
+            # the same technology named again: one adoption, not one per sentence
+            facts.extend(_restated(ctx, sentence, [f for f in facts if f.get("organization") == organization][-1:]))
+            continue
         label = _named(ctx, sentence, (start, end), label, organization)
         label += _described(ctx, sentence.text[end:], label)
         values = [("organization", organization), ("technology", label)]
@@ -47,6 +51,19 @@ def extract_ai_adoption(ctx: ArticleContext) -> list[Fact]:
             values.append(("replacedWorkers", replaced))
         facts.append(Fact("AIAdoption", sentence.index, rule, tuple(v for v in values if v[1] is not None)))
     return facts
+
+
+def _restated(ctx: ArticleContext, sentence: Sentence, earlier: list[Fact]) -> list[Fact]:
+    """A technology named again in a sentence that says how many people it replaced ('Chatbot ini menggantikan
+    700 karyawan'): that figure is news an analyst looks for, so the sentence gives the adoption again, with
+    the earlier one's organisation and technology (one row per technology still) and the figure."""
+    replaced = _replaced(ctx, sentence)
+    if not replaced or not earlier:
+        return []
+    values = (("organization", earlier[0].get("organization")), ("technology", earlier[0].get("technology")),
+              ("replacedWorkers", replaced))
+    return [Fact("AIAdoption", sentence.index, "ai: named again with the workers it replaced",
+                 tuple(v for v in values if v[1] is not None))]
 
 
 def _technologies(ctx: ArticleContext, sentence: Sentence) -> list[tuple]:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from newskg.extract.dates import find_dates
+from newskg.extract.dates import find_dates, reference_year
 from newskg.extract.entities import ArticleEntities
 from newskg.extract.mentions.sections import fills_heading
 from newskg.lang import Language
@@ -45,7 +45,12 @@ class ArticleContext:
 
     @cached_property
     def dates(self) -> list[list[DateMention]]:
-        return [find_dates(s.text, self.article.published, self.lang, offset=s.start) for s in self.sentences]
+        return [find_dates(s.text, self.reference, self.lang, offset=s.start) for s in self.sentences]
+
+    @cached_property
+    def reference(self) -> PartialDate | None:
+        """What relative dates count from: the publication date, else the latest year an undated article states."""
+        return self.article.published or reference_year(self.article.text, self.lang)
 
     @cached_property
     def quantities(self) -> list[list[Quantity]]:

@@ -25,7 +25,8 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
             date = date_after(ctx, sentence, quantity)
             if date:
                 values.append(("date", date))
-            division = _division_named(ctx, sentence, quantity) or _division(ctx, sentence)
+            division = _division_named(ctx, sentence, quantity) or _sized_group(ctx, sentence, quantity) or (
+                _part_name(ctx, sentence, quantity) if rule == "headcount: breakdown" else _division(ctx, sentence))
             if division:
                 values.append(("division", division))
             change = _percent_change(ctx, sentence)
@@ -36,7 +37,8 @@ def extract_headcounts(ctx: ArticleContext) -> tuple[list[Fact], set[int]]:
     return facts, claimed
 
 
-_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N staff that exist", "headcount: N staff are DIVISION")  # rules that need no staff noun
+_STANDALONE = ("headcount: memiliki X karyawan", "headcount: N staff that exist", "headcount: N staff are DIVISION",
+               "headcount: N-person team")  # rules that need no staff noun
 
 
 def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
@@ -47,13 +49,23 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     src, dst, prev = w("change_from"), w("change_to"), w("previously")
     existing = any(_existing_after(ctx, sentence, q) or _division_named(ctx, sentence, q) for q in counts)
     period_end = bool(ctx.lang.grammar.get("period_end_verbs")) and _find(ctx.lang.grammar["period_end_verbs"], lower)
+    existing = existing or any(_sized_group(ctx, sentence, q) or _staff_of_name_stated(ctx, sentence, q)
+                               or _possessed_staff(ctx, sentence, q, []) for q in counts)  # "its 600-person team"
     if not counts or not (has_noun or have or existing or period_end or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
     text = ctx.article.text
     figures = []
+    parts = _breakdown(ctx, sentence, counts) if has_noun else []
+    other = [q for q in counts if q not in parts and _counts_other_things(ctx, sentence, q)]  # "from three shifts"
+    partners = [q for q in counts for o in other if o.end <= q.start and  # "... to two": its partner, the same things
+                re.fullmatch(rf"\s+\S+\s+(?:{dst})\s+", text[o.end:q.start], re.IGNORECASE)]
+    counts = [q for q in counts if q not in other and q not in partners]
     for q in counts:
         before = text[sentence.start:q.start].casefold()
+        if q in parts:
+            figures.append((anchor, q, "figure", "headcount: breakdown"))
+            continue
         if re.search(rf"\b(?:{src})(?:\s+(?:{prev}))?(?:\s+(?:{w('average')}))?\s*$", before) \
                 and _has_later(counts, q, dst, text):
             figures.append((anchor, q, "before", "headcount: dari X menjadi Y"))
@@ -68,6 +80,46 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     if not has_noun and not any(employee_count(ctx, sentence, f[1]) for f in figures):
         return [f for f in figures if f[3] in _STANDALONE]
     return [f for f in figures if not _is_duration(ctx, sentence, f[1])]
+
+
+def _breakdown(ctx: ArticleContext, sentence: Sentence, counts: list[Quantity]) -> list[Quantity]:
+    """'..., termasuk 610 pilot dan 1.380 awak kabin', 'breaks down its workforce as 598 pilots, 1,362 cabin crew
+    and ...': the counts of a list after a breakdown word, each the staff of one part."""
+    text, w = ctx.article.text, ctx.lang.words
+    opener = re.search(rf"\b(?:{w('breakdown_words')})\b", sentence.text, re.IGNORECASE)
+    if not opener:
+        return []
+    parts, end = [], sentence.start + opener.end()
+    for q in counts:
+        gap = text[end:q.start]
+        first = not parts and len(gap.split()) <= 3 and not re.search(r"[,;.]\s", gap)  # "as 598", "its workforce as 598"
+        listed = parts and len(gap.split()) <= 5 and re.search(rf",|\b(?:{w('subject_coordinators')})\b", gap)
+        if q.start < end or not (first or listed) or _is_duration(ctx, sentence, q):
+            if parts:
+                break
+            continue
+        parts.append(q)
+        end = q.end
+    return parts if len(parts) >= 2 else []
+
+
+def _counts_other_things(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """Is ``q`` followed by a noun that is no word for staff ('three shifts', '12 pesawat')? Common words
+    ('dari 3.800 menjadi ...', '9,000 in 2023') and staff nouns leave it a possible staff count."""
+    after = ctx.article.text[q.end:sentence.end]
+    word = re.match(r"\s+(?:\w+-[\w-]+\s+)?([^\W\d][\w-]*)", after)  # "2,300 full-time employees": the noun
+    if not word or word.group(1).casefold() in ctx.lang.stopwords or word.group(1)[0].isupper():
+        return False
+    staff = _words(ctx.lang.employee_nouns + tuple(ctx.lang.grammar["staff_nouns"]))
+    known = rf"{staff}|{ctx.lang.words('change_to')}|{ctx.lang.words('change_from')}|{ctx.lang.words('figure_verbs')}"
+    return not re.match(rf"(?:{known})", word.group(1), re.IGNORECASE)
+
+
+def _part_name(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:
+    """The part a breakdown's count is of: the words after it, up to the next comma or coordinator."""
+    match = re.match(rf"\s+([^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}}?)(?=\s*[,.;]|\s+(?:"
+                     rf"{ctx.lang.words('subject_coordinators')})\b|\s*$)", ctx.article.text[q.end:sentence.end])
+    return match.group(1) if match else None
 
 
 def _staff_total_nouns(ctx: ArticleContext, lower: str) -> list[re.Match]:
@@ -86,8 +138,14 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
     nouns = [n for n in nouns if not any(c.start() <= n.start() < c.end() for c in cuts)]  # "mengurangi tenaga kerja"
     if (re.search(rf"\b(?:{w('figure_verbs')})\s*$", before) or q.qualifier) and _noun_close(sentence, nouns, q):
         return "headcount: jumlah karyawan adalah X"
+    if _noun_right_before(ctx, sentence, nouns, q) or _staff_of_name_stated(ctx, sentence, q):
+        return "headcount: total karyawan X"
+    if _possessed_staff(ctx, sentence, q, cuts):
+        return "headcount: its N staff"
     if employee_count(ctx, sentence, q) and _existing_after(ctx, sentence, q):
         return "headcount: N staff that exist"
+    if _sized_group(ctx, sentence, q):
+        return "headcount: N-person team"
     if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
         return "headcount: N staff are DIVISION"
     have = _have_before(ctx, before)
@@ -96,6 +154,62 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
             and employee_count(ctx, sentence, q) and not _affected_after(ctx, sentence, q, cuts):
         return "headcount: memiliki X karyawan"
     return None
+
+
+def _noun_right_before(ctx: ArticleContext, sentence: Sentence, nouns: list[re.Match], q: Quantity) -> bool:
+    """'total karyawan 4.215 orang', 'total karyawan Bank X tercatat 14.306 orang': nothing but the company's name
+    and a verb of stating between a staff-total noun and the number."""
+    text = ctx.article.text
+    names = [(m.mention.start, m.mention.end) for m in ctx.mentions[sentence.index]]
+    for noun in nouns:
+        start = sentence.start + noun.end()
+        if start > q.start:
+            continue
+        gap = "".join(ch for i, ch in enumerate(text[start:q.start], start) if not any(a <= i < b for a, b in names))
+        legal = ctx.lang.words("legal_forms_before") if ctx.lang.grammar["legal_forms_before"] else "(?!)"
+        if re.fullmatch(rf"\s*(?:(?:{_stating(ctx)}|{legal})\s+)*", gap, re.IGNORECASE):  # "PT" before a name
+            return True
+    return False
+
+
+def _stating(ctx: ArticleContext) -> str:
+    """Verbs of stating a figure and the hedges around them ('tercatat', 'kini tinggal', 'stands at')."""
+    hedges = f"|{ctx.lang.words('figure_hedges')}" if ctx.lang.grammar.get("figure_hedges") else ""
+    return ctx.lang.words("figure_verbs") + hedges
+
+
+def _staff_of_name_stated(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """'Karyawan PT X berjumlah 1.200 orang': a staff noun, a company's name, a verb of stating, the number."""
+    before = ctx.article.text[sentence.start:q.start]
+    for m in reversed(ctx.mentions[sentence.index]):
+        if m.mention.end <= q.start and m.type.is_organization:
+            head, tail = before[:m.mention.start - sentence.start], before[m.mention.end - sentence.start:]
+            legal = ctx.lang.words("legal_forms_before") if ctx.lang.grammar["legal_forms_before"] else "(?!)"
+            return bool(re.search(rf"\b(?:{ctx.lang.words('staff_nouns')})(?:{ctx.lang.words('noun_suffixes')})?\s+"
+                                  rf"(?:(?:{legal})\s+)?$", head, re.IGNORECASE)) and \
+                bool(re.fullmatch(rf"\s+(?:(?:{_stating(ctx)})\s+)*(?:{ctx.lang.words('figure_verbs')})\s+", tail,
+                                  re.IGNORECASE))
+    return False
+
+
+def _possessed_staff(ctx: ArticleContext, sentence: Sentence, q: Quantity, cuts: list[re.Match]) -> bool:
+    """'its 4,500 employees': the company's whole staff, unless a cut or an effect is said of them."""
+    if not ctx.lang.grammar.get("staff_possessives") or not employee_count(ctx, sentence, q):
+        return False
+    before = ctx.article.text[sentence.start:q.start]
+    if not re.search(rf"\b(?:{ctx.lang.words('staff_possessives')})\s+$", before, re.IGNORECASE):
+        return False
+    near_cut = any(0 <= q.start - (sentence.start + c.end()) <= 25 for c in cuts)  # "laid off its 300 employees"
+    return not near_cut and not _affected_after(ctx, sentence, q, cuts)
+
+
+def _sized_group(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | None:
+    """'its 600-person support team', 'a 40-strong unit': a group of staff sized by a compound; the group's name."""
+    if not ctx.lang.grammar.get("size_compounds"):
+        return None
+    match = re.match(rf"-(?:{ctx.lang.words('size_compounds')})\s+((?:[\w-]+\s+){{0,2}}?(?:{ctx.lang.words('group_nouns')}))\b",
+                     ctx.article.text[q.end:sentence.end], re.IGNORECASE)
+    return match.group(1) if match else None
 
 
 def _have_before(ctx: ArticleContext, before: str) -> bool:

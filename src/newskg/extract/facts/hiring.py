@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from newskg.extract.facts.context import ArticleContext
-from newskg.extract.facts.workforce import planned, qualified, triggers as _triggers
+from newskg.extract.facts.workforce import planned, qualified, reported, triggers as _triggers
 from newskg.model import Fact, Sentence
-from newskg.textutil import find_words as _find
+from newskg.textutil import alternation, find_words as _find
 
 
 def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list[Fact]:
@@ -23,6 +23,8 @@ def extract_hiring(ctx: ArticleContext, claimed: set[int] = frozenset()) -> list
         triggers = _hiring_triggers(ctx, sentence, claimed)
         last = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].kind == "Hiring"), None)
         new_openings = _new_openings(ctx, sentence)
+        if new_openings is None:
+            new_openings = _counted_object(ctx, sentence, claimed)
         if not triggers and new_openings is not None:
             facts.append(_hiring_fact(ctx, sentence, new_openings))
         elif not triggers:
@@ -59,6 +61,44 @@ def _new_openings(ctx: ArticleContext, sentence: Sentence) -> int | None:
     return None
 
 
+def _counted_object(ctx: ArticleContext, sentence: Sentence, claimed: set[int]) -> int | None:
+    """'membutuhkan dua ribu operator', 'membuka 75 posisi', 'is looking for 300 drivers': verbs that say hiring only
+    with a count of people or openings as their object (count_verbs in facts.yaml), not a time or an amount."""
+    seek, opening = (alternation(ctx.lang.fact_words('Hiring', name)) for name in ("count_verbs", "opening_verbs"))
+    nouns = alternation(ctx.lang.employee_nouns + tuple(ctx.lang.grammar["opening_nouns"]))
+    for q in ctx.quantities[sentence.index]:
+        before, after = ctx.article.text[sentence.start:q.start], ctx.article.text[q.end:sentence.end]
+        if q.unit != "count" or q.start in claimed or _is_measure(ctx, sentence, q) \
+                or ctx.negated(sentence, q.start, window=4):
+            continue
+        if re.search(rf"\b(?:{seek})\s+(?:\w+\s+)?$", before, re.IGNORECASE) or (
+                re.search(rf"\b(?:{opening})\s+(?:\w+\s+)?$", before, re.IGNORECASE)
+                and re.match(rf"\s+(?:[\w-]+\s+)?(?:{nouns})\b", after, re.IGNORECASE)):
+            return q.start
+    return None
+
+
+def _is_measure(ctx: ArticleContext, sentence: Sentence, q) -> bool:
+    """'dua tahun', '3 days': a count of time or a percentage, not of people."""
+    after = ctx.article.text[q.end:sentence.end]
+    return bool(re.match(rf"\s*(?:{ctx.lang.words('measure_units')})\b", after, re.IGNORECASE))
+
+
+def _openings(ctx: ArticleContext, sentence: Sentence, at: int):
+    """The number of openings: a count before an opening noun ('120 customer-support agents'), or the count
+    a hiring verb takes as its object ('recruit 250 cabin crew')."""
+    w = ctx.lang.words
+    counts = [q for q in ctx.quantities[sentence.index] if q.unit == "count" and not _is_measure(ctx, sentence, q)]
+    for q in counts:
+        if re.match(rf"\s+(?:[\w-]+\s+){{0,2}}(?:{w('opening_nouns')})", ctx.article.text[q.end:sentence.end]):
+            return q
+    for q in counts:
+        gap = ctx.article.text[at:q.start]
+        if q.start >= at and (q.start == at or re.fullmatch(r"\S+(?:\s+\w+)?\s+", gap)):
+            return q  # the object of the verb at ``at`` ("is rehiring about 120", "akan merekrut 250")
+    return None
+
+
 def _freeze_at(ctx: ArticleContext, sentence: Sentence) -> int | None:
     """Where a hiring freeze is stated: a freeze phrase, or a freeze noun before "on hiring" ("a cap ... on hiring")."""
     found = _triggers(ctx, sentence, ctx.lang.fact_words('HiringFreeze', 'triggers'))
@@ -80,12 +120,11 @@ def _as_division(ctx: ArticleContext, sentence: Sentence, trigger: re.Match) -> 
 def _hiring_fact(ctx: ArticleContext, sentence: Sentence, at: int) -> Fact:
     text, w = sentence.text, ctx.lang.words
     values: list = [("organization", ctx.employer(sentence, at, agencies=True))]
-    openings = next((q for q in ctx.quantities[sentence.index] if q.unit == "count" and re.match(
-        rf"\s+(?:\w+\s+){{0,2}}(?:{w('opening_nouns')})", ctx.article.text[q.end:sentence.end])), None)
+    openings = _openings(ctx, sentence, at)
     if openings:
         values.append(("openings", openings.as_int))
         qualified(values, openings)
-    values.append(("date", ctx.date_near(sentence, at)))
+    values.append(("date", ctx.date_near(sentence, at) or reported(ctx)))  # undated: news of its publication
     role = re.search(rf"\b(?:{w('hire_staff_nouns')})\s+((?:[a-zA-Z]+\s){{1,3}}?)(?:{w('new_words')})\b", text) or \
         re.search(rf"\b(?:{w('opening_nouns')}) (?:{w('new_words')}) (?:\w+\s){{0,3}}?(?:{w('field_words')})\s+"
                   rf"([\w ]{{2,30}}?)(?=[.,]|$)", text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from newskg.extract.facts.context import ArticleContext
-from newskg.model import Quantity, Sentence
+from newskg.model import PartialDate, Quantity, Sentence
 from newskg.textutil import alternation, find_words
 
 
@@ -13,10 +13,10 @@ def employee_count(ctx: ArticleContext, sentence: Sentence, quantity: Quantity) 
     if quantity.unit != "count":
         return False
     after = ctx.article.text[quantity.end:sentence.end]
-    nouns = alternation(ctx.lang.employee_nouns)
+    nouns = alternation(ctx.lang.employee_nouns + ctx.lang.fact_words("Layoff", "people_nouns"))  # "640 drivers"
     suffixes = ctx.lang.words("noun_suffixes")  # "karyawannya": its employees
     # "400 customer service jobs": up to two modifiers, the second in lower case (not a name)
-    return bool(re.match(rf"\s+(?:\w+\s+)?(?-i:[a-z][a-z-]*\s+)?(?:{nouns})(?:{suffixes})?\b", after, re.IGNORECASE))
+    return bool(re.match(rf"\s+(?:[\w-]+\s+)?(?-i:[a-z][a-z-]*\s+)?(?:{nouns})(?:{suffixes})?\b", after, re.IGNORECASE))
 
 
 def qualified(values: list, quantity: Quantity) -> None:
@@ -50,6 +50,8 @@ def division_after(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str 
                      ctx.article.text[q.end:sentence.end], re.IGNORECASE)
     if not match or match.group(1).split()[0].casefold() in ctx.lang.months:
         return None  # "in October": a date, not a division
+    if ctx.in_mention(sentence, q.end + match.start(1)):
+        return None  # "200 employees at Hollis Robotics Inc.": the employer, not a division
     return match.group(1)
 
 
@@ -68,3 +70,9 @@ def date_after(ctx: ArticleContext, sentence: Sentence, q: Quantity):
                 and not re.search(rf"\b(?:{ctx.lang.words('change_from')})\b", gap):
             return date.value
     return ctx.date_near(sentence, q.start) if len(ctx.dates[sentence.index]) <= 1 else None
+
+
+def reported(ctx: ArticleContext) -> PartialDate | None:
+    """An event the article states without a date is news of its publication month (or reference year)."""
+    published = ctx.reference
+    return PartialDate(published.year, published.month) if published and published.month else published
