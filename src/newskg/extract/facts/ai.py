@@ -84,10 +84,8 @@ def _technologies(ctx: ArticleContext, sentence: Sentence) -> list[tuple]:
 
 
 def _other_assistant(ctx: ArticleContext, sentence: Sentence, every: list[tuple]) -> list[tuple]:
-    """An assistant that is a thing, in a sentence that names another technology elsewhere ('its coding assistant,
-    Orin, writes tests, while AI agents triage tickets'): a second adoption, whichever comes first."""
-    ai = alternation(ctx.lang.fact_words('AIAdoption', 'terms'))
-    found = _software_assistant(ctx, sentence, ai) if every else None
+    """A software assistant beside another technology ('its coding assistant, Orin, ..., while AI agents ...')."""
+    found = _software_assistant(ctx, sentence, alternation(ctx.lang.fact_words('AIAdoption', 'terms'))) if every else None
     if found is None or any(s < found.end() and found.start() < e for _, s, e, _ in every) or \
             not _stated(ctx, sentence, found.start(), found.end()):
         return []
@@ -133,8 +131,8 @@ def _software_assistant(ctx: ArticleContext, sentence: Sentence, ai: str):
         return None
     breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))
     word = rf"(?!(?:{breaks})(?![\w-]))[a-z][\w-]*"
-    named = r",\s+[A-Z][\w-]*,"
-    thing = rf"(?={named}|\s+(?:{relatives})\s+[a-z]+s\b)" if relatives else rf"(?={named})"
+    relative = rf"|\s+(?:{relatives})\s+[a-z]+s\b" if relatives else ""
+    thing = rf"(?=,\s+[A-Z][\w-]*,{relative})"
     tail = rf"(?:\s+(?:{tails}))?" if tails else ""
     found = re.search(rf"(?<![\w-])(?:{word}\s+){{0,3}}(?:{heads}){tail}{thing}", sentence.text)
     at = sentence.start + found.end() + 2 if found else 0  # the name in apposition, if any: a person's is no tool's
@@ -276,8 +274,8 @@ def _adopter(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> R
 
 
 def _reported_subject(ctx: ArticleContext, sentence: Sentence, start: int) -> Ref | None:
-    """'<speaker>, whom ..., said Borrow Co also gives its staff an AI tool': the organisation right after the last
-    verb of saying before the technology is the reported clause's subject, whatever the speaker's clause names."""
+    """'<speaker> of X said [that] Y gives its staff an AI tool': the organisation right after the last verb of
+    saying is the reported clause's subject."""
     said, leads = alternation(ctx.lang.speech_verbs_subject), alternation(ctx.lang.fact_words('AIAdoption', 'that_words'))
     lead = rf"(?:\s+(?:{leads}))?" if leads else ""
     verbs = list(re.finditer(rf"(?<![\w-])(?:{said}){lead}\s+", sentence.text[:start], re.IGNORECASE)) if said else []
