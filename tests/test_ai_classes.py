@@ -243,3 +243,112 @@ Jakarta - PT Bank Kenari Tbk memasang robot layanan ditenagai AI di 20 kantor ca
 """
     assert _adoptions(english, "en.txt") == {("Harlow Post Ltd", "AI-generated weather reports")}
     assert _adoptions(indonesian, "id.txt") == {("Bank Kenari Tbk", "robot layanan ditenagai AI")}
+
+
+def test_an_assistant_that_is_a_thing_is_software_in_an_article_about_ai():
+    relative = """Tolvane Insurance Rehires Claims Staff
+Tolvane Insurance Ltd said on Tuesday it would bring back 60 claims handlers after its AI rollout stalled.
+Claims handlers now work with a new claims assistant that summarises each file before a call.
+"""
+    named = """Brackwell Software Trims Testing Team
+Brackwell Software Inc cut 80 testing jobs in May as it leaned on AI across its projects.
+The firm said its in-house review assistant, Pilot, now checks most new code before release.
+"""
+    tool = """Ostrander Telecom Shifts Support Work
+Ostrander Telecom Ltd has moved routine billing questions to an AI chatbot, executives said.
+Human agents also get a live assist tool which flags angry callers mid-call.
+"""
+    person = """Ostrander Telecom Hires Staff
+Ostrander Telecom Ltd has moved routine billing questions to an AI chatbot, executives said.
+The chief executive hired an assistant who schedules her meetings.
+"""
+    assert ("Tolvane Insurance Ltd", "new claims assistant") in _adoptions(relative, "en.txt")
+    assert ("Brackwell Software Inc", "in-house review assistant, Pilot") in _adoptions(named, "en.txt")
+    assert ("Ostrander Telecom Ltd", "live assist tool") in _adoptions(tool, "en.txt")
+    secretary = """Harrowgate Bank Adds AI Chatbot
+Harrowgate Bank Plc has deployed an AI chatbot for card disputes, chief executive Dana Whitlock said.
+Whitlock's executive assistant, Maria, said the bank would hire 40 new tellers.
+"""
+    assert _adoptions(person, "en.txt") == {("Ostrander Telecom Ltd", "AI chatbot")}
+    assert _adoptions(secretary, "en.txt") == {("Harrowgate Bank Plc", "AI chatbot")}
+
+
+def test_the_platform_a_technology_runs_on_is_not_its_adopter():
+    running = """Dunmore Systems Cuts Support Jobs
+Dunmore Systems Ltd will cut 90 support jobs this year.
+The chief executive said its AI support agents running on Northwind Cloud Inc servers now close half of all tickets.
+"""
+    built = """Pellham Freight Adds Agents
+Pellham Freight Ltd is cutting 40 dispatch jobs.
+He said its AI agents built on Greyfield Labs' models now book loads for 30 carriers.
+"""
+    hosted = """Carrow Health Adds A Chatbot
+Carrow Health Inc will close two call centres, its chief executive said.
+Mara Bell said their AI chatbot hosted by Tessellate Inc answers patients in six languages.
+"""
+    assert {org for org, _ in _adoptions(running, "en.txt")} == {"Dunmore Systems Ltd"}
+    assert {org for org, _ in _adoptions(built, "en.txt")} == {"Pellham Freight Ltd"}
+    assert {org for org, _ in _adoptions(hosted, "en.txt")} == {"Carrow Health Inc"}
+
+
+def test_what_staff_are_trained_in_or_hired_for_is_no_adoption():
+    trained = """Halden Bank Hires Graduates
+Halden Bank Plc will hire 300 graduates this year, who will be trained in AI-assisted auditing.
+"""
+    analysts = """Corrib Contact Centres Hires
+Corrib Contact Centres Ltd is hiring 200 people, among them AI quality analysts and “bot” trainers.
+"""
+    indonesian = """Bank Lintas Buka Lowongan
+Jakarta - PT Bank Lintas Tbk membuka 50 lowongan untuk analis AI dan pelatih chatbot tahun ini.
+"""
+    assert _adoptions(trained, "en.txt") == set()
+    assert _adoptions(analysts, "en.txt") == set()
+    assert _adoptions(indonesian, "id.txt") == set()
+
+
+def test_a_fronted_month_is_not_the_technology_s_name():
+    english = """Garrow Utilities Answers Calls With AI
+Since March, an AI voice agent has answered every outage call at Garrow Utilities Ltd.
+"""
+    other = """Hesketh Bank Adds Chat
+In October, a virtual assistant began answering card questions for Hesketh Bank Plc customers.
+"""
+    named = """Lowick Retail Adds Assistant
+Sable, an AI shopping assistant, now answers questions for Lowick Retail Ltd shoppers.
+"""
+    assert all("March" not in tech for _, tech in _adoptions(english, "en.txt"))
+    assert all("October" not in tech for _, tech in _adoptions(other, "en.txt"))
+    assert any("Sable" in tech for _, tech in _adoptions(named, "en.txt"))
+
+
+def test_every_tense_of_a_verb_of_adoption_adopts():
+    leans = """Ashcombe Dairy Trims Office Jobs
+Ashcombe Dairy Ltd cut 60 office jobs as it leans on automation and AI to process orders.
+"""
+    taps = """Morland Travel Rewrites Its Brochures
+Morland Travel Ltd tapped generative AI last spring to write its holiday brochures.
+"""
+    helped = """Quenby Insurance Speeds Up Claims
+Quenby Insurance Plc now settles small claims with the help of AI copilots in its Leeds office.
+"""
+    assert {org for org, _ in _adoptions(leans, "en.txt")} == {"Ashcombe Dairy Ltd"}
+    assert _adoptions(taps, "en.txt") == {("Morland Travel Ltd", "generative AI")}
+    assert _adoptions(helped, "en.txt") == {("Quenby Insurance Plc", "AI copilots")}
+
+
+def test_the_organisation_after_a_verb_of_saying_is_the_adopter_not_the_speaker_s_employer():
+    apposition = """Harrowgate Bank Cuts Branch Staff
+Harrowgate Bank Plc will cut 300 branch jobs this year.
+Lena Fors, an analyst at Brightwell Securities, said Harrowgate Bank has deployed an AI chatbot for card disputes.
+"""
+    that = """Harrowgate Bank Cuts Branch Staff
+Harrowgate Bank Plc will cut 300 branch jobs this year.
+Tom Reyes of the Ledger Institute said that Harrowgate Bank uses AI agents to check loan files.
+"""
+    indonesian = """Bank Harapan Sentosa Pangkas Karyawan
+Jakarta - PT Bank Harapan Sentosa Tbk memangkas 300 karyawan cabang tahun ini.
+Pengamat dari Lembaga Kajian Perbankan Nusantara, Rudi Hartono, mengatakan bahwa Bank Harapan Sentosa memakai chatbot AI untuk melayani nasabah.
+"""
+    assert {org for org, _ in _adoptions(apposition, "en.txt")} == {"Harrowgate Bank Plc"}
+    assert {org for org, _ in _adoptions(that, "en.txt")} == {"Harrowgate Bank Plc"}
+    assert {org for org, _ in _adoptions(indonesian, "id.txt")} == {"Bank Harapan Sentosa Tbk"}

@@ -80,7 +80,16 @@ def _technologies(ctx: ArticleContext, sentence: Sentence) -> list[tuple]:
         if following is None or following[1] != end + lead.end():
             break
         every.append(following)
-    return every
+    return every + _other_assistant(ctx, sentence, every)
+
+
+def _other_assistant(ctx: ArticleContext, sentence: Sentence, every: list[tuple]) -> list[tuple]:
+    """A software assistant beside another technology ('its coding assistant, Orin, ..., while AI agents ...')."""
+    found = _software_assistant(ctx, sentence, alternation(ctx.lang.fact_words('AIAdoption', 'terms'))) if every else None
+    if found is None or any(s < found.end() and found.start() < e for _, s, e, _ in every) or \
+            not _stated(ctx, sentence, found.start(), found.end()):
+        return []
+    return [_widest(ctx, found, 0, None, "ai: an assistant that is a thing")]
 
 
 def _technology(ctx: ArticleContext, sentence: Sentence, offset: int = 0):
@@ -99,7 +108,8 @@ def _technology(ctx: ArticleContext, sentence: Sentence, offset: int = 0):
     specific = re.compile(rf"(?<![\w-])(?:(?:{heads})(?:\s+(?:{ai}))?|(?:{ai})\s+(?:{heads}))(?![\w-])",
                           re.IGNORECASE).search(text, offset)
     for found, rule in ((specific, "ai: specific technology"), (headed, "ai: AI named by its product noun"),
-                        (None if offset else _ai_based(ctx, text, ai), "ai: a thing based on AI")):
+                        (None if offset else _ai_based(ctx, text, ai), "ai: a thing based on AI"),
+                        (None if offset else _software_assistant(ctx, sentence, ai), "ai: an assistant that is a thing")):
         if found and _stated(ctx, sentence, found.start(), found.end()):
             return _widest(ctx, found, 0, headed, rule)
     generic = None if offset else _adopted(ctx, text, ai)  # after a coordinator, only a named kind of AI
@@ -109,6 +119,24 @@ def _technology(ctx: ArticleContext, sentence: Sentence, offset: int = 0):
         # in a quote, a speaker's opinion; but 'kami menggunakan AI' tells what the speaker's firm does
         return _widest(ctx, generic, 1, headed, "ai: adoption verb + AI")
     return None
+
+
+def _software_assistant(ctx: ArticleContext, sentence: Sentence, ai: str):
+    """'an in-house coding assistant, Orin,', 'a new assist tool that drafts replies': in an article about AI, an
+    assistant that is a thing (named in apposition, or the subject of 'that'/'which', never of 'who') is software,
+    even where the sentence does not say AI again. Its modifiers before it are its distinctive words."""
+    heads, tails, relatives = (alternation(ctx.lang.fact_words('AIAdoption', k))
+                               for k in ('assistant_heads', 'assistant_tails', 'thing_relatives'))
+    if not heads or not re.search(rf"(?<![\w-])(?:{ai})(?![\w-])", ctx.article.text, re.IGNORECASE):
+        return None
+    breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))
+    word = rf"(?!(?:{breaks})(?![\w-]))[a-z][\w-]*"
+    relative = rf"|\s+(?:{relatives})\s+[a-z]+s\b" if relatives else ""
+    thing = rf"(?=,\s+[A-Z][\w-]*,{relative})"
+    tail = rf"(?:\s+(?:{tails}))?" if tails else ""
+    found = re.search(rf"(?<![\w-])(?:{word}\s+){{0,3}}(?:{heads}){tail}{thing}", sentence.text)
+    at = sentence.start + found.end() + 2 if found else 0  # the name in apposition, if any: a person's is no tool's
+    return None if found is None or any(p.mention.start <= at < p.mention.end for p in ctx.people(sentence)) else found
 
 
 def _stated(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> bool:
@@ -127,9 +155,12 @@ def _vendor_described(ctx: ArticleContext, before: str) -> bool:
 
 
 def _field_of_work(ctx: ArticleContext, text: str, start: int, end: int) -> bool:
-    before, after = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('job_nouns_before', 'job_nouns_after'))
-    return bool(before and re.search(rf"(?<![\w-])(?:{before})\s+$", text[:start], re.IGNORECASE)) or \
-        bool(after and re.match(rf"\s+(?:{after})(?![\w-])", text[end:], re.IGNORECASE))
+    """The job noun may follow one more modifier ('AI quality analysts') or a closing quote mark ('"bot" trainers')."""
+    before, after, breaks = (alternation(ctx.lang.fact_words('AIAdoption', k))
+                             for k in ('job_nouns_before', 'job_nouns_after', 'phrase_breaks'))
+    modifier = rf"(?:(?!(?:{breaks})\s)[\w-]+\s+)?" if breaks else ""
+    return bool(before and re.search(rf"(?<![\w-])(?:{before})\s+[“\"‘']?$", text[:start], re.IGNORECASE)) or \
+        bool(after and re.match(rf"[”\"’']?\s+{modifier}(?:{after})(?![\w-])", text[end:], re.IGNORECASE))
 
 
 def _widest(ctx: ArticleContext, found: re.Match, group: int, headed: re.Match | None, rule: str):
@@ -213,6 +244,9 @@ def _named(ctx: ArticleContext, sentence: Sentence, span: tuple[int, int], label
     if before is None or re.search(rf"\b(?:{ctx.lang.words('according_to')})\s*$", text[:before.start()], re.IGNORECASE):
         return label
     at = sentence.start + before.start(1)
+    if any(d.start <= at < d.end for d in ctx.dates[sentence.index]) or \
+            any(w in ctx.lang.months for w in before.group(1).casefold().split()):
+        return label  # 'Since January, an AI agent ...': a fronted time, not a name
     if any(p.mention.start <= at < p.mention.end for p in ctx.people(sentence)) or \
             (organization is not None and before.group(1) in ctx.entities.entities[organization.index].label):
         return label
@@ -227,11 +261,38 @@ def _adopter(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> R
     if subject is not None:
         return subject
     makers = _makers(ctx, sentence, end)
+    if _owned_by_focus(ctx, sentence, start):
+        return ctx.org_in_focus(sentence.index, employers_only=True, agencies=True)
+    reported = _reported_subject(ctx, sentence, start)
+    if reported is not None and reported not in makers:
+        return reported
     found = next((r for r in ctx.employers(sentence, sentence.start + start, agencies=True) if r not in makers), None)
     if found is None and makers:
         focus = ctx.org_in_focus(sentence.index, employers_only=True, agencies=True)
         return focus if focus not in makers else None
     return found
+
+
+def _reported_subject(ctx: ArticleContext, sentence: Sentence, start: int) -> Ref | None:
+    """'<speaker> of X said [that] Y gives its staff an AI tool': the organisation right after the last verb of
+    saying is the reported clause's subject."""
+    said, leads = alternation(ctx.lang.speech_verbs_subject), alternation(ctx.lang.fact_words('AIAdoption', 'that_words'))
+    lead = rf"(?:\s+(?:{leads}))?" if leads else ""
+    verbs = list(re.finditer(rf"(?<![\w-])(?:{said}){lead}\s+", sentence.text[:start], re.IGNORECASE)) if said else []
+    if not verbs:
+        return None
+    at = sentence.start + verbs[-1].end()
+    return next((m.ref for m in ctx.employers_named(sentence, agencies=True) if m.mention.start == at), None)
+
+
+def _owned_by_focus(ctx: ArticleContext, sentence: Sentence, start: int) -> bool:
+    """'He said its coding assistant ...': a possessive points back, so with no organisation named before it the
+    owner is the company in focus, never one the sentence names only later ('running on X's cloud')."""
+    owners = alternation(ctx.lang.fact_words('AIAdoption', 'possessives'))
+    if not owners or not re.search(rf"(?<![\w-])(?:{owners})\s+(?:[\w-]+\s+){{0,2}}$", sentence.text[:start],
+                                   re.IGNORECASE):
+        return False
+    return not any(m.mention.start < sentence.start + start for m in ctx.employers_named(sentence, agencies=True))
 
 
 def _makers(ctx: ArticleContext, sentence: Sentence, end: int) -> set[Ref]:
