@@ -56,7 +56,7 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
     text = ctx.article.text
     figures = []
-    parts = _breakdown(ctx, sentence, counts) if has_noun else []
+    parts = _breakdown(ctx, sentence, counts) if has_noun or have else []  # "mempekerjakan N, terdiri dari ..."
     other = [q for q in counts if q not in parts and _counts_other_things(ctx, sentence, q)]  # "from three shifts"
     partners = [q for q in counts for o in other if o.end <= q.start and  # "... to two": its partner, the same things
                 re.fullmatch(rf"\s+\S+\s+(?:{dst})\s+", text[o.end:q.start], re.IGNORECASE)]
@@ -123,11 +123,14 @@ def _part_name(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | No
 
 
 def _staff_total_nouns(ctx: ArticleContext, lower: str) -> list[re.Match]:
-    """Words that announce a staff figure: the language's list, and "jumlah/total" + one word + a staff noun."""
+    """Words that announce a staff figure: the language's list, and "jumlah/total" + one word + a staff noun; not
+    when an affected word qualifies the noun ('jumlah pekerja yang terkena'): that counts the people a cut touches."""
     w = ctx.lang.words
     found = _find(ctx.lang.fact_words('StaffCount', 'nouns'), lower)
     found += list(re.finditer(rf"\b(?:{w('headcount_totals')})\s+(?:\w+\s+)?(?:{w('staff_nouns')})\b", lower))
-    return sorted(found, key=lambda m: m.start())
+    # "jumlah karyawan yang terdampak mencapai N" counts a cut; "... menjadi N" is a running total, still claimed
+    affected = rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{w('affected_words')})\b(?!.*\b(?:{w('change_to')})\b)"
+    return sorted((m for m in found if not re.match(affected, lower[m.end():])), key=lambda m: m.start())
 
 
 def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: list[re.Match]) -> str | None:
