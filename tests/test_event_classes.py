@@ -548,3 +548,13 @@ def test_a_breakdown_after_a_verb_of_having_gives_each_part():
     assert _staff("March 6, 2025\nCoastline Buses Inc. employs 4,000 people, including 2,500 drivers and 1,500 "
                   "mechanics.\n", "en.txt") == {("Coastline Buses Inc.", 4000), ("Coastline Buses Inc.", 2500),
                                                 ("Coastline Buses Inc.", 1500)}
+
+
+def test_a_total_right_before_a_count_of_staff_is_the_staff():
+    assert _staff("PT Tirta Kemas Abadi mengoperasikan empat pabrik dengan total sekitar 5.200 pekerja.\n") == {
+        ("Tirta Kemas Abadi", 5200)}
+    assert _staff("PT Tirta Kemas Abadi kini menjalankan tiga gerai dengan total 640 karyawan di Bandung.\n") == {
+        ("Tirta Kemas Abadi", 640)}
+    assert _staff("March 6, 2025\nHollis Dairy Inc. runs five plants with a total of 3,400 workers.\n",
+                  "en.txt") == {("Hollis Dairy Inc.", 3400)}
+    assert _staff("PT Tirta Kemas Abadi memangkas total 300 karyawan pada Mei 2025.\n") == set()

@@ -50,6 +50,7 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     existing = any(_existing_after(ctx, sentence, q) or _division_named(ctx, sentence, q) for q in counts)
     period_end = bool(ctx.lang.grammar.get("period_end_verbs")) and _find(ctx.lang.grammar["period_end_verbs"], lower)
     existing = existing or any(_sized_group(ctx, sentence, q) or _staff_of_name_stated(ctx, sentence, q)
+                               or _total_of_staff(ctx, sentence, q)
                                or _possessed_staff(ctx, sentence, q, []) for q in counts)  # "its 600-person team"
     if not counts or not (has_noun or have or existing or period_end or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
@@ -149,6 +150,8 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
         return "headcount: N staff that exist"
     if _sized_group(ctx, sentence, q):
         return "headcount: N-person team"
+    if _total_of_staff(ctx, sentence, q) and not cuts:
+        return "headcount: total N karyawan"
     if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
         return "headcount: N staff are DIVISION"
     have = _have_before(ctx, before)
@@ -213,6 +216,14 @@ def _sized_group(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | 
     match = re.match(rf"-(?:{ctx.lang.words('size_compounds')})\s+((?:[\w-]+\s+){{0,2}}?(?:{ctx.lang.words('group_nouns')}))\b",
                      ctx.article.text[q.end:sentence.end], re.IGNORECASE)
     return match.group(1) if match else None
+
+
+def _total_of_staff(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """'dengan total sekitar 640 karyawan', 'a total of 3,400 workers': a total word right before a count of staff."""
+    before = ctx.article.text[sentence.start:q.start]
+    totals = _words(ctx.lang.fact_words("StaffCount", "total_words"))
+    return bool(re.search(rf"\b(?:{totals})\s*$", before, re.IGNORECASE)) and employee_count(ctx, sentence, q) \
+        and not _affected_after(ctx, sentence, q, [])
 
 
 def _have_before(ctx: ArticleContext, before: str) -> bool:
