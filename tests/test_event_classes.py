@@ -513,3 +513,48 @@ def test_contracts_not_renewed_are_a_layoff():
     found = _layoffs("Jakarta, Kamis (6/3/2025) - Kontrak 450 pekerja PT Kabel Prima Nusa tidak diperpanjang "
                      "bulan ini.\n")
     assert found == {("Kabel Prima Nusa", 450)}
+
+
+# ---------------------------------------------------------------- staff counts: round 2
+
+def test_buruh_is_a_staff_noun():
+    assert _staff("PT Tenun Sari Abadi membuka gudang baru.\nJumlah buruh PT Tenun Sari Abadi tercatat 3.420 "
+                  "orang.\n") == {("Tenun Sari Abadi", 3420)}
+    assert _staff("PT Kencana Batik Lestari membuka toko.\nTotal buruh PT Kencana Batik Lestari kini mencapai "
+                  "1.870 orang.\n") == {("Kencana Batik Lestari", 1870)}
+    assert _staff("PT Mega Sandang Utama membuka toko baru di Solo.\nSaat ini jumlah buruh perseroan sebanyak "
+                  "2.640 orang.\n") == {("Mega Sandang Utama", 2640)}
+
+
+def test_a_total_of_the_affected_is_a_layoff_not_a_staff_count():
+    text = ("PT Bumi Kaca Prima memangkas lini produksinya pada Mei 2025, dan jumlah pekerja yang terkena PHK "
+            "mencapai 730 orang.\n")
+    assert _staff(text) == set() and _layoffs(text) == {("Bumi Kaca Prima", 730)}
+    text = ("PT Citra Logam Raya melakukan PHK pada Juni 2025; jumlah karyawan kontrak yang terdampak sebanyak "
+            "415 orang.\n")
+    assert _staff(text) == set() and _layoffs(text) == {("Citra Logam Raya", 415)}
+    text = ("March 6, 2025\nWestmark Freight Inc. laid off staff last week, and the total of workers affected "
+            "stands at 380.\n")
+    assert _staff(text, "en.txt") == set()
+
+
+def test_a_breakdown_after_a_verb_of_having_gives_each_part():
+    assert _staff("PT Sarana Angkut Mandiri mempekerjakan 3.100 orang, terdiri atas 2.000 sopir dan 1.100 "
+                  "teknisi.\n") == {("Sarana Angkut Mandiri", 3100), ("Sarana Angkut Mandiri", 2000),
+                                    ("Sarana Angkut Mandiri", 1100)}
+    assert _staff("PT Dirgantara Kargo Nusa memiliki 950 karyawan, di antaranya 600 porter dan 350 staf "
+                  "kantor.\n") == {("Dirgantara Kargo Nusa", 950), ("Dirgantara Kargo Nusa", 600),
+                                   ("Dirgantara Kargo Nusa", 350)}
+    assert _staff("March 6, 2025\nCoastline Buses Inc. employs 4,000 people, including 2,500 drivers and 1,500 "
+                  "mechanics.\n", "en.txt") == {("Coastline Buses Inc.", 4000), ("Coastline Buses Inc.", 2500),
+                                                ("Coastline Buses Inc.", 1500)}
+
+
+def test_a_total_right_before_a_count_of_staff_is_the_staff():
+    assert _staff("PT Tirta Kemas Abadi mengoperasikan empat pabrik dengan total sekitar 5.200 pekerja.\n") == {
+        ("Tirta Kemas Abadi", 5200)}
+    assert _staff("PT Tirta Kemas Abadi kini menjalankan tiga gerai dengan total 640 karyawan di Bandung.\n") == {
+        ("Tirta Kemas Abadi", 640)}
+    assert _staff("March 6, 2025\nHollis Dairy Inc. runs five plants with a total of 3,400 workers.\n",
+                  "en.txt") == {("Hollis Dairy Inc.", 3400)}
+    assert _staff("PT Tirta Kemas Abadi memangkas total 300 karyawan pada Mei 2025.\n") == set()

@@ -72,3 +72,19 @@ def test_parse_number_rejects_non_numbers(text):
 
 def test_word_inside_another_word_is_not_a_number():
     assert find_quantities("dalamtiga tahun", ID) == []
+
+
+@pytest.mark.parametrize("text,value", [  # a small multiplier takes the digit before it, not the whole group
+    ("dua ratus delapan puluh", 280), ("seratus dua puluh lima", 125), ("empat ratus tujuh puluh tiga", 473),
+    ("tiga belas ribu enam ratus sembilan puluh", 13690), ("seribu seratus", 1100), ("sebelas ratus", 1100),
+    ("tujuh juta empat ratus ribu", 7_400_000)])
+def test_number_words_with_several_small_multipliers(text, value):
+    (q,) = find_quantities(text, ID)
+    assert q.value == value and q.end - q.start == len(text)
+
+
+@pytest.mark.parametrize("text,value", [  # a vague word as the last multiplier: an approximate number
+    ("empat ratusan", 400), ("tiga ribu lima ratusan", 3500), ("tujuh puluhan", 70)])
+def test_number_words_ending_in_a_vague_multiplier_are_approximate(text, value):
+    (q,) = find_quantities(text, ID)
+    assert (q.value, q.qualifier, q.vague) == (value, "approximately", False)

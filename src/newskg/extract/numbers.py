@@ -21,7 +21,9 @@ def _patterns(lang: Language) -> dict[str, re.Pattern]:
     dec, thou = re.escape(lang.decimal_separator), re.escape(lang.thousands_separator)
     digits = rf"\d{{1,3}}(?:{thou}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
     word_numbers = alternation(list(lang.units) + [lang.teens_word] + list(lang.multipliers))
-    number = rf"(?:{digits})(?:\s*(?:{alternation(lang.multipliers)})\b)*|(?:(?:{word_numbers})\b\s*)+"
+    # "dua ribu enam ratusan": number words whose last multiplier is a vague one, an approximate number
+    number = (rf"(?:{digits})(?:\s*(?:{alternation(lang.multipliers)})\b)*"
+              rf"|(?:(?:{word_numbers})\b\s*)+(?:(?P<vmul>{alternation(lang.vague_numbers)})\b)?")
     currency = alternation(lang.currencies)
     qualifier = alternation(lang.qualifiers)
     percent = alternation(lang.percent_words)
@@ -60,29 +62,26 @@ def parse_number(text: str, lang: Language) -> float | None:
 
 
 def _parse_number_words(words: list[str], lang: Language) -> float | None:
-    """Indonesian number words: 'dua puluh lima ribu' -> 25000."""
-    total, current, seen = 0.0, 0.0, False
+    """Number words: 'dua puluh lima ribu' -> 25000, 'dua ratus delapan puluh' -> 280 (a small multiplier takes
+    the digit right before it, not the whole group), 'tiga ratusan' -> 300 (a vague word as the last multiplier)."""
+    total, group, last, seen = 0.0, 0.0, 0.0, False
     for word in words:
-        if word in lang.units:
-            unit = lang.units[word]
-            if unit >= 1000:  # seribu, sejuta: a self-contained group
-                total += (current or 1) * unit if current else unit
-                current = 0.0
-            else:
-                current += unit
+        factor = lang.multipliers.get(word, lang.vague_numbers.get(word))
+        if word in lang.units and lang.units[word] >= 1000:  # seribu, sejuta: a self-contained group
+            total += (group + last) * lang.units[word] if group + last else lang.units[word]
+            group = last = 0.0
+        elif word in lang.units:
+            group, last = (group, last + lang.units[word]) if lang.units[word] < 10 else (group + lang.units[word], last)
         elif word == lang.teens_word:
-            current += 10
-        elif word in lang.multipliers:
-            factor = lang.multipliers[word]
-            if factor >= 1000:
-                total += (current or 1) * factor
-                current = 0.0
-            else:
-                current = (current or 1) * factor
+            group, last = group + last + 10, 0.0
+        elif factor is not None and factor >= 1000:
+            total, group, last = total + ((group + last) or 1) * factor, 0.0, 0.0
+        elif factor is not None:  # puluh, ratus, lusin: times the digit before, or the group when none
+            group, last = (group + last * factor if last else (group or 1) * factor), 0.0
         else:
             return None
         seen = True
-    return total + current if seen else None
+    return total + group + last if seen else None
 
 
 def find_quantities(text: str, lang: Language, offset: int = 0) -> list[Quantity]:
@@ -113,6 +112,8 @@ def _to_quantity(match: re.Match, lang: Language, offset: int) -> Quantity | Non
     value = parse_number(groups["num"], lang)
     if value is None:
         return None
+    if groups["vmul"]:  # "tiga ratusan": about 300
+        qualifier = qualifier or "approximately"
     currency_word = groups["cur1"] or groups["cur2"]
     if currency_word:
         return Quantity(start, end, raw, value, unit="money",

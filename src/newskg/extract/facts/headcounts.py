@@ -50,13 +50,14 @@ def _headcount_figures(ctx: ArticleContext, sentence: Sentence):
     existing = any(_existing_after(ctx, sentence, q) or _division_named(ctx, sentence, q) for q in counts)
     period_end = bool(ctx.lang.grammar.get("period_end_verbs")) and _find(ctx.lang.grammar["period_end_verbs"], lower)
     existing = existing or any(_sized_group(ctx, sentence, q) or _staff_of_name_stated(ctx, sentence, q)
+                               or _total_of_staff(ctx, sentence, q)
                                or _possessed_staff(ctx, sentence, q, []) for q in counts)  # "its 600-person team"
     if not counts or not (has_noun or have or existing or period_end or re.search(rf"\b(?:{src})\b.*\b(?:{dst})\b", lower)):
         return []
     anchor = sentence.start + (has_noun[0].start() if has_noun else (have[0].start() if have else 0))
     text = ctx.article.text
     figures = []
-    parts = _breakdown(ctx, sentence, counts) if has_noun else []
+    parts = _breakdown(ctx, sentence, counts) if has_noun or have else []  # "mempekerjakan N, terdiri dari ..."
     other = [q for q in counts if q not in parts and _counts_other_things(ctx, sentence, q)]  # "from three shifts"
     partners = [q for q in counts for o in other if o.end <= q.start and  # "... to two": its partner, the same things
                 re.fullmatch(rf"\s+\S+\s+(?:{dst})\s+", text[o.end:q.start], re.IGNORECASE)]
@@ -123,11 +124,14 @@ def _part_name(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | No
 
 
 def _staff_total_nouns(ctx: ArticleContext, lower: str) -> list[re.Match]:
-    """Words that announce a staff figure: the language's list, and "jumlah/total" + one word + a staff noun."""
+    """Words that announce a staff figure: the language's list, and "jumlah/total" + one word + a staff noun; not
+    when an affected word qualifies the noun ('jumlah pekerja yang terkena'): that counts the people a cut touches."""
     w = ctx.lang.words
     found = _find(ctx.lang.fact_words('StaffCount', 'nouns'), lower)
     found += list(re.finditer(rf"\b(?:{w('headcount_totals')})\s+(?:\w+\s+)?(?:{w('staff_nouns')})\b", lower))
-    return sorted(found, key=lambda m: m.start())
+    # "jumlah karyawan yang terdampak mencapai N" counts a cut; "... menjadi N" is a running total, still claimed
+    affected = rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{w('affected_words')})\b(?!.*\b(?:{w('change_to')})\b)"
+    return sorted((m for m in found if not re.match(affected, lower[m.end():])), key=lambda m: m.start())
 
 
 def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: list[re.Match]) -> str | None:
@@ -146,6 +150,8 @@ def _stated_figure(ctx: ArticleContext, sentence: Sentence, q: Quantity, nouns: 
         return "headcount: N staff that exist"
     if _sized_group(ctx, sentence, q):
         return "headcount: N-person team"
+    if _total_of_staff(ctx, sentence, q) and not cuts:
+        return "headcount: total N karyawan"
     if employee_count(ctx, sentence, q) and _division_named(ctx, sentence, q) and not cuts:
         return "headcount: N staff are DIVISION"
     have = _have_before(ctx, before)
@@ -210,6 +216,14 @@ def _sized_group(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> str | 
     match = re.match(rf"-(?:{ctx.lang.words('size_compounds')})\s+((?:[\w-]+\s+){{0,2}}?(?:{ctx.lang.words('group_nouns')}))\b",
                      ctx.article.text[q.end:sentence.end], re.IGNORECASE)
     return match.group(1) if match else None
+
+
+def _total_of_staff(ctx: ArticleContext, sentence: Sentence, q: Quantity) -> bool:
+    """'dengan total sekitar 640 karyawan', 'a total of 3,400 workers': a total word right before a count of staff."""
+    before = ctx.article.text[sentence.start:q.start]
+    totals = _words(ctx.lang.fact_words("StaffCount", "total_words"))
+    return bool(re.search(rf"\b(?:{totals})\s*$", before, re.IGNORECASE)) and employee_count(ctx, sentence, q) \
+        and not _affected_after(ctx, sentence, q, [])
 
 
 def _have_before(ctx: ArticleContext, before: str) -> bool:
