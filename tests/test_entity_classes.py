@@ -581,3 +581,15 @@ def test_a_body_head_word_takes_its_complement_and_securities_ends_a_company_nam
     assert {"Coromandel Institute for Labour Studies", "Lotus Foundation for Digital Inclusion",
             "Deccan Association for Tech Employees", "Sahyadri Securities"} <= orgs
     assert "Labour Studies" not in people and "Deccan Association for Tech Employees and Tamarind Softech" not in orgs
+
+
+def test_a_legal_form_opens_a_registered_name_common_words_and_all():
+    """'PT Mitra ...', 'PT Sumber ...': words that are cues or department words elsewhere ('mitra', 'sumber')
+    are part of a name a legal form opens; a title before it ends at the legal form."""
+    text = ("PT Mitra Logam Sentosa menutup pabriknya di Gresik.\n"
+            "Direktur Utama PT Sumber Tirta Makmur, Hadi Prasetyo, menyebut PT Mitra Logam Sentosa pemasok lama.\n")
+    dataset = build_texts({"a.txt": text}).dataset
+    names = {r["name"] for r in rows(dataset, "organizations")}
+    assert {"Mitra Logam Sentosa", "Sumber Tirta Makmur"} <= names, names
+    roles = {(r["person"], r["role"], r["org"]) for r in rows(dataset, "roles")}
+    assert ("Hadi Prasetyo", "Direktur Utama", "Sumber Tirta Makmur") in roles, roles

@@ -205,6 +205,9 @@ def _trim_run(article: Article, sentence: Sentence, run, lang: Language, vocabul
             yield _make(article, sentence, run[:country_len], None)
             run = run[country_len:]
             continue
+        if len(run) > 1 and run[0][0] in (lang.grammar.get("legal_forms_before") or ()):
+            run = run[1:]  # 'PT Mitra Baja', 'PT Sumber Alam': what a legal form opens is a registered name,
+            break          # common words ('mitra', 'sumber') and all
         if _droppable(article, sentence, run, lang, vocabulary) and not _only_designators(run[1:], lang):
             run = run[1:]  # "Para Group": "Group" alone names nothing, so "Para" stays
             continue
