@@ -593,3 +593,15 @@ def test_a_legal_form_opens_a_registered_name_common_words_and_all():
     assert {"Mitra Logam Sentosa", "Sumber Tirta Makmur"} <= names, names
     roles = {(r["person"], r["role"], r["org"]) for r in rows(dataset, "roles")}
     assert ("Hadi Prasetyo", "Direktur Utama", "Sumber Tirta Makmur") in roles, roles
+
+
+def test_a_person_before_an_organisation_s_title_in_apposition():
+    """'"...," <Person>, <Org>'s chief executive, said': the possessive organisation between the comma and the
+    title still makes the name before it a person, so the quote and the role are found."""
+    text = ("Corvale Dairy to close two plants\nCorvale Dairy Ltd will close two plants in Ohio.\n"
+            "\"It was a hard choice,\" Miriam Oduya, Corvale's chief executive, said.\n"
+            "Tomas Brenner, Corvale Dairy's chief operating officer, said savings would follow.\n")
+    dataset = build_texts({"en.txt": text}).dataset
+    assert {r["name"] for r in rows(dataset, "people")} >= {"Miriam Oduya", "Tomas Brenner"}
+    assert any(r["person"] == "Miriam Oduya" for r in rows(dataset, "quotes"))
+    assert any(r["person"] == "Tomas Brenner" and "operating" in r["role"].casefold() for r in rows(dataset, "roles"))

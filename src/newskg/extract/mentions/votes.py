@@ -105,10 +105,19 @@ class Typer(Decisions, ContextCues):
         else:
             self._vote_role_context(cand, nxt, right, acronym)
         if not acronym and re.match(
-                rf"^,\s*(?:(?:{lang.words('role_as')})\s+)?(?:(?:{self._determiners})\s+)?"
+                rf"^,\s*(?:(?:{lang.words('role_as')})\s+)?(?:(?:{self._determiners})\s+|{self._possessor})?"
                 rf"(?:{lang.role_alternation}|{self._title_lead})\b",
                 right, re.I):
             self.vote(cand.key, EntityType.PERSON, _STRONG, "person, title")
+
+    @property
+    def _possessor(self) -> str:
+        """An organisation's name with a possessive before a title in apposition: "X, Harlow's chief executive,"
+        (languages without one, as Indonesian, match nothing here)."""
+        marks = [re.escape(g) for g in self.lang.grammar.get("role_org_title_gaps", ()) if g.strip()]
+        if not marks:
+            return "(?!)"
+        return rf"(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z][\w&.-]*)){{0,3}}(?:{'|'.join(marks)})\s+"
 
     @property
     def _determiners(self) -> str:
