@@ -66,6 +66,11 @@ def _restated(ctx: ArticleContext, sentence: Sentence, earlier: list[Fact]) -> l
                  tuple(v for v in values if v[1] is not None))]
 
 
+def _alternation(ctx: ArticleContext, key: str) -> str:
+    """One of the language's AI adoption word lists (lang/<code>/facts.yaml) as a regex alternation."""
+    return alternation(ctx.lang.fact_words('AIAdoption', key))
+
+
 def _technologies(ctx: ArticleContext, sentence: Sentence) -> list[tuple]:
     """The technology a sentence says was adopted, and those coordinated with it ('chatbot dan avatar AI',
     'AI agents and an AI avatar')."""
@@ -85,7 +90,7 @@ def _technologies(ctx: ArticleContext, sentence: Sentence) -> list[tuple]:
 
 def _other_assistant(ctx: ArticleContext, sentence: Sentence, every: list[tuple]) -> list[tuple]:
     """A software assistant beside another technology ('its coding assistant, Orin, ..., while AI agents ...')."""
-    found = _software_assistant(ctx, sentence, alternation(ctx.lang.fact_words('AIAdoption', 'terms'))) if every else None
+    found = _software_assistant(ctx, sentence, _alternation(ctx, 'terms')) if every else None
     if found is None or any(s < found.end() and found.start() < e for _, s, e, _ in every) or \
             not _stated(ctx, sentence, found.start(), found.end()):
         return []
@@ -98,8 +103,7 @@ def _technology(ctx: ArticleContext, sentence: Sentence, offset: int = 0):
     if re.search(rf"\b(?:{w('definition_verbs')})\s+(?:(?:{w('indefinite')})\s+)?(?:{w('product_nouns')})\b", text,
                  re.IGNORECASE):
         return None  # a definition ("Chat GPT adalah chatbot"), not an adoption
-    ai = alternation(ctx.lang.fact_words('AIAdoption', 'terms'))
-    heads = alternation(ctx.lang.fact_words('AIAdoption', 'specific_heads'))
+    ai, heads = _alternation(ctx, 'terms'), _alternation(ctx, 'specific_heads')
     programme = None if offset else re.search(rf"\b(?:{w('programme_nouns')})\s+[“\"]([^”\"]{{3,60}})[”\"]", text, re.IGNORECASE)
     if programme and re.search(rf"(?<![\w-])(?:{ai}|{heads})(?![\w-])", text, re.IGNORECASE):
         # a named programme is an AI adoption only in a sentence that says it is AI
@@ -125,11 +129,10 @@ def _software_assistant(ctx: ArticleContext, sentence: Sentence, ai: str):
     """'an in-house coding assistant, Orin,', 'a new assist tool that drafts replies': in an article about AI, an
     assistant that is a thing (named in apposition, or the subject of 'that'/'which', never of 'who') is software,
     even where the sentence does not say AI again. Its modifiers before it are its distinctive words."""
-    heads, tails, relatives = (alternation(ctx.lang.fact_words('AIAdoption', k))
-                               for k in ('assistant_heads', 'assistant_tails', 'thing_relatives'))
+    heads, tails, relatives = (_alternation(ctx, k) for k in ('assistant_heads', 'assistant_tails', 'thing_relatives'))
     if not heads or not re.search(rf"(?<![\w-])(?:{ai})(?![\w-])", ctx.article.text, re.IGNORECASE):
         return None
-    breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))
+    breaks = _alternation(ctx, 'phrase_breaks')
     word = rf"(?!(?:{breaks})(?![\w-]))[a-z][\w-]*"
     relative = rf"|\s+(?:{relatives})\s+[a-z]+s\b" if relatives else ""
     thing = rf"(?=,\s+[A-Z][\w-]*,{relative})"
@@ -149,15 +152,14 @@ def _stated(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> bo
 def _vendor_described(ctx: ArticleContext, before: str) -> bool:
     """'X, a startup that builds AI agents for insurers': what a company sells, said to describe it, is not
     a technology it adopted."""
-    nouns, relatives = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('vendor_nouns', 'relatives'))
+    nouns, relatives = (_alternation(ctx, k) for k in ('vendor_nouns', 'relatives'))
     return bool(nouns and relatives) and re.search(
         rf"(?<![\w-])(?:{nouns})\s+(?:{relatives})\s+\S+\s+(?:\S+\s+)?$", before, re.IGNORECASE) is not None
 
 
 def _field_of_work(ctx: ArticleContext, text: str, start: int, end: int) -> bool:
     """The job noun may follow one more modifier ('AI quality analysts') or a closing quote mark ('"bot" trainers')."""
-    before, after, breaks = (alternation(ctx.lang.fact_words('AIAdoption', k))
-                             for k in ('job_nouns_before', 'job_nouns_after', 'phrase_breaks'))
+    before, after, breaks = (_alternation(ctx, k) for k in ('job_nouns_before', 'job_nouns_after', 'phrase_breaks'))
     modifier = rf"(?:(?!(?:{breaks})\s)[\w-]+\s+)?" if breaks else ""
     return bool(before and re.search(rf"(?<![\w-])(?:{before})\s+[“\"‘']?$", text[:start], re.IGNORECASE)) or \
         bool(after and re.match(rf"[”\"’']?\s+{modifier}(?:{after})(?![\w-])", text[end:], re.IGNORECASE))
@@ -170,8 +172,7 @@ def _widest(ctx: ArticleContext, found: re.Match, group: int, headed: re.Match |
     start, end = found.span(group)
     if headed is not None and headed.start() <= start and end <= headed.end():
         start, end = headed.span()
-    prefixes = alternation(ctx.lang.fact_words('AIAdoption', 'instrument_prefixes'))
-    breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))
+    prefixes, breaks = (_alternation(ctx, k) for k in ('instrument_prefixes', 'phrase_breaks'))
     after = re.match(rf"\s+(?:{prefixes})[a-z]+(?:\s+(?!(?:{breaks})\b)[a-z][a-z-]*){{0,2}}\b", found.string[end:]) \
         if prefixes else None
     end += after.end() if after else 0
@@ -181,8 +182,7 @@ def _widest(ctx: ArticleContext, found: re.Match, group: int, headed: re.Match |
 def _headed(ctx: ArticleContext, text: str, ai: str, offset: int = 0):
     """'an AI writing assistant', 'penyiar AI': an AI term and the noun it modifies, with up to two words
     between them that are no function words."""
-    before, after = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('heads_before_ai', 'heads_after_ai'))
-    breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))
+    before, after, breaks = (_alternation(ctx, k) for k in ('heads_before_ai', 'heads_after_ai', 'phrase_breaks'))
     word = rf"(?:(?!(?:{breaks})(?![\w-]))[^\W\d][\w-]*)"
     shapes = ([rf"(?:{ai})(?:\s+{word}){{0,2}}\s+(?:{after})"] if after else []) + \
         ([rf"(?:{before})(?:\s+{word}){{0,2}}?\s+(?:{ai})"] if before else [])  # the longest English noun phrase
@@ -206,7 +206,7 @@ def _adopted(ctx: ArticleContext, text: str, ai: str):
 
 def _we(ctx: ArticleContext, before: str) -> bool:
     """'... kami sudah menggunakan AI', '... we already use AI': the speaker's firm is the verb's subject."""
-    we = alternation(ctx.lang.fact_words('AIAdoption', 'first_person'))
+    we = _alternation(ctx, 'first_person')
     return bool(we) and re.search(rf"(?<![\w-])(?:{we})(?:\s+\S+){{0,2}}\s*$", before, re.IGNORECASE) is not None
 
 
@@ -276,7 +276,7 @@ def _adopter(ctx: ArticleContext, sentence: Sentence, start: int, end: int) -> R
 def _reported_subject(ctx: ArticleContext, sentence: Sentence, start: int) -> Ref | None:
     """'<speaker> of X said [that] Y gives its staff an AI tool': the organisation right after the last verb of
     saying is the reported clause's subject."""
-    said, leads = alternation(ctx.lang.speech_verbs_subject), alternation(ctx.lang.fact_words('AIAdoption', 'that_words'))
+    said, leads = alternation(ctx.lang.speech_verbs_subject), _alternation(ctx, 'that_words')
     lead = rf"(?:\s+(?:{leads}))?" if leads else ""
     verbs = list(re.finditer(rf"(?<![\w-])(?:{said}){lead}\s+", sentence.text[:start], re.IGNORECASE)) if said else []
     if not verbs:
@@ -288,7 +288,7 @@ def _reported_subject(ctx: ArticleContext, sentence: Sentence, start: int) -> Re
 def _owned_by_focus(ctx: ArticleContext, sentence: Sentence, start: int) -> bool:
     """'He said its coding assistant ...': a possessive points back, so with no organisation named before it the
     owner is the company in focus, never one the sentence names only later ('running on X's cloud')."""
-    owners = alternation(ctx.lang.fact_words('AIAdoption', 'possessives'))
+    owners = _alternation(ctx, 'possessives')
     if not owners or not re.search(rf"(?<![\w-])(?:{owners})\s+(?:[\w-]+\s+){{0,2}}$", sentence.text[:start],
                                    re.IGNORECASE):
         return False
@@ -297,7 +297,7 @@ def _owned_by_focus(ctx: ArticleContext, sentence: Sentence, start: int) -> bool
 
 def _makers(ctx: ArticleContext, sentence: Sentence, end: int) -> set[Ref]:
     """Organisations named as the technology's maker right after it ('... buatan X', '... built by X')."""
-    cues = alternation(ctx.lang.fact_words('AIAdoption', 'maker_cues'))
+    cues = _alternation(ctx, 'maker_cues')
     if not cues:
         return set()
     return {m.ref for m in ctx.orgs(sentence) if m.mention.start >= sentence.start + end and re.fullmatch(
@@ -308,7 +308,7 @@ def _makers(ctx: ArticleContext, sentence: Sentence, end: int) -> set[Ref]:
 def _anaphor_subject(ctx: ArticleContext, sentence: Sentence, start: int) -> Ref | None:
     """'X said the company has introduced an AI ...': the subject of the verb of adoption is the company in
     focus, whoever else the sentence names (the speaker, a vendor)."""
-    verbs = alternation(ctx.lang.fact_words('AIAdoption', 'adoption_verbs'))
+    verbs = _alternation(ctx, 'adoption_verbs')
     anaphors = alternation(ctx.lang.grammar["company_anaphors"])
     if not re.search(rf"(?<![\w-])(?:{anaphors})\s+(?:\S+\s+){{0,2}}?(?:{verbs})\s+(?:\S+\s+){{0,2}}$",
                      sentence.text[:start], re.IGNORECASE):
@@ -319,7 +319,7 @@ def _anaphor_subject(ctx: ArticleContext, sentence: Sentence, start: int) -> Ref
 def _definite(ctx: ArticleContext, text: str, start: int, end: int) -> bool:
     """'The bot was ...', 'chatbot itu ...': a technology the reader has met (a determiner before it, or a
     demonstrative after it)."""
-    before, after = (alternation(ctx.lang.fact_words('AIAdoption', k)) for k in ('definite_before', 'definite_after'))
+    before, after = (_alternation(ctx, k) for k in ('definite_before', 'definite_after'))
     return bool(before and re.search(rf"(?<![\w-])(?:{before})\s+$", text[:start], re.IGNORECASE)) or \
         bool(after and re.match(rf"\s+(?:{after})(?![\w-])", text[end:], re.IGNORECASE))
 
@@ -330,7 +330,7 @@ def _described(ctx: ArticleContext, after: str, label: str) -> str:
     generic, _ = _vocabulary()
     if not set(re.findall(r"[\w.]+", label.casefold())) - generic:
         return ""
-    cues = alternation(ctx.lang.fact_words('AIAdoption', 'maker_cues'))
+    cues = _alternation(ctx, 'maker_cues')
     found = re.match(r"\s*\([^()]{2,60}\)", after) or (re.match(
         rf"\s+(?:{cues})\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w.-]*", after) if cues else None)
     return found.group(0).rstrip() if found else ""
@@ -368,7 +368,7 @@ def _ai_based(ctx: ArticleContext, text: str, ai: str):
     its own words ("robot", "route planning") what tells it from others. Up to three words before the
     language's 'based on' word, or up to three after an 'AI-powered' compound."""
     w, grammar = ctx.lang.words, ctx.lang.grammar
-    breaks = alternation(ctx.lang.fact_words('AIAdoption', 'phrase_breaks'))  # 'dengan peluncuran media ...'
+    breaks = _alternation(ctx, 'phrase_breaks')  # 'dengan peluncuran media ...'
     word = rf"(?!(?:{breaks})(?![\w-]))[^\W\d][\w-]*" if breaks else r"[^\W\d][\w-]*"
     if grammar.get("ai_based_after"):
         found = re.search(rf"\b(?:{word}\s+){{0,2}}{word}\s+(?:{w('ai_based_after')})\s+(?:{ai})(?![\w-])", text,
